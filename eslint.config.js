@@ -1,0 +1,66 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] }, globals: { ...globals.browser } },
+  },
+  // Layering: the renderer is a sandboxed web page. It may only `import type` from src-main/common,
+  // and nothing else from src-main.
+  {
+    files: ['src-renderer/**/*.{ts,svelte}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src-main/common/**'], allowTypeImports: true, message: 'The renderer may only `import type` from src-main/common.' },
+            { group: ['**/src-main/*', '!**/src-main/common'], message: 'The renderer cannot import main-process code; go through window.doctor.' },
+            { group: ['node:*', 'electron', 'keytar', 'undici'], message: 'The renderer has no Node: go through window.doctor.' },
+          ],
+        },
+      ],
+    },
+  },
+  // The engine is shared by the CLI, the app and tests: no Electron, nothing from app/.
+  {
+    files: ['src-main/engine/**/*.ts', 'src-main/common/**/*.ts', 'src-main/report/**/*.ts', 'src-main/bundle/**/*.ts', 'src-main/credentials/**/*.ts', 'src-main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only src-main/app and src-main/preload may use Electron; inject a platform adapter instead.' }],
+          patterns: [{ group: ['**/app/*', '**/app/**', '**/preload/**'], message: 'The engine must not depend on the Electron shell.' }],
+        },
+      ],
+    },
+  },
+  // common/ is pure: no Node built-ins either, so the renderer can share its types and data.
+  {
+    files: ['src-main/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'common/ is pure TypeScript.' }],
+          patterns: [{ group: ['node:*', 'undici', 'keytar', '**/engine/**', '**/app/**'], message: 'common/ is pure TypeScript: no Node, no engine.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,53 @@
+import type * as Electron from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createHandlerTable } from './handler-table.js';
+import { registerIpc, trustedSenderCheck } from './ipc.js';
+import { CONTENT_SECURITY_POLICY, denyAllPermissions, lockNavigation, secureWebPreferences } from './security.js';
+
+/** The parts of the `electron` module the shell uses: injected, so tests run it in plain Node. */
+export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'shell'>;
+
+export interface AppPaths {
+  /** Folder holding dist/{main,preload,renderer}. */
+  distDir: string;
+}
+
+export interface StartedApp {
+  window: Electron.BrowserWindow;
+  dispose(): void;
+}
+
+/** Starts the desktop app: one secure window, the IPC table, nothing else. */
+export async function startApp(electron: ElectronModule, paths: AppPaths): Promise<StartedApp> {
+  const { app, BrowserWindow, ipcMain, session } = electron;
+  await app.whenReady();
+
+  const indexHtml = path.join(paths.distDir, 'renderer', 'index.html');
+  const appUrl = pathToFileURL(indexHtml).href;
+
+  denyAllPermissions(session.defaultSession);
+  // Belt and braces: the page also carries the CSP as a meta tag.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  const win = new BrowserWindow({
+    width: 1100,
+    height: 760,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'API Doctor',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(paths.distDir, 'preload', 'index.cjs')),
+  });
+  lockNavigation(win.webContents, appUrl);
+  win.once('ready-to-show', () => win.show());
+
+  const table = createHandlerTable({ versions: process.versions, platform: process.platform });
+  const unregister = registerIpc(ipcMain, table, trustedSenderCheck(() => (win.isDestroyed() ? null : win.webContents), appUrl));
+
+  app.on('window-all-closed', () => app.quit());
+  await win.loadFile(indexHtml);
+  return { window: win, dispose: unregister };
+}

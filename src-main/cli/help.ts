@@ -1,0 +1,32 @@
+export const USAGE = `api-doctor — find out why an API call fails, and how to fix it
+
+Usage:
+  api-doctor diagnose <url> [options]   run every check against <url>
+  api-doctor --version                  print the version
+  api-doctor --help                     print this help
+
+diagnose options:
+  --json                      the report as JSON on stdout (human text otherwise)
+  -X, --method <m>            HTTP method (default GET)
+  -H, --header "Name: value"  extra request header (repeatable)
+  -d, --data <body|@file>     request body
+  --provider <id>             auto | openai | zhipu | anthropic | azure-openai | generic (default auto)
+  --credential <name>         use a credential saved in the OS keychain
+  --token-env <VAR>           read the secret from an environment variable
+  --auth <where>              bearer | basic | header:<Name> | query:<param> (default: the provider's)
+  --oauth-token-url <url>     OAuth 2.0 client credentials: token endpoint
+  --oauth-client-id <id>      … client id (the secret comes from --credential or --token-env)
+  --dns-server <ip[:port]>    resolve with this server instead of the system resolver (repeatable)
+  --reference-dns <ip[:port]> also ask this resolver and compare (repeatable; none by default)
+  --resolve <host:port:addr>  pin a name to an address, like curl
+  --proxy <url> | --no-proxy  default: HTTPS_PROXY / HTTP_PROXY / NO_PROXY as curl reads them
+  --ca-file <pem>             trust this CA in addition to the default store
+  --timeout <ms>              budget for each phase (default 10000)
+  --samples <n>               requests for server-side sampling (default 3)
+  --slow-ms <ms>              time to first byte above which the server counts as slow (default 5000)
+  --bundle <file.zip>         also write a diagnostic bundle
+  --stream                    also probe a streamed (SSE) response
+  --lang <en|zh-CN>           language of human text (default en)
+
+Exit codes: 0 healthy or degraded, 1 failing, 2 bad usage or input, 3 internal error.
+`;

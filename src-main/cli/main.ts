@@ -1,0 +1,36 @@
+import { APP_VERSION } from '../common/version.js';
+import { USAGE } from './help.js';
+import { EXIT, UsageError, type CliIo } from './io.js';
+import { parseDiagnoseArgs } from './parse-diagnose.js';
+
+/** The whole CLI as a function: argv in, exit code out. bin/ and tests both call it. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(USAGE);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === '--version' || command === '-V') {
+      io.stdout.write(`api-doctor ${APP_VERSION}\n`);
+      return EXIT.ok;
+    }
+    if (command === 'diagnose') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.stdout.write(USAGE);
+        return EXIT.ok;
+      }
+      const cli = parseDiagnoseArgs(rest, io.cwd);
+      io.stderr.write(`api-doctor: the diagnosis engine is not built yet; nothing was checked for ${cli.request.url}\n`);
+      return EXIT.internal;
+    }
+    throw new UsageError(`unknown command "${command}" (try: api-doctor --help)`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`api-doctor: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`api-doctor: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.internal;
+  }
+}

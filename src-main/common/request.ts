@@ -1,0 +1,64 @@
+import type { Lang, ProviderChoice } from './report.js';
+
+/** Where the credential goes (contract: --auth). */
+export type AuthPlacement =
+  | { kind: 'bearer' }
+  | { kind: 'basic' }
+  | { kind: 'header'; name: string }
+  | { kind: 'query'; param: string };
+
+/** Which credential to use: never the secret itself across IPC, only a reference to it. */
+export type CredentialRef =
+  | { kind: 'keychain'; name: string }
+  | { kind: 'env'; variable: string }
+  | { kind: 'none' };
+
+/** What the user asked to diagnose: the contract's CLI flags as data. Identical for CLI and app. */
+export interface DiagnosisRequest {
+  url: string;
+  method: string;
+  headers: { name: string; value: string }[];
+  body?: string;
+  provider: ProviderChoice;
+  credential: CredentialRef;
+  auth?: AuthPlacement;
+  oauth?: { tokenUrl: string; clientId: string };
+  dnsServers: string[];
+  referenceDns: string[];
+  resolve: { host: string; port: number; address: string }[];
+  /** undefined: from the environment (and the OS in the app); null: --no-proxy; string: --proxy. */
+  proxy?: string | null;
+  caFile?: string;
+  timeoutMs: number;
+  samples: number;
+  slowMs: number;
+  stream: boolean;
+  lang: Lang;
+}
+
+export const DEFAULTS = {
+  method: 'GET',
+  /** Per-phase budget: long enough for a slow mobile network, short enough to not feel hung. */
+  timeoutMs: 10_000,
+  samples: 3,
+  slowMs: 5_000,
+} as const;
+
+export function defaultRequest(url: string, over: Partial<DiagnosisRequest> = {}): DiagnosisRequest {
+  return {
+    url,
+    method: DEFAULTS.method,
+    headers: [],
+    provider: 'auto',
+    credential: { kind: 'none' },
+    dnsServers: [],
+    referenceDns: [],
+    resolve: [],
+    timeoutMs: DEFAULTS.timeoutMs,
+    samples: DEFAULTS.samples,
+    slowMs: DEFAULTS.slowMs,
+    stream: false,
+    lang: 'en',
+    ...over,
+  };
+}
