@@ -1,0 +1,47 @@
+import type { FindingCode } from '../../common/codes.js';
+import type { Evidence, Lang } from '../../common/report.js';
+import type { CodeText, Explanation } from './types.js';
+import { environmentTexts } from './environment.js';
+import { proxyTexts } from './proxy.js';
+import { dnsTexts } from './dns.js';
+import { tcpTexts } from './tcp.js';
+import { tlsTexts } from './tls.js';
+import { httpTexts } from './http.js';
+import { authTexts } from './auth.js';
+import { serverTexts } from './server.js';
+
+/** Every code's text, one file per stage; test/unit/report/explain.test.ts checks none is missing. */
+export const TEXTS: Partial<Record<FindingCode, CodeText>> = {
+  ...environmentTexts,
+  ...proxyTexts,
+  ...dnsTexts,
+  ...tcpTexts,
+  ...tlsTexts,
+  ...httpTexts,
+  ...authTexts,
+  ...serverTexts,
+};
+
+export function explain(code: FindingCode, evidence: Evidence, lang: Lang): Explanation {
+  const text = TEXTS[code];
+  if (!text) return { title: code, detail: JSON.stringify(evidence), fixes: [] };
+  return text[lang](evidence);
+}
+
+const HEADLINES = {
+  en: {
+    healthy: 'Every check passed: the API answered correctly from here.',
+    degraded: (title: string) => `Calls work, but: ${title}`,
+  },
+  'zh-CN': {
+    healthy: '所有检查均已通过：从本机可以正常访问该 API。',
+    degraded: (title: string) => `调用可以成功，但存在问题：${title}`,
+  },
+} as const;
+
+/** The report's one-sentence summary: the root cause's title, or why all is well. */
+export function headline(verdict: 'healthy' | 'degraded' | 'failing', title: string | null, lang: Lang): string {
+  const h = HEADLINES[lang];
+  if (verdict === 'healthy' || title === null) return h.healthy;
+  return verdict === 'degraded' ? h.degraded(title) : title;
+}
