@@ -6,7 +6,7 @@ import { registerIpc, trustedSenderCheck } from './ipc.js';
 import { CONTENT_SECURITY_POLICY, denyAllPermissions, lockNavigation, secureWebPreferences } from './security.js';
 
 /** The parts of the `electron` module the shell uses: injected, so tests run it in plain Node. */
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'shell'>;
+export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'shell'> & Partial<Pick<typeof Electron, 'dialog'>>;
 
 export interface AppPaths {
   /** Folder holding dist/{main,preload,renderer}. */
@@ -44,7 +44,15 @@ export async function startApp(electron: ElectronModule, paths: AppPaths): Promi
   lockNavigation(win.webContents, appUrl);
   win.once('ready-to-show', () => win.show());
 
-  const table = createHandlerTable({ versions: process.versions, platform: process.platform });
+  const table = createHandlerTable({
+    versions: process.versions,
+    platform: process.platform,
+    chooseCaFile: async () => {
+      if (!electron.dialog || win.isDestroyed()) return null;
+      const r = await electron.dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'PEM certificates', extensions: ['pem', 'crt', 'cer'] }] });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+  });
   const unregister = registerIpc(ipcMain, table, trustedSenderCheck(() => (win.isDestroyed() ? null : win.webContents), appUrl));
 
   app.on('window-all-closed', () => app.quit());

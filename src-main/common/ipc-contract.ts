@@ -1,5 +1,8 @@
 import type { Result } from './result.js';
 import type { ProgressEvent } from './progress.js';
+import type { Lang, Report } from './report.js';
+import type { DiagnosisRequest } from './request.js';
+import type { StageId } from './stages.js';
 
 /**
  * The one description of what the renderer may ask of main. `app/ipc.ts` registers a handler per
@@ -20,13 +23,37 @@ export interface CoreApi {
   ping(): Promise<Result<'pong'>>;
 }
 
-export type DoctorApi = CoreApi;
+/**
+ * Running a diagnosis from the wizard. A run streams `progress` events tagged with its runId and
+ * ends with a `done` progress event carrying the (redacted) report; a cancelled run ends the same way.
+ */
+export interface DiagnosisApi {
+  startDiagnosis(request: DiagnosisRequest): Promise<Result<{ runId: string }>>;
+  /** `cancelled: false` when the run had already ended (or never existed). */
+  cancelDiagnosis(runId: string): Promise<Result<{ cancelled: boolean }>>;
+  /**
+   * Re-runs one stage of a finished run (with the probes it depends on) under a new runId; its
+   * `done` report is the earlier report with that stage and its prerequisites replaced.
+   */
+  rerunStage(runId: string, stage: StageId): Promise<Result<{ runId: string }>>;
+  /** The same report with every title, detail, fix and the headline in another language. */
+  localizeReport(report: Report, lang: Lang): Promise<Result<Report>>;
+  /** Opens a file dialog for an extra CA (PEM); null when the user cancelled. Only picked paths may be used as caFile. */
+  pickCaFile(): Promise<Result<{ path: string; name: string } | null>>;
+}
+
+export type DoctorApi = CoreApi & DiagnosisApi;
 export type DoctorMethod = keyof DoctorApi;
 
 /** Every method name, exhaustively: adding a method to DoctorApi without listing it here fails to compile. */
 const METHOD_SET: Record<DoctorMethod, true> = {
   version: true,
   ping: true,
+  startDiagnosis: true,
+  cancelDiagnosis: true,
+  rerunStage: true,
+  localizeReport: true,
+  pickCaFile: true,
 };
 export const DOCTOR_METHODS = Object.keys(METHOD_SET) as DoctorMethod[];
 

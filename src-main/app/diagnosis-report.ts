@@ -1,0 +1,50 @@
+import type { FindingCode } from '../common/codes.js';
+import type { Finding, Lang, Report, Timings, Verdict } from '../common/report.js';
+import { stageIndex, type StageId } from '../common/stages.js';
+import { explain, headline } from '../report/explain/index.js';
+
+const severityRank = (s: Finding['severity']) => (s === 'error' ? 0 : s === 'warn' ? 1 : 2);
+const byStageThenSeverity = (a: Finding, b: Finding) => stageIndex(a.stage) - stageIndex(b.stage) || severityRank(a.severity) - severityRank(b.severity);
+
+/** Verdict, root cause and headline from a report's findings: the contract's rules (section 3). */
+function summarise(findings: Finding[], lang: Lang): Report['summary'] {
+  const verdict: Verdict = findings.some((f) => f.severity === 'error') ? 'failing' : findings.some((f) => f.severity === 'warn') ? 'degraded' : 'healthy';
+  const root = findings.find((f) => f.severity === 'error') ?? null;
+  const title = root?.title ?? findings.find((f) => f.severity === 'warn')?.title ?? null;
+  return { verdict, rootCause: (root?.code ?? null) as FindingCode | null, headline: headline(verdict, title, lang) };
+}
+
+/**
+ * The same report in another language: each finding's text is made again from its code and
+ * evidence (the data never changes, only the words), so switching language needs no new run.
+ */
+export function localizeReport(report: Report, lang: Lang): Report {
+  const findings = report.findings.map((f) => ({ ...f, ...explain(f.code, f.evidence, lang) }));
+  const root = findings.find((f) => f.code === report.summary.rootCause && f.severity === 'error');
+  const title = root?.title ?? findings.find((f) => f.severity === 'warn')?.title ?? null;
+  return { ...report, lang, findings, summary: { ...report.summary, headline: headline(report.summary.verdict, title, lang) } };
+}
+
+/**
+ * A re-run of some stages replaces exactly those stages in the earlier report: their results and
+ * findings. Later stages keep what they measured before; verdict and root cause are decided again.
+ */
+export function mergeRerun(before: Report, fresh: Report, rerun: ReadonlySet<StageId>): Report {
+  const findings = [...before.findings.filter((f) => !rerun.has(f.stage)), ...fresh.findings.filter((f) => rerun.has(f.stage))].sort(byStageThenSeverity);
+  const stages = before.stages.map((s) => (rerun.has(s.id) ? (fresh.stages.find((x) => x.id === s.id) ?? s) : s));
+  const timings: Timings = { ...before.timings };
+  for (const k of ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'downloadMs'] as const) if (fresh.timings[k] !== null) timings[k] = fresh.timings[k];
+  timings.totalMs = Math.round([timings.dnsMs, timings.connectMs, timings.tlsMs, timings.ttfbMs, timings.downloadMs].reduce<number>((a, v) => a + (v ?? 0), 0) * 10) / 10;
+  return {
+    ...before,
+    lang: fresh.lang,
+    startedAt: fresh.startedAt,
+    durationMs: fresh.durationMs,
+    stages,
+    findings,
+    timings,
+    exchanges: fresh.exchanges.length > 0 ? fresh.exchanges : before.exchanges,
+    ...(fresh.advice !== undefined ? { advice: fresh.advice } : {}),
+    summary: summarise(findings, fresh.lang),
+  };
+}
