@@ -1,55 +1,173 @@
-/** Replacement text for a secret: says that something was there, never what. */
-export const REDACTED = '[REDACTED]';
+import { Secret } from './secret.js';
+import {
+  REDACTED,
+  isAlreadySafe,
+  isSensitiveField,
+  isSensitiveHeader,
+  isSensitiveParam,
+  redactHeaderValue,
+  redactUrl,
+  scrubPatterns,
+  type OnHit,
+  type RedactionKind,
+} from './redact-patterns.js';
+
+export { REDACTED, REDACTED_IN_URL, redactHeaders, redactHeaderValue, redactUrl, redactParams, isSensitiveHeader, isSensitiveParam } from './redact-patterns.js';
+export type { RedactionKind } from './redact-patterns.js';
+
+/** Where a value was replaced: a JSON path inside the scrubbed value, and what kind of secret it was. */
+export interface RedactionHit {
+  path: string;
+  kind: RedactionKind;
+}
 
 /**
- * One redactor per run. It learns every secret of the run and scrubs every string that leaves
- * the engine: report, HAR, logs, errors. It also catches the URL-encoded and base64 forms.
+ * One redactor per run (and one per bundle). It learns every secret of the run and scrubs every
+ * string that leaves the engine — report, HAR, logs, errors — in three layers:
+ *  1. the values it was told (credentials, OAuth client secrets, proxy passwords) and their
+ *     encodings: URL-encoded, base64/base64url at every byte alignment (so a Basic `user:pass`
+ *     header or a token inside a larger base64 blob is caught too), JSON-escaped;
+ *  2. structure: `{ name, value }` pairs whose name is a sensitive header or parameter, and
+ *     object fields named like secrets (`client_secret`, `access_token`…);
+ *  3. shape: URLs (user-info, key-like query parameters), `Authorization:` lines, Bearer/Basic
+ *     tokens, well-known key formats — even when nobody told it the value.
  */
 export class Redactor {
   readonly #needles = new Set<string>();
+  #sorted: string[] | null = null;
 
   /** Registers a secret value (and its encodings). Values shorter than 4 characters are ignored: they would scrub ordinary text. */
-  add(value: string | undefined | null): void {
-    if (!value || value.length < 4) return;
-    for (const form of encodings(value)) if (form.length >= 4) this.#needles.add(form);
+  add(value: string | Secret | undefined | null): void {
+    const v = value instanceof Secret ? value.reveal() : value;
+    if (!v || v.length < 4) return;
+    for (const form of encodings(v)) if (form.length >= 4) this.#needles.add(form);
+    // `user:password` (Basic, proxy URLs): the password alone is a secret too.
+    const colon = v.indexOf(':');
+    if (colon > 0 && v.length - colon - 1 >= 4) for (const form of encodings(v.slice(colon + 1))) if (form.length >= 4) this.#needles.add(form);
+    this.#sorted = null;
+  }
+
+  /** Registers the credentials inside a URL (a proxy URL with user:pass@). */
+  addUrlCredentials(url: string | null | undefined): void {
+    if (!url) return;
+    try {
+      const u = new URL(url);
+      if (u.password) this.add(decodeURIComponent(u.password));
+      if (u.username && u.password) this.add(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`);
+      else if (u.username) this.add(decodeURIComponent(u.username));
+    } catch {
+      // Not a URL: nothing to learn.
+    }
   }
 
   get size(): number {
     return this.#needles.size;
   }
 
-  scrub(text: string): string {
-    if (this.#needles.size === 0 || !text) return text;
+  /** Scrubs one string: known values first (longest first, so a secret containing another goes whole), then shapes. */
+  scrub(text: string, onHit?: OnHit): string {
+    if (!text) return text;
     let out = text;
-    // Longest first, so a secret containing another is replaced whole.
-    for (const n of [...this.#needles].sort((a, b) => b.length - a.length)) {
-      if (out.includes(n)) out = out.split(n).join(REDACTED);
+    if (this.#needles.size > 0) {
+      this.#sorted ??= [...this.#needles].sort((a, b) => b.length - a.length);
+      for (const n of this.#sorted) {
+        if (out.includes(n)) {
+          out = out.split(n).join(REDACTED);
+          onHit?.('known secret');
+        }
+      }
     }
-    return out;
+    return scrubPatterns(out, onHit);
   }
 
   /** Scrubs every string inside a JSON-like value (keys too). */
   scrubDeep<T>(value: T): T {
-    return this.#walk(value) as T;
+    return this.#walk(value, '$', null) as T;
   }
 
-  #walk(v: unknown): unknown {
-    if (typeof v === 'string') return this.scrub(v);
-    if (Array.isArray(v)) return v.map((x) => this.#walk(x));
+  /** Like scrubDeep, and says where each replacement happened (for the bundle's redaction preview). */
+  scrubDeepWithHits<T>(value: T, root = '$'): { value: T; hits: RedactionHit[] } {
+    const hits: RedactionHit[] = [];
+    const out = this.#walk(value, root, hits) as T;
+    return { value: out, hits };
+  }
+
+  #walk(v: unknown, path: string, hits: RedactionHit[] | null): unknown {
+    const hit = (p: string): OnHit | undefined => (hits ? (kind) => hits.push({ path: p, kind }) : undefined);
+    if (typeof v === 'string') return this.scrub(v, hit(path));
+    if (v instanceof Secret) {
+      hits?.push({ path, kind: 'known secret' });
+      return v.fingerprint;
+    }
+    if (Array.isArray(v)) return v.map((x, i) => this.#walk(x, `${path}[${i}]`, hits));
     if (v && typeof v === 'object') {
+      const rec = v as Record<string, unknown>;
+      // `{ name, value }`: a header, a query parameter, a cookie (HAR and HttpExchange shapes).
+      const pairName = typeof rec.name === 'string' && typeof rec.value === 'string' ? rec.name : null;
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[this.scrub(k)] = this.#walk(x);
+      for (const [k, x] of Object.entries(rec)) {
+        const p = `${path}.${k}`;
+        const key = this.scrub(k, hit(p));
+        if (k === 'value' && pairName !== null && typeof x === 'string') {
+          out[key] = this.#pairValue(pairName, x, hit(p));
+        } else if (typeof x === 'string' && isSensitiveHeader(k) && !isAlreadySafe(x)) {
+          out[key] = redactHeaderValue(k, this.scrub(x), hit(p) ?? noop);
+        } else if (typeof x === 'string' && isSensitiveField(k) && !isAlreadySafe(x)) {
+          hits?.push({ path: p, kind: 'secret field' });
+          out[key] = REDACTED;
+        } else {
+          out[key] = this.#walk(x, p, hits);
+        }
+      }
       return out;
     }
     return v;
   }
+
+  #pairValue(name: string, value: string, onHit: OnHit | undefined): string {
+    const scrubbed = this.scrub(value, onHit);
+    if (isSensitiveHeader(name)) return redactHeaderValue(name, scrubbed, onHit ?? noop);
+    if (isSensitiveParam(name) && !isAlreadySafe(scrubbed)) {
+      onHit?.('query param');
+      return REDACTED;
+    }
+    return scrubbed;
+  }
 }
 
-function encodings(value: string): string[] {
+const noop: OnHit = () => {};
+
+/** Redacts a URL by shape and by the given redactor's known values; for the HTTP engine and the HAR. */
+export function redactUrlWith(redactor: Redactor | null, url: string): string {
+  return redactUrl(redactor ? redactor.scrub(url).split(REDACTED).join('%5BREDACTED%5D') : url);
+}
+
+/**
+ * Every form a secret may take in output. For base64 the secret can sit at any byte offset of a
+ * larger encoded blob (`user:` before it in a Basic header); the characters fully determined by
+ * the secret's own bits are the same at a given offset mod 3, so redacting those "cores" removes
+ * the secret from any base64 text that contains it.
+ */
+export function encodings(value: string): string[] {
   const forms = new Set([value, value.trim()]);
-  forms.add(encodeURIComponent(value));
-  forms.add(encodeURIComponent(value).replace(/%20/g, '+'));
-  forms.add(Buffer.from(value).toString('base64'));
-  forms.add(Buffer.from(value).toString('base64url'));
+  const enc = encodeURIComponent(value);
+  forms.add(enc);
+  forms.add(enc.replace(/%20/g, '+'));
+  forms.add(enc.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
+  forms.add(encodeURI(value));
+  forms.add(JSON.stringify(value).slice(1, -1));
+  const bytes = Buffer.from(value, 'utf8');
+  for (const k of [0, 1, 2]) {
+    const padded = Buffer.concat([Buffer.alloc(k), bytes]);
+    const start = Math.ceil((8 * k) / 6);
+    const end = Math.floor((8 * (k + bytes.length)) / 6);
+    for (const alphabet of ['base64', 'base64url'] as const) {
+      const core = padded.toString(alphabet).slice(start, end);
+      // Shorter cores would match ordinary base64 by chance.
+      if (core.length >= 6) forms.add(core);
+    }
+  }
+  forms.add(bytes.toString('base64'));
+  forms.add(bytes.toString('base64url'));
   return [...forms];
 }

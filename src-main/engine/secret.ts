@@ -1,13 +1,14 @@
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /**
- * A credential value that cannot leak by accident: printing, JSON-encoding or inspecting it
- * shows only a fingerprint (`sk-…9f2c`). `reveal()` is the one deliberate way to the value,
- * used only where it is placed on the wire.
+ * A credential value that cannot leak by accident: printing, JSON-encoding, string-coercing or
+ * inspecting it shows only a fingerprint (`sk-…9f2c`). `reveal()` is the one deliberate way to
+ * the value, used only where it is placed on the wire (and by the redactor, to learn it).
  */
 export class Secret {
   readonly #value: string;
   constructor(value: string) {
+    if (typeof value !== 'string') throw new TypeError('Secret needs a string');
     this.#value = value;
   }
   reveal(): string {
@@ -16,10 +17,17 @@ export class Secret {
   get fingerprint(): string {
     return fingerprint(this.#value);
   }
+  get length(): number {
+    return this.#value.length;
+  }
   toString(): string {
     return this.fingerprint;
   }
   toJSON(): string {
+    return this.fingerprint;
+  }
+  /** Template literals and `+` go through here, not through toString. */
+  [Symbol.toPrimitive](): string {
     return this.fingerprint;
   }
   [INSPECT](): string {
@@ -27,10 +35,16 @@ export class Secret {
   }
 }
 
-/** `sk-…9f2c`: a known prefix (if any) and the last four characters; short values show nothing. */
+/** Known key prefixes worth showing: they tell a user which key it is without weakening it. */
+const PREFIX = /^(sk-ant-api\d\d-|sk-ant-|sk-proj-|sk-or-v1-|sk-|Bearer |eyJ|ghp_|github_pat_|xox[bp]-|AKIA|AIza)/;
+
+/**
+ * `sk-…9f2c`: a known prefix (if any) and the last four characters. Values under 12 characters
+ * show nothing at all: four characters of an eight-character secret is half of it.
+ */
 export function fingerprint(value: string): string {
   const v = value.trim();
   if (v.length < 12) return '…';
-  const prefix = /^(sk-ant-|sk-proj-|sk-|Bearer |eyJ)/.exec(v)?.[0] ?? '';
+  const prefix = PREFIX.exec(v)?.[0] ?? '';
   return `${prefix}…${v.slice(-4)}`;
 }

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+
+/** A random secret nobody could guess or find by accident: letters and digits, 32 characters. */
+export function randomCanary(prefix = 'cnry'): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = randomBytes(28);
+  return prefix + [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** The forms a leaked canary could take in output: raw, URL-encoded, base64, base64url. */
+export function canaryForms(secret: string): string[] {
+  const forms = new Set<string>();
+  const t = secret.trim();
+  if (t.length >= 8) forms.add(t);
+  const enc = encodeURIComponent(secret);
+  if (enc.length >= 8) {
+    forms.add(enc);
+    forms.add(enc.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
+    forms.add(enc.replace(/%20/g, '+'));
+  }
+  const b = Buffer.from(secret);
+  // Unpadded, so a padded or embedded occurrence matches too.
+  for (const f of [b.toString('base64').replace(/=+$/, ''), b.toString('base64url')]) if (f.length >= 8) forms.add(f);
+  return [...forms];
+}
+
+/**
+ * The first leak of any canary in `text`, or null. Besides the direct forms it decodes every
+ * base64/base64url run in the text and looks inside: that is how a `Basic user:secret` header,
+ * or a token wrapped in a larger base64 blob, would leak.
+ */
+export function findLeak(text: string, canaries: string[]): string | null {
+  for (const c of canaries) {
+    for (const f of canaryForms(c)) if (text.includes(f)) return `canary form "${f}"`;
+  }
+  for (const run of text.match(/[A-Za-z0-9+/_-]{12,}={0,2}/g) ?? []) {
+    for (const shift of [0, 1, 2, 3]) {
+      const piece = run.slice(shift);
+      for (const alphabet of ['base64', 'base64url'] as const) {
+        const decoded = Buffer.from(piece, alphabet).toString('latin1');
+        for (const c of canaries) if (decoded.includes(c)) return `base64-wrapped canary in "${run.slice(0, 40)}…"`;
+      }
+    }
+  }
+  return null;
+}

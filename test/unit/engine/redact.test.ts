@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { inspect } from 'node:util';
+import fc from 'fast-check';
+import { Redactor, redactHeaders, redactUrl } from '../../../src-main/engine/redact.js';
+import { Secret, fingerprint } from '../../../src-main/engine/secret.js';
+import { canaryForms, findLeak, randomCanary } from '../../integration/canary-forms.js';
+
+describe('Secret', () => {
+  it('prints only its fingerprint however it is turned into text', () => {
+    const value = 'sk-proj-abcdefghijklmnopqrstuv9f2c';
+    const s = new Secret(value);
+    const outputs = [String(s), `${s}`, 'x' + s, JSON.stringify({ s }), inspect(s), inspect({ nested: { s } }), s.toString()];
+    for (const o of outputs) expect(o).not.toContain('abcdefghij');
+    expect(String(s)).toBe('sk-proj-…9f2c');
+    expect(s.reveal()).toBe(value);
+  });
+
+  it('shows nothing of short values', () => {
+    expect(fingerprint('abc12345')).toBe('…');
+  });
+});
+
+describe('Redactor: known values', () => {
+  it('removes a secret in every encoding, including inside a Basic header and larger base64 blobs', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 8, maxLength: 40 }).filter((s) => s.trim().length >= 8), fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (secret, before, after) => {
+        const r = new Redactor();
+        r.add(secret);
+        const texts = [
+          `${before}${secret}${after}`,
+          encodeURIComponent(`${before}${secret}${after}`),
+          Buffer.from(`${before}${secret}${after}`).toString('base64'),
+          Buffer.from(`${before}${secret}${after}`).toString('base64url'),
+          `Authorization: Basic ${Buffer.from(`user:${secret}`).toString('base64')}`,
+          JSON.stringify({ v: `${before}${secret}` }),
+        ];
+        for (const t of texts) {
+          const out = r.scrub(t);
+          for (const form of canaryForms(secret)) expect(out.includes(form), `${form} in ${out}`).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keys and nested values, and reports where it replaced what', () => {
+    const r = new Redactor();
+    r.add('canary-0123456789');
+    const { value, hits } = r.scrubDeepWithHits({ a: ['x canary-0123456789 y'], ['canary-0123456789']: 1 });
+    expect(JSON.stringify(value)).not.toContain('canary-0123456789');
+    expect(hits).toContainEqual({ path: '$.a[0]', kind: 'known secret' });
+  });
+
+  it('learns the password of a proxy URL', () => {
+    const r = new Redactor();
+    r.addUrlCredentials('http://alice:s3cr%40t-pass@proxy.local:3128');
+    expect(r.scrub('auth s3cr@t-pass and s3cr%40t-pass')).toBe('auth [REDACTED] and [REDACTED]');
+  });
+});
+
+describe('Redactor: shapes it was never told about', () => {
+  const r = new Redactor();
+
+  it('header values by name, keeping the scheme and cookie names', () => {
+    const out = redactHeaders([
+      { name: 'Authorization', value: 'Bearer abc.def.ghi-123' },
+      { name: 'proxy-authorization', value: 'Basic dXNlcjpwYXNz' },
+      { name: 'x-api-key', value: 'k-123456' },
+      { name: 'Cookie', value: 'sid=abc123; theme=dark' },
+      { name: 'Set-Cookie', value: 'sid=abc123; Path=/; HttpOnly' },
+      { name: 'Content-Type', value: 'application/json' },
+    ]);
+    expect(out.map((h) => h.value)).toEqual([
+      'Bearer [REDACTED]',
+      'Basic [REDACTED]',
+      '[REDACTED]',
+      'sid=[REDACTED]; theme=[REDACTED]',
+      'sid=[REDACTED]; Path=/; HttpOnly',
+      'application/json',
+    ]);
+  });
+
+  it('URLs: user-info and key-like query and fragment parameters, leaving the rest alone', () => {
+    expect(redactUrl('https://user:pw@api.example.test/v1/x?key=abc&model=gpt&access_token=t0k#id_token=zz&state=1')).toBe(
+      'https://%5BREDACTED%5D@api.example.test/v1/x?key=%5BREDACTED%5D&model=gpt&access_token=%5BREDACTED%5D#id_token=%5BREDACTED%5D&state=1',
+    );
+    expect(redactUrl('/v1/x?sig=abc&se=2025')).toBe('/v1/x?sig=%5BREDACTED%5D&se=2025');
+    expect(redactUrl('https://api.example.test/v1/models')).toBe('https://api.example.test/v1/models');
+    expect(new URL(redactUrl('https://u:p@h.test/?api_key=1')).href).toContain('REDACTED');
+  });
+
+  it('free text: header lines, bearer tokens, JSON fields, form bodies, known key formats', () => {
+    const text = [
+      'curl -H "Authorization: Bearer abcDEF123456" https://h.test/?apikey=zzz',
+      '{"access_token":"tok-123","token_type":"bearer","expires_in":3600}',
+      'grant_type=client_credentials&client_id=app&client_secret=shh-123',
+      'key sk-ant-api03-AAAAAAAAAAAAAAAAAAAAAAAA and jwt eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.sig',
+    ].join('\n');
+    const out = r.scrub(text);
+    for (const leak of ['abcDEF123456', 'zzz', 'tok-123', 'shh-123', 'AAAAAAAAAAAA', 'eyJzdWIiOiIxMjM0']) expect(out).not.toContain(leak);
+    expect(out).toContain('client_id=app');
+    expect(out).toContain('"token_type":"bearer"');
+  });
+
+  it('leaves ordinary prose and advice placeholders alone', () => {
+    const prose = 'Basic authentication failed; send Authorization: Bearer <your key>. The status code=401 and Bearer tokens expire.';
+    expect(r.scrub(prose)).toBe(prose);
+  });
+
+  it('structured pairs and secret-named fields in objects', () => {
+    const { value, hits } = r.scrubDeepWithHits({
+      request: { headers: [{ name: 'X-Api-Key', value: 'abcd1234' }], queryString: [{ name: 'token', value: 'abcd' }] },
+      oauth: { client_secret: 'xyz12345', clientId: 'app' },
+      fp: { token: 'sk-…9f2c' },
+    });
+    expect(value).toEqual({
+      request: { headers: [{ name: 'X-Api-Key', value: '[REDACTED]' }], queryString: [{ name: 'token', value: '[REDACTED]' }] },
+      oauth: { client_secret: '[REDACTED]', clientId: 'app' },
+      fp: { token: 'sk-…9f2c' },
+    });
+    expect(hits.map((h) => h.path).sort()).toEqual(['$.oauth.client_secret', '$.request.headers[0].value', '$.request.queryString[0].value']);
+  });
+
+  it('is idempotent: scrubbing twice changes nothing and reports nothing new', () => {
+    const once = r.scrub('https://u:p@h.test/?key=1 Authorization: Bearer abcDEF123456');
+    const hits: string[] = [];
+    expect(r.scrub(once, (k) => hits.push(k))).toBe(once);
+    expect(hits).toEqual([]);
+  });
+
+  it('finds a random canary planted anywhere (self-check of the test helper)', () => {
+    const c = randomCanary();
+    expect(findLeak(`x ${Buffer.from(`u:${c}`).toString('base64')} y`, [c])).not.toBeNull();
+    expect(findLeak('nothing here', [c])).toBeNull();
+  });
+});
