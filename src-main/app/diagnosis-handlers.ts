@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Report } from '../common/report.js';
 import type { CredentialRef, DiagnosisRequest } from '../common/request.js';
 import { err, ok, type Result } from '../common/result.js';
-import type { StageId } from '../common/stages.js';
+import { STAGES, type StageId } from '../common/stages.js';
 import type { Probe } from '../engine/probe.js';
 import { PROBES } from '../engine/probes/index.js';
 import { runDiagnosis, type RunOptions } from '../engine/run.js';
@@ -64,7 +65,7 @@ export function probesFor(all: readonly Probe[], stages: ReadonlySet<StageId>): 
   return all.filter((p) => chosen.has(p.id));
 }
 
-export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'startDiagnosis' | 'cancelDiagnosis' | 'rerunStage' | 'localizeReport' | 'pickCaFile'> {
+export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'startDiagnosis' | 'cancelDiagnosis' | 'rerunStages' | 'localizeReport' | 'pickCaFile'> {
   const runs = new Map<string, RunRecord>();
   const finished: string[] = [];
   /** CA files the user picked in our dialog: the only paths a request may name. */
@@ -133,16 +134,16 @@ export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'star
       return ok({ cancelled: true });
     },
 
-    async rerunStage(ctx, rawId, rawStage) {
+    async rerunStages(ctx, rawId, rawStages) {
       const id = runIdSchema.safeParse(rawId);
-      const stage = stageSchema.safeParse(rawStage);
-      if (!id.success || !stage.success) return err('bad-input', 'Re-run needs a run id and a stage name');
+      const stages = z.array(stageSchema).min(1).max(STAGES.length).safeParse(rawStages);
+      if (!id.success || !stages.success) return err('bad-input', 'Re-run needs a run id and the stages to re-run');
       const before = runs.get(id.data);
       if (!before) return err('not-found', 'That diagnosis is no longer available: run it again from the start');
       const previous = before.report;
       if (!previous) return err('unavailable', 'Wait until the diagnosis has finished, or cancel it, before re-running a step');
-      const probes = probesFor(allProbes, new Set([stage.data]));
-      if (probes.length === 0) return err('not-found', `Nothing checks the ${stage.data} stage in this build`);
+      const probes = probesFor(allProbes, new Set(stages.data));
+      if (probes.length === 0) return err('not-found', `Nothing checks ${stages.data.join(', ')} in this build`);
       const rerun = new Set(probes.map((p) => p.stage));
       return launch(ctx, before.request, probes, (fresh) => mergeRerun(previous, fresh, rerun));
     },

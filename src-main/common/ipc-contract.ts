@@ -32,10 +32,10 @@ export interface DiagnosisApi {
   /** `cancelled: false` when the run had already ended (or never existed). */
   cancelDiagnosis(runId: string): Promise<Result<{ cancelled: boolean }>>;
   /**
-   * Re-runs one stage of a finished run (with the probes it depends on) under a new runId; its
-   * `done` report is the earlier report with that stage and its prerequisites replaced.
+   * Re-runs the stages of one wizard step of a finished run (with the probes they depend on) under
+   * a new runId; its `done` report is the earlier report with those stages and prerequisites replaced.
    */
-  rerunStage(runId: string, stage: StageId): Promise<Result<{ runId: string }>>;
+  rerunStages(runId: string, stages: StageId[]): Promise<Result<{ runId: string }>>;
   /** The same report with every title, detail, fix and the headline in another language. */
   localizeReport(report: Report, lang: Lang): Promise<Result<Report>>;
   /** Opens a file dialog for an extra CA (PEM); null when the user cancelled. Only picked paths may be used as caFile. */
@@ -51,7 +51,7 @@ const METHOD_SET: Record<DoctorMethod, true> = {
   ping: true,
   startDiagnosis: true,
   cancelDiagnosis: true,
-  rerunStage: true,
+  rerunStages: true,
   localizeReport: true,
   pickCaFile: true,
 };
