@@ -11,3 +11,18 @@ export async function trustedCAs(request: Pick<DiagnosisRequest, 'caFile'>): Pro
   const extra = await readFile(request.caFile, 'utf8');
   return [...tls.rootCertificates, extra];
 }
+
+let nodeRootsCache: string[] | null = null;
+
+/**
+ * Node's default store as PEM: its bundled roots plus NODE_EXTRA_CA_CERTS (read at start-up by
+ * Node itself, so it counts as "Node's" store).
+ */
+export async function nodeDefaultRoots(env: NodeJS.ProcessEnv): Promise<string[]> {
+  if (nodeRootsCache === null) {
+    let extra: string[] = [];
+    if (env.NODE_EXTRA_CA_CERTS) extra = [await readFile(env.NODE_EXTRA_CA_CERTS, 'utf8').catch(() => '')];
+    nodeRootsCache = [...tls.rootCertificates, ...extra];
+  }
+  return nodeRootsCache;
+}

@@ -1,4 +1,15 @@
 import type { Probe } from '../probe.js';
+import { environmentProbe } from './environment.js';
+import { proxyProbe } from './proxy.js';
+import { dnsProbe } from './dns.js';
+import { tcpProbe } from './tcp.js';
+import { tlsProbe } from './tls.js';
 
 /** Every probe of the engine, one file each; adding a probe is one file and one line here. */
-export const PROBES: readonly Probe[] = [];
+export const PROBES: readonly Probe[] = [
+  environmentProbe,
+  proxyProbe,
+  dnsProbe,
+  tcpProbe,
+  tlsProbe,
+];

@@ -1,5 +1,16 @@
 import type { StageId } from '../../common/stages.js';
 import type { StageRules } from '../probe.js';
+import { environmentRules } from './environment.js';
+import { proxyRules } from './proxy.js';
+import { dnsRules } from './dns.js';
+import { tcpRules } from './tcp.js';
+import { tlsRules } from './tls.js';
 
 /** One rule file per stage, turning probe results into findings. */
-export const RULES: Partial<Record<StageId, StageRules>> = {};
+export const RULES: Partial<Record<StageId, StageRules>> = {
+  environment: environmentRules,
+  proxy: proxyRules,
+  dns: dnsRules,
+  tcp: tcpRules,
+  tls: tlsRules,
+};

@@ -1,0 +1,86 @@
+import { classifyNetworkError, type ClassifiedError } from '../classify.js';
+import { PROBE_IDS, type ProxyData } from '../probe-data.js';
+import type { Probe } from '../probe.js';
+import { chooseProxy, isLocalTarget } from '../net/proxy-env.js';
+import { openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
+import { trustedCAs } from '../net/trust.js';
+
+export interface ProxyProbeData extends ProxyData {
+  noProxy: string | null;
+  bypassedBy: string | null;
+  targetIsLocal: boolean;
+  /** What CONNECT through the proxy gave; null when no proxy applies or it cannot tunnel (SOCKS). */
+  connect: null | {
+    ok: boolean;
+    status: number | null;
+    statusText: string | null;
+    /** The Proxy-Authenticate header of a 407: the scheme the proxy wants. */
+    authenticate: string | null;
+    proxyConnectMs: number | null;
+    ms: number;
+    sentCredentials: boolean;
+    error?: ClassifiedError;
+  };
+}
+
+export const targetPort = (u: URL): number => (u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80);
+export const targetHost = (u: URL): string => u.hostname.replace(/^\[|\]$/g, '');
+
+/** Which proxy applies, and whether it gives us a tunnel (CONNECT) to the target. */
+export const proxyProbe: Probe<ProxyProbeData> = {
+  id: PROBE_IDS.proxy,
+  stage: 'proxy',
+  dependsOn: [PROBE_IDS.environment],
+  async run(ctx) {
+    const choice = await chooseProxy(ctx.request.proxy, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u));
+    const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname) };
+    if (choice.proxyUrl === null) {
+      return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? `direct (${choice.bypassedBy})` : 'direct connection' };
+    }
+    let proxy: URL;
+    try {
+      proxy = new URL(choice.proxyUrl);
+    } catch {
+      const error = { code: 'PROXY_UNREACHABLE' as const, errno: 'EINVAL', message: `"${choice.proxyUrl}" is not a proxy URL` };
+      return { status: 'failed', data: { ...base, connect: { ok: false, status: null, statusText: null, authenticate: null, proxyConnectMs: null, ms: 0, sentCredentials: false, error } }, reason: error.message };
+    }
+    // Proxy credentials are secrets of the run: never in the report.
+    ctx.redactor.add(decodeURIComponent(proxy.password));
+    ctx.redactor.add(proxy.password);
+    const auth = proxyAuthorization(proxy);
+    if (auth) ctx.redactor.add(auth.slice('Basic '.length));
+    const shown = redactUserinfo(proxy);
+    if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
+      return { status: 'ok', data: { ...base, connect: null }, summary: `${shown} (${proxy.protocol.slice(0, -1)} proxies are not checked)` };
+    }
+    const ca = proxy.protocol === 'https:' ? await trustedCAs(ctx.request).catch(() => undefined) : undefined;
+    const r = await openTunnel(choice.proxyUrl, targetHost(ctx.target), targetPort(ctx.target), ctx.signal, ca);
+    if (r.ok) {
+      r.socket.destroy();
+      return {
+        status: 'ok',
+        data: { ...base, connect: { ok: true, status: r.answer.status, statusText: r.answer.statusText, authenticate: null, proxyConnectMs: r.proxyConnectMs, ms: r.tunnelMs, sentCredentials: auth !== null } },
+        summary: `tunnel through ${shown}`,
+      };
+    }
+    const error = r.error !== undefined ? classifyNetworkError(r.error, r.stage === 'connect' ? 'proxy' : 'tcp') : undefined;
+    const connect = {
+      ok: false,
+      status: r.answer?.status ?? null,
+      statusText: r.answer?.statusText ?? null,
+      authenticate: r.answer?.headers['proxy-authenticate'] ?? null,
+      proxyConnectMs: r.proxyConnectMs ?? null,
+      ms: r.ms,
+      sentCredentials: auth !== null,
+      ...(error ? { error: r.stage === 'connect' ? error : { ...error, code: 'PROXY_REJECTED' as const } } : {}),
+    };
+    const reason = r.answer ? `proxy answered CONNECT with ${r.answer.status} ${r.answer.statusText}`.trim() : `proxy ${shown}: ${error?.message ?? 'no answer'}`;
+    return { status: 'failed', data: { ...base, connect }, reason };
+  },
+};
+
+export function redactUserinfo(u: URL): string {
+  const c = new URL(u.href);
+  if (c.password) c.password = '****';
+  return c.href.replace(/\/$/, '');
+}

@@ -1,0 +1,150 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import { classifyNetworkError, type ClassifiedError } from '../classify.js';
+import { PROBE_IDS, type TlsData } from '../probe-data.js';
+import type { Probe, ProbeContext } from '../probe.js';
+import { chainReaches, interceptorOf, parsePems, peerChain, type CertInfo } from '../net/cert-chain.js';
+import { osTrustStore } from '../net/os-trust.js';
+import { peekPlaintext } from '../net/peek.js';
+import { openTunnel } from '../net/proxy-tunnel.js';
+import { connectTcp, timeoutError } from '../net/tcp-connect.js';
+import { nodeDefaultRoots, trustedCAs } from '../net/trust.js';
+import type { ProxyProbeData } from './proxy.js';
+import { targetHost, targetPort } from './proxy.js';
+import type { TcpProbeData } from './tcp.js';
+
+/** 'node': Node's store (+ --ca-file) trusts the chain; 'os-only': only the OS store does; 'none': neither. */
+export type TrustVerdict = 'node' | 'os-only' | 'none';
+
+export interface TlsProbeData extends TlsData {
+  host: string;
+  address: string | null;
+  servername: string | null;
+  viaProxy: boolean;
+  handshakeMs: number | null;
+  cipher: string | null;
+  chain: CertInfo[];
+  authorizationError: string | null;
+  trust: TrustVerdict | null;
+  /** Where the OS store came from, when it was consulted. */
+  osStore: string | null;
+  /** When the names check failed: Node's message. */
+  hostnameError: string | null;
+  /** Clock used for the date checks (ISO), so "not yet valid" can be blamed on it. */
+  now: string;
+  caFile: string | null;
+  error?: ClassifiedError;
+  /** When the port is not speaking TLS: the first bytes it answered. */
+  firstBytes?: string | null;
+}
+
+const ALPN = ['h2', 'http/1.1'];
+/** Peeking at a non-TLS port is a courtesy for the message: it gets a small slice of the budget. */
+const PEEK_CAP_MS = 2_000;
+
+export const tlsProbe: Probe<TlsProbeData> = {
+  id: PROBE_IDS.tls,
+  stage: 'tls',
+  dependsOn: [PROBE_IDS.tcp],
+  notApplicable: (_req, target) => (target.protocol === 'http:' ? 'plain http:// URL: no TLS to check' : null),
+  async run(ctx) {
+    const host = targetHost(ctx.target);
+    const port = targetPort(ctx.target);
+    // SNI carries names only (RFC 6066): none for an IP literal.
+    const servername = net.isIP(host) ? null : host;
+    const proxy = ctx.result<ProxyProbeData>(PROBE_IDS.proxy);
+    const viaProxy = proxy?.status === 'ok' && proxy.data.proxyUrl !== null && proxy.data.connect?.ok === true;
+    const tcp = ctx.result<TcpProbeData>(PROBE_IDS.tcp);
+    const address = viaProxy ? null : tcp?.status === 'ok' ? (tcp.data.connected[0]?.address ?? null) : null;
+    const base: TlsProbeData = {
+      host, address, servername, viaProxy, authorized: false, alpn: null, protocol: null, handshakeMs: null, cipher: null, chain: [],
+      authorizationError: null, trust: null, osStore: null, hostnameError: null, now: new Date(ctx.platform.now()).toISOString(), caFile: ctx.request.caFile ?? null,
+    };
+    let ca: string[] | undefined;
+    try {
+      ca = await trustedCAs(ctx.request);
+    } catch (e) {
+      return { status: 'failed', data: base, reason: `cannot read --ca-file: ${e instanceof Error ? e.message : String(e)}` };
+    }
+
+    const raw = await rawSocket(ctx, viaProxy ? proxy!.data.proxyUrl! : null, address, host, port, ca);
+    if ('error' in raw) {
+      const error = classifyNetworkError(raw.error, 'tcp');
+      return { status: 'failed', data: { ...base, error }, reason: `could not reconnect for the handshake: ${error.message}` };
+    }
+    const hs = await handshake(raw.socket, servername, ca, ctx.signal);
+    if (!hs.ok) {
+      const error = classifyNetworkError(hs.error, 'tls');
+      let firstBytes: string | null | undefined;
+      if (error.code === 'TLS_NOT_TLS' && address !== null) firstBytes = await peekPlaintext(address, port, host, ctx.signal, Math.min(PEEK_CAP_MS, ctx.budgetMs));
+      return { status: 'failed', data: { ...base, handshakeMs: hs.ms, error, ...(firstBytes !== undefined ? { firstBytes } : {}) }, reason: `TLS handshake failed: ${error.errno ?? error.message}` };
+    }
+    const s = hs.socket;
+    const { info: chain, x509 } = peerChain(s.getPeerCertificate(true));
+    const authorizationError = s.authorizationError ? String(s.authorizationError) : null;
+    const cipher = s.getCipher()?.name ?? null;
+    const data: TlsProbeData = {
+      ...base,
+      authorized: s.authorized,
+      alpn: typeof s.alpnProtocol === 'string' ? s.alpnProtocol : null,
+      protocol: s.getProtocol(),
+      cipher,
+      handshakeMs: hs.ms,
+      chain,
+      authorizationError,
+    };
+    s.destroy();
+    const leaf = s.getPeerCertificate();
+    const idErr = leaf && Object.keys(leaf).length > 0 ? tls.checkServerIdentity(host, leaf) : undefined;
+    data.hostnameError = idErr ? idErr.message : null;
+
+    // Trust, judged apart from dates and names so each problem gets its own finding.
+    const nodeAnchors = parsePems([...(await nodeDefaultRoots(ctx.platform.env)), ...(ca ?? []).slice(tls.rootCertificates.length)]);
+    const chainOk = s.authorized || authorizationError === 'ERR_TLS_CERT_ALTNAME_INVALID' || chainReaches(x509, nodeAnchors);
+    if (chainOk) data.trust = 'node';
+    else {
+      const os = await osTrustStore(ctx.platform);
+      data.osStore = os?.source ?? null;
+      const osAnchors = os ? parsePems([...os.pems, ...(ca ?? []).slice(tls.rootCertificates.length)]) : [];
+      data.trust = os && chainReaches(x509, osAnchors) ? 'os-only' : 'none';
+    }
+    const summary = `${data.protocol ?? '?'} ${cipher ?? ''}${data.alpn ? `, ALPN ${data.alpn}` : ''}; ${chain[0]?.subject ?? '?'} issued by ${chain[0]?.issuer ?? '?'}`;
+    return { status: 'ok', data, summary, timing: { tlsMs: hs.ms } };
+  },
+};
+
+async function rawSocket(ctx: ProbeContext, proxyUrl: string | null, address: string | null, host: string, port: number, ca: string[] | undefined): Promise<{ socket: net.Socket } | { error: unknown }> {
+  if (proxyUrl !== null) {
+    const t = await openTunnel(proxyUrl, host, port, ctx.signal, ca);
+    return t.ok ? { socket: t.socket } : { error: t.error ?? new Error(`proxy answered ${t.answer?.status ?? '?'}`) };
+  }
+  if (address === null) return { error: new Error('no address connected in the tcp stage') };
+  const r = await connectTcp(address, port, ctx.signal);
+  return r.ok ? { socket: r.socket } : { error: r.error };
+}
+
+function handshake(socket: net.Socket, servername: string | null, ca: string[] | undefined, signal: AbortSignal): Promise<{ ok: true; socket: tls.TLSSocket; ms: number } | { ok: false; error: unknown; ms: number }> {
+  const t0 = performance.now();
+  const ms = () => Math.round((performance.now() - t0) * 10) / 10;
+  return new Promise((resolve) => {
+    // Verification is ours to judge: complete the handshake whatever the certificate says, then look.
+    const s = tls.connect({ socket, ...(servername ? { servername } : {}), ALPNProtocols: ALPN, rejectUnauthorized: false, ...(ca ? { ca } : {}) });
+    let done = false;
+    const finish = (r: { ok: true; socket: tls.TLSSocket; ms: number } | { ok: false; error: unknown; ms: number }) => {
+      if (done) return;
+      done = true;
+      signal.removeEventListener('abort', onAbort);
+      if (!r.ok) {
+        s.destroy();
+        socket.destroy();
+      }
+      resolve(r);
+    };
+    const onAbort = () => finish({ ok: false, error: timeoutError(signal), ms: ms() });
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    s.on('error', (error) => finish({ ok: false, error, ms: ms() }));
+    s.once('close', () => finish({ ok: false, error: Object.assign(new Error('the server closed the connection during the handshake'), { code: 'ECONNRESET' }), ms: ms() }));
+    s.once('secureConnect', () => finish({ ok: true, socket: s, ms: ms() }));
+  });
+}

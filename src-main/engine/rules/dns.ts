@@ -1,0 +1,59 @@
+import net from 'node:net';
+import type { FindingCode } from '../../common/codes.js';
+import type { FindingDraft, StageRules } from '../probe.js';
+import { PROBE_IDS } from '../probe-data.js';
+import type { DnsQuery } from '../net/dns-query.js';
+import type { DnsProbeData } from '../probes/dns.js';
+
+/** Special-use suffixes (RFC 6761, 6762, 8375, ICANN's .internal) that are meant to resolve locally. */
+const LOCAL_SUFFIXES = ['test', 'localhost', 'local', 'internal', 'home.arpa', 'lan', 'corp'];
+
+/** A name that may legitimately point at this machine: special-use suffixes, single labels, IP literals. */
+export function isLocalName(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  if (net.isIP(h) || !h.includes('.')) return true;
+  return LOCAL_SUFFIXES.some((s) => h === s || h.endsWith(`.${s}`));
+}
+
+/** The addresses a blocker or a poisoned resolver hands out instead of the real one. */
+export function isSinkholeAddress(a: string): boolean {
+  if (a === '0.0.0.0' || a === '::' || a === '::1' || a === '::ffff:0.0.0.0' || a === '::ffff:127.0.0.1') return true;
+  return net.isIPv4(a) && a.startsWith('127.');
+}
+
+/** When nothing resolved: the most telling failure of all queries (a missing name beats a sick resolver beats a slow one). */
+export function failureCode(queries: DnsQuery[]): FindingCode {
+  const codes = queries.map((q) => q.error?.code ?? (q.addresses.length === 0 ? 'DNS_NO_ADDRESS' : null));
+  for (const c of ['DNS_NXDOMAIN', 'DNS_SERVFAIL', 'DNS_TIMEOUT'] as const) if (codes.includes(c)) return c;
+  return 'DNS_NO_ADDRESS';
+}
+
+const brief = (qs: DnsQuery[]) => qs.map((q) => ({ resolver: q.resolver, type: q.type, addresses: q.addresses, ms: q.ms, error: q.error?.errno ?? null }));
+
+export const dnsRules: StageRules = (view) => {
+  const r = view.result<DnsProbeData>(PROBE_IDS.dns);
+  if (!r || r.status === 'skipped' || !r.data) return [];
+  const d = r.data;
+  const out: FindingDraft[] = [];
+  if (d.hosts) out.push({ code: 'DNS_HOSTS_OVERRIDE', evidence: { host: d.host, file: d.hosts.path, line: d.hosts.line, addresses: d.hosts.addresses } });
+  if (d.source !== 'system' && d.source !== 'servers') return out;
+
+  const all = d.addresses.map((a) => a.address);
+  if (all.length === 0) {
+    const code = failureCode(d.queries);
+    out.push({ code, evidence: { host: d.host, resolvers: d.resolvers, queries: brief(d.queries) } });
+    return out;
+  }
+  const sink = all.filter(isSinkholeAddress);
+  if (sink.length > 0 && !isLocalName(d.host)) {
+    out.push({ code: 'DNS_SINKHOLE', evidence: { host: d.host, addresses: sink, resolvers: d.resolvers, viaHostsFile: d.hosts !== null } });
+  }
+  const ref = d.reference.filter((q) => q.addresses.length > 0);
+  if (ref.length > 0) {
+    const refSet = new Set(ref.flatMap((q) => q.addresses));
+    if (!all.some((a) => refSet.has(a))) {
+      out.push({ code: 'DNS_RESOLVERS_DISAGREE', evidence: { host: d.host, system: all, systemResolvers: d.resolvers, reference: [...refSet], referenceResolvers: [...new Set(ref.map((q) => q.resolver))] } });
+    }
+  }
+  return out;
+};

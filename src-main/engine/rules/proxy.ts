@@ -1,0 +1,38 @@
+import type { FindingDraft, StageRules } from '../probe.js';
+import { PROBE_IDS } from '../probe-data.js';
+import { redactUserinfo, type ProxyProbeData } from '../probes/proxy.js';
+
+const shown = (url: string) => {
+  try {
+    return redactUserinfo(new URL(url));
+  } catch {
+    return url;
+  }
+};
+
+export const proxyRules: StageRules = (view) => {
+  const r = view.result<ProxyProbeData>(PROBE_IDS.proxy);
+  if (!r || r.status === 'skipped' || !r.data) return [];
+  const d = r.data;
+  if (d.proxyUrl === null) return [];
+  const out: FindingDraft[] = [];
+  const proxy = shown(d.proxyUrl);
+  out.push({ code: 'PROXY_IN_USE', evidence: { proxy, source: d.source, noProxy: d.noProxy } });
+  // Only a proxy picked up from the environment or the OS is a surprise; --proxy is the user's own choice.
+  if (d.targetIsLocal && d.source !== 'flag') {
+    out.push({ code: 'PROXY_INTERCEPTS_LOCAL', evidence: { proxy, source: d.source, host: view.target.hostname, noProxy: d.noProxy } });
+  }
+  const c = d.connect;
+  if (!c || c.ok) return out;
+  if (c.status === 407) {
+    const scheme = c.authenticate?.split(/\s+/)[0] ?? null;
+    out.push({ code: 'PROXY_AUTH_REQUIRED', evidence: { proxy, source: d.source, status: 407, proxyAuthenticate: c.authenticate, scheme, sentCredentials: c.sentCredentials } });
+  } else if (c.status !== null) {
+    out.push({ code: 'PROXY_REJECTED', evidence: { proxy, source: d.source, status: c.status, statusText: c.statusText, target: `${view.target.hostname}:${view.target.port || (view.target.protocol === 'https:' ? 443 : 80)}` } });
+  } else if (c.error?.code === 'PROXY_REJECTED') {
+    out.push({ code: 'PROXY_REJECTED', evidence: { proxy, source: d.source, status: null, error: c.error.message } });
+  } else {
+    out.push({ code: 'PROXY_UNREACHABLE', evidence: { proxy, source: d.source, errno: c.error?.errno ?? null, error: c.error?.message ?? null, ms: c.ms } });
+  }
+  return out;
+};
