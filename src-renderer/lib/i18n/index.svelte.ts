@@ -1,0 +1,53 @@
+import type { Lang } from '../../../src-main/common/report.js';
+import { en, type MessageKey } from './en.js';
+import { zhCN } from './zh-CN.js';
+
+export type { MessageKey };
+const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+const STORAGE_KEY = 'api-doctor.lang';
+
+/** The OS locale decides, unless the user picked a language before. */
+export function detectLang(stored: string | null, languages: readonly string[]): Lang {
+  if (stored === 'en' || stored === 'zh-CN') return stored;
+  for (const l of languages) {
+    const low = l.toLowerCase();
+    if (low.startsWith('zh')) return 'zh-CN';
+    if (low.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+class I18n {
+  lang: Lang = $state(detectLang(readStored(), typeof navigator === 'undefined' ? [] : navigator.languages));
+
+  t = (key: MessageKey, params?: Record<string, string | number>): string => format(CATALOGUES[this.lang][key], params);
+
+  /** For keys built at run time (a probe id): the key's text if the catalogue has it, else the fallback. */
+  maybe = (key: string, fallback: string): string => {
+    const cat = CATALOGUES[this.lang] as Record<string, string>;
+    return Object.hasOwn(cat, key) ? cat[key]! : fallback;
+  };
+
+  set(lang: Lang): void {
+    this.lang = lang;
+    try {
+      localStorage.setItem(STORAGE_KEY, lang);
+    } catch {
+      // Storage can be unavailable (private mode); the choice then lasts for this session.
+    }
+  }
+}
+
+export const i18n = new I18n();

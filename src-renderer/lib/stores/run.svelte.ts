@@ -1,0 +1,163 @@
+import type { Finding, Lang, Report, StageStatus } from '../../../src-main/common/report.js';
+import type { DiagnosisRequest } from '../../../src-main/common/request.js';
+import type { ProgressEvent } from '../../../src-main/common/progress.js';
+import type { StageId } from '../../../src-main/common/stages.js';
+import type { DoctorClient } from '../../../src-main/common/ipc-contract.js';
+
+export type ProbeStatus = 'running' | 'ok' | 'failed' | 'skipped';
+export interface ProbeView {
+  id: string;
+  stage: StageId;
+  status: ProbeStatus;
+  durationMs: number | null;
+  summary: string | null;
+}
+export type LiveStageStatus = 'running' | StageStatus;
+export interface StageView {
+  status: LiveStageStatus;
+  durationMs: number | null;
+  reason: string | null;
+}
+export type Phase = 'idle' | 'starting' | 'running' | 'done';
+
+/**
+ * One diagnosis as the wizard sees it: filled in live from `progress` events, replaced by the
+ * report when the run ends. Events of other runs (an older run, a cancelled one) are ignored.
+ */
+export class DiagnosisRun {
+  phase: Phase = $state('idle');
+  runId: string | null = $state(null);
+  // Raw (not deeply proxied): these are immutable data that go back over IPC, which cannot clone a proxy.
+  request: DiagnosisRequest | null = $state.raw(null);
+  probes: ProbeView[] = $state([]);
+  stages: Partial<Record<StageId, StageView>> = $state({});
+  findings: Finding[] = $state.raw([]);
+  report: Report | null = $state.raw(null);
+  error: string | null = $state(null);
+  cancelling = $state(false);
+  cancelled = $state(false);
+  /** Stages a running re-run has restarted; their old rows are cleared on first sight. */
+  #cleared = new Set<StageId>();
+  #rerunning = false;
+  #unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly api: () => DoctorClient,
+    private readonly langOf: () => Lang,
+  ) {}
+
+  #listen(): void {
+    this.#unsubscribe ??= this.api().on('progress', ({ runId, event }) => {
+      if (runId === this.runId) this.apply(event);
+    });
+  }
+
+  async start(request: DiagnosisRequest): Promise<boolean> {
+    this.error = null;
+    this.phase = 'starting';
+    try {
+      this.#listen();
+      const r = await this.api().startDiagnosis(request);
+      if (!r.ok) {
+        this.error = r.error.message;
+        this.phase = this.report ? 'done' : 'idle';
+        return false;
+      }
+      this.request = request;
+      this.runId = r.value.runId;
+      this.probes = [];
+      this.stages = {};
+      this.findings = [];
+      this.report = null;
+      this.cancelled = false;
+      this.cancelling = false;
+      this.#rerunning = false;
+      this.phase = 'running';
+      return true;
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      this.phase = 'idle';
+      return false;
+    }
+  }
+
+  async rerun(stages: StageId[]): Promise<boolean> {
+    if (!this.runId || this.phase !== 'done') return false;
+    this.error = null;
+    const r = await this.api().rerunStages(this.runId, stages);
+    if (!r.ok) {
+      this.error = r.error.message;
+      return false;
+    }
+    this.runId = r.value.runId;
+    this.#cleared.clear();
+    this.#rerunning = true;
+    this.cancelled = false;
+    this.phase = 'running';
+    return true;
+  }
+
+  async cancel(): Promise<void> {
+    if (!this.runId || this.phase !== 'running') return;
+    this.cancelling = true;
+    const r = await this.api().cancelDiagnosis(this.runId);
+    if (!r.ok) this.error = r.error.message;
+    else if (r.value.cancelled) this.cancelled = true;
+  }
+
+  /** Puts the report's texts into `lang` (main re-renders them; no new run). */
+  async localize(lang: Lang): Promise<void> {
+    const report = this.report;
+    if (!report || report.lang === lang) return;
+    const r = await this.api().localizeReport(report, lang);
+    if (!r.ok) this.error = r.error.message;
+    else if (this.report === report) {
+      this.report = r.value;
+      this.findings = r.value.findings;
+    }
+  }
+
+  apply(event: ProgressEvent): void {
+    switch (event.type) {
+      case 'stage-started':
+        if (this.#rerunning && !this.#cleared.has(event.stage)) {
+          this.#cleared.add(event.stage);
+          this.probes = this.probes.filter((p) => p.stage !== event.stage);
+          this.findings = this.findings.filter((f) => f.stage !== event.stage);
+        }
+        this.stages[event.stage] = { status: 'running', durationMs: null, reason: null };
+        break;
+      case 'probe-started':
+        this.#upsert({ id: event.probe, stage: event.stage, status: 'running', durationMs: null, summary: null });
+        break;
+      case 'probe-finished':
+        this.#upsert({ id: event.probe, stage: event.stage, status: event.status, durationMs: event.durationMs, summary: event.summary ?? null });
+        break;
+      case 'finding':
+        this.findings = [...this.findings, event.finding];
+        break;
+      case 'stage-finished':
+        this.stages[event.stage] = { status: event.status, durationMs: event.durationMs, reason: this.stages[event.stage]?.reason ?? null };
+        break;
+      case 'done':
+        this.report = event.report;
+        this.findings = [...event.report.findings];
+        for (const s of event.report.stages) this.stages[s.id] = { status: s.status, durationMs: s.durationMs, reason: s.reason ?? null };
+        this.phase = 'done';
+        this.cancelling = false;
+        this.#rerunning = false;
+        if (event.report.lang !== this.langOf()) void this.localize(this.langOf());
+        break;
+    }
+  }
+
+  #upsert(p: ProbeView): void {
+    const i = this.probes.findIndex((x) => x.id === p.id);
+    if (i >= 0) this.probes[i] = p;
+    else this.probes.push(p);
+  }
+
+  stage(id: StageId): StageView | undefined {
+    return this.stages[id];
+  }
+}

@@ -1,0 +1,78 @@
+import type { Lang, ProviderChoice } from '../../../src-main/common/report.js';
+import type { CredentialRef, DiagnosisRequest } from '../../../src-main/common/request.js';
+import { detectProvider } from '../provider.js';
+import type { RecentTarget } from '../recent-targets.js';
+
+export type ProxyMode = 'auto' | 'none' | 'custom';
+export type CredentialMode = 'none' | 'env' | `keychain:${string}`;
+
+/** Public resolvers offered only as an explicit opt-in: asking them sends the host name off this network. */
+export const PUBLIC_RESOLVERS = ['1.1.1.1', '8.8.8.8'] as const;
+
+/** Defaults match the contract's CLI defaults (common/request.ts DEFAULTS). */
+export class TargetForm {
+  url = $state('');
+  method = $state('GET');
+  body = $state('');
+  provider: ProviderChoice = $state('auto');
+  credentialMode: CredentialMode = $state('none');
+  envVar = $state('');
+  timeoutMs = $state(10_000);
+  samples = $state(3);
+  proxyMode: ProxyMode = $state('auto');
+  proxyUrl = $state('');
+  caFile: { path: string; name: string } | null = $state(null);
+  dnsServers = $state('');
+  comparePublicDns = $state(false);
+  stream = $state(false);
+
+  detected = $derived(detectProvider(this.url.trim()));
+  hasBody = $derived(!['GET', 'HEAD'].includes(this.method));
+
+  credential(): CredentialRef {
+    if (this.credentialMode === 'env') return { kind: 'env', variable: this.envVar.trim() };
+    if (this.credentialMode.startsWith('keychain:')) return { kind: 'keychain', name: this.credentialMode.slice('keychain:'.length) };
+    return { kind: 'none' };
+  }
+
+  /** The request as the contract defines it; main validates it again and answers in words. */
+  toRequest(lang: Lang): DiagnosisRequest {
+    const dns = this.dnsServers
+      .split(/[\s,]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return {
+      url: this.url.trim(),
+      method: this.method,
+      headers: [],
+      ...(this.hasBody && this.body !== '' ? { body: this.body } : {}),
+      provider: this.provider,
+      credential: this.credential(),
+      dnsServers: dns,
+      referenceDns: this.comparePublicDns ? [...PUBLIC_RESOLVERS] : [],
+      resolve: [],
+      ...(this.proxyMode === 'none' ? { proxy: null } : this.proxyMode === 'custom' ? { proxy: this.proxyUrl.trim() } : {}),
+      ...(this.caFile ? { caFile: this.caFile.path } : {}),
+      timeoutMs: Number(this.timeoutMs),
+      samples: Number(this.samples),
+      slowMs: 5_000,
+      stream: this.stream,
+      lang,
+    };
+  }
+
+  recent(): RecentTarget {
+    return { url: this.url.trim(), method: this.method, provider: this.provider, credential: this.credential() };
+  }
+
+  fill(r: RecentTarget): void {
+    this.url = r.url;
+    this.method = r.method;
+    this.provider = r.provider;
+    if (r.credential.kind === 'env') {
+      this.credentialMode = 'env';
+      this.envVar = r.credential.variable;
+    } else if (r.credential.kind === 'keychain') this.credentialMode = `keychain:${r.credential.name}`;
+    else this.credentialMode = 'none';
+  }
+}
