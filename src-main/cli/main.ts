@@ -2,6 +2,7 @@ import { APP_VERSION } from '../common/version.js';
 import { USAGE } from './help.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { parseDiagnoseArgs } from './parse-diagnose.js';
+import { runCredentialsCli } from './credentials.js';
 
 /** The whole CLI as a function: argv in, exit code out. bin/ and tests both call it. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -24,6 +25,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`api-doctor: the diagnosis engine is not built yet; nothing was checked for ${cli.request.url}\n`);
       return EXIT.internal;
     }
+    if (command === 'credentials') return await runCredentialsCli(rest, io);
     throw new UsageError(`unknown command "${command}" (try: api-doctor --help)`);
   } catch (e) {
     if (e instanceof UsageError) {
