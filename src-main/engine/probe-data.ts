@@ -12,6 +12,8 @@ export const PROBE_IDS = {
   auth: 'auth',
   server: 'server',
   stream: 'stream',
+  oauth: 'oauth',
+  advice: 'advice',
 } as const;
 
 export interface ProxyData {
