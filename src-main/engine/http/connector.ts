@@ -1,0 +1,130 @@
+import dns from 'node:dns';
+import net from 'node:net';
+import tls from 'node:tls';
+import type buildConnector from 'undici/types/connector.js';
+import type { DiagnosisRequest } from '../../common/request.js';
+import { connectTcp } from '../net/tcp-connect.js';
+import { openTunnel } from '../net/proxy-tunnel.js';
+import type { NetPhase } from '../classify.js';
+
+/** What one connection cost, phase by phase; null where a phase did not happen (IP literal, plain http). */
+export interface ConnectionTimes {
+  dnsMs: number | null;
+  connectMs: number | null;
+  tlsMs: number | null;
+  remoteAddress: string | null;
+  /** performance.now() when the socket was ready for the request. */
+  readyAt: number | null;
+  /** performance.now() when undici asked for the connection. */
+  startedAt: number | null;
+  /** Set when connecting failed: in which phase, and the error. */
+  failure: { phase: NetPhase; error: unknown } | null;
+  /** Whether the server certificate was verified (always true when TLS succeeded: we never skip verification). */
+  tlsAuthorized: boolean | null;
+  alpn: string | null;
+}
+
+export interface ConnectorOptions {
+  pins: DiagnosisRequest['resolve'];
+  dnsServers: string[];
+  ca: string[] | undefined;
+  /** An HTTP(S) proxy to tunnel https through with CONNECT (plain http goes through undici's ProxyAgent instead). */
+  proxyUrl: string | null;
+  signal: AbortSignal;
+  timeoutMs: number;
+}
+
+const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
+
+export const emptyTimes = (): ConnectionTimes => ({
+  dnsMs: null,
+  connectMs: null,
+  tlsMs: null,
+  remoteAddress: null,
+  readyAt: null,
+  startedAt: null,
+  failure: null,
+  tlsAuthorized: null,
+  alpn: null,
+});
+
+async function resolveHost(host: string, port: number, o: ConnectorOptions): Promise<string> {
+  const pin = o.pins.find((p) => p.host === host.toLowerCase() && p.port === port);
+  if (pin) return pin.address;
+  if (o.dnsServers.length > 0) {
+    const r = new dns.promises.Resolver({ timeout: o.timeoutMs, tries: 1 });
+    r.setServers(o.dnsServers);
+    const v4 = await r.resolve4(host).catch(() => [] as string[]);
+    if (v4[0]) return v4[0];
+    const v6 = await r.resolve6(host);
+    if (v6[0]) return v6[0];
+    throw Object.assign(new Error(`no address for ${host}`), { code: 'ENODATA' });
+  }
+  const { address } = await dns.promises.lookup(host);
+  return address;
+}
+
+/**
+ * An undici connector that does DNS, TCP and TLS itself, so each phase of this one connection
+ * is measured (the agent is fresh per exchange: a pooled socket would hide them). The server
+ * certificate is always verified: a secret never goes over a connection that failed it.
+ */
+export function timedConnector(o: ConnectorOptions, times: ConnectionTimes): buildConnector.connector {
+  return (opts, callback) => {
+    times.startedAt = performance.now();
+    const signal = AbortSignal.any([o.signal, AbortSignal.timeout(o.timeoutMs)]);
+    const host = opts.hostname.replace(/^\[|\]$/g, '');
+    const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
+    const fail = (phase: NetPhase, error: unknown) => {
+      times.failure = { phase, error };
+      callback(error instanceof Error ? error : new Error(String(error)), null);
+    };
+    void (async () => {
+      let socket: net.Socket;
+      if (o.proxyUrl) {
+        const t = await openTunnel(o.proxyUrl, host, port, signal, o.ca);
+        if (!t.ok) return fail('proxy', t.error ?? new Error(`proxy answered ${t.answer?.status ?? '?'} to CONNECT`));
+        times.connectMs = ms(times.startedAt!);
+        socket = t.socket;
+      } else {
+        let address = host;
+        if (!net.isIP(host)) {
+          const t0 = performance.now();
+          try {
+            address = await resolveHost(host, port, o);
+          } catch (e) {
+            return fail('dns', e);
+          }
+          times.dnsMs = ms(t0);
+        }
+        const tcp = await connectTcp(address, port, signal);
+        if (!tcp.ok) return fail('tcp', tcp.error);
+        times.connectMs = tcp.connectMs;
+        times.remoteAddress = address;
+        socket = tcp.socket;
+      }
+      if (opts.protocol !== 'https:') {
+        times.readyAt = performance.now();
+        return callback(null, socket);
+      }
+      const t0 = performance.now();
+      const servername = net.isIP(host) ? undefined : host;
+      const secure = tls.connect({ socket, ...(servername ? { servername } : {}), ...(o.ca ? { ca: o.ca } : {}), ALPNProtocols: ['http/1.1'], rejectUnauthorized: true });
+      const onAbort = () => secure.destroy(Object.assign(new Error('TLS handshake timed out'), { code: 'ETIMEDOUT' }));
+      signal.addEventListener('abort', onAbort, { once: true });
+      secure.once('secureConnect', () => {
+        signal.removeEventListener('abort', onAbort);
+        times.tlsMs = ms(t0);
+        times.tlsAuthorized = secure.authorized;
+        times.alpn = secure.alpnProtocol || null;
+        times.readyAt = performance.now();
+        callback(null, secure);
+      });
+      secure.once('error', (e) => {
+        signal.removeEventListener('abort', onAbort);
+        socket.destroy();
+        fail('tls', e);
+      });
+    })();
+  };
+}

@@ -1,0 +1,189 @@
+import { STATUS_CODES } from 'node:http';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { HttpExchange } from '../../common/report.js';
+import type { DiagnosisRequest } from '../../common/request.js';
+import { classifyNetworkError, type ClassifiedError, type NetPhase } from '../classify.js';
+import { BodyCapture, type CapturedBody } from './body.js';
+import { emptyTimes, timedConnector, type ConnectionTimes } from './connector.js';
+
+export interface ExchangeInput {
+  method: string;
+  url: URL;
+  headers: { name: string; value: string }[];
+  body?: string;
+  /** Per-phase budget: connect, headers and body each get this long. */
+  timeoutMs: number;
+  signal: AbortSignal;
+  ca: string[] | undefined;
+  pins: DiagnosisRequest['resolve'];
+  dnsServers: string[];
+  proxyUrl: string | null;
+  /** Sees the decoded body as it arrives (SSE); 'stop' ends reading. */
+  onText?: (text: string) => 'stop' | void;
+}
+
+export interface ExchangeError extends ClassifiedError {
+  phase: NetPhase;
+  /** True when the failure came after the response headers (the body broke). */
+  afterHeaders: boolean;
+}
+
+export interface ExchangeOutcome {
+  method: string;
+  url: string;
+  status: number | null;
+  statusText: string;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  contentType: string | null;
+  body: CapturedBody | null;
+  error: ExchangeError | null;
+  times: ConnectionTimes;
+  blockedMs: number;
+  ttfbMs: number | null;
+  downloadMs: number | null;
+  totalMs: number;
+  /** Local wall clock when the headers arrived: the clock-skew check compares the server's Date with it. */
+  receivedAt: number | null;
+  record: HttpExchange;
+}
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+function headerRecord(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function dispatcherFor(input: ExchangeInput, times: ConnectionTimes): Dispatcher {
+  // Plain http through a proxy is sent to the proxy in absolute form: undici's ProxyAgent does that.
+  // (Its connection phases are then not measured separately.)
+  if (input.proxyUrl && input.url.protocol === 'http:') {
+    return new ProxyAgent({ uri: input.proxyUrl, headersTimeout: input.timeoutMs, bodyTimeout: input.timeoutMs });
+  }
+  const connect = timedConnector(
+    { pins: input.pins, dnsServers: input.dnsServers, ca: input.ca, proxyUrl: input.proxyUrl, signal: input.signal, timeoutMs: input.timeoutMs },
+    times,
+  );
+  // One connection, never reused: every exchange pays (and shows) its own DNS, TCP and TLS.
+  return new Agent({ connect, connections: 1, pipelining: 1, keepAliveTimeout: 1, headersTimeout: input.timeoutMs, bodyTimeout: input.timeoutMs });
+}
+
+/**
+ * One HTTP request/response, measured phase by phase, body captured with a cap. Never throws:
+ * a failure is classified (phase and contract code) and recorded like a response.
+ */
+export async function exchange(input: ExchangeInput): Promise<ExchangeOutcome> {
+  const startedAt = new Date().toISOString();
+  const times = emptyTimes();
+  const dispatcher = dispatcherFor(input, times);
+  const t0 = performance.now();
+  let tHeaders: number | null = null;
+  let tEnd: number | null = null;
+  let status: number | null = null;
+  let statusText = '';
+  let headers: Record<string, string> = {};
+  let body: CapturedBody | null = null;
+  let error: ExchangeError | null = null;
+  let receivedAt: number | null = null;
+  const sent: Record<string, string> = {};
+  for (const h of input.headers) sent[h.name.toLowerCase()] = h.value;
+  try {
+    const res = await request(input.url, {
+      method: input.method as Dispatcher.HttpMethod,
+      headers: sent,
+      ...(input.body !== undefined ? { body: input.body } : {}),
+      dispatcher,
+      signal: input.signal,
+    });
+    tHeaders = performance.now();
+    receivedAt = Date.now();
+    status = res.statusCode;
+    statusText = res.statusText || STATUS_CODES[res.statusCode] || '';
+    headers = headerRecord(res.headers as Record<string, string | string[] | undefined>);
+    const capture = new BodyCapture(headers['content-encoding'] ?? null, headers['content-type'] ?? null, input.onText);
+    try {
+      for await (const chunk of res.body) {
+        if (!capture.push(chunk as Buffer)) {
+          res.body.destroy();
+          break;
+        }
+      }
+    } catch (e) {
+      error = classify(e, 'http', times, true);
+    }
+    tEnd = performance.now();
+    body = await capture.end();
+  } catch (e) {
+    error = classify(e, times.failure?.phase ?? 'http', times, tHeaders !== null);
+  } finally {
+    await dispatcher.destroy().catch(() => {});
+  }
+  const end = tEnd ?? performance.now();
+  const ready = times.readyAt ?? t0;
+  const blockedMs = times.startedAt !== null ? r1(Math.max(0, times.startedAt - t0)) : 0;
+  const ttfbMs = tHeaders !== null ? r1(tHeaders - ready) : null;
+  const downloadMs = tHeaders !== null ? r1(end - tHeaders) : null;
+  const totalMs = r1(end - t0);
+  const contentType = headers['content-type'] ?? null;
+  const record = toRecord(input, startedAt, { status, statusText, headers, body, error, times, blockedMs, ttfbMs, downloadMs, totalMs, contentType });
+  return { method: input.method, url: input.url.href, status, statusText, headers, contentType, body, error, times, blockedMs, ttfbMs, downloadMs, totalMs, receivedAt, record };
+}
+
+function classify(e: unknown, phase: NetPhase, times: ConnectionTimes, afterHeaders: boolean): ExchangeError {
+  const c = classifyNetworkError(times.failure?.error ?? e, phase);
+  let code = c.code;
+  // An abort (our budget) or a reset after the headers is the body stalling or breaking, not the headers.
+  if (afterHeaders && code === 'HTTP_HEADERS_TIMEOUT') code = 'HTTP_BODY_TIMEOUT';
+  if (afterHeaders && code === 'HTTP_EMPTY_REPLY') code = 'HTTP_CONNECTION_RESET';
+  return { ...c, code, phase, afterHeaders };
+}
+
+type Parts = Pick<ExchangeOutcome, 'status' | 'statusText' | 'headers' | 'body' | 'error' | 'times' | 'blockedMs' | 'ttfbMs' | 'downloadMs' | 'totalMs' | 'contentType'>;
+
+/**
+ * The exchange as the bundle's HAR needs it. Timings follow HAR 1.2: `connect` includes `ssl`;
+ * `send` is not observable through undici and is folded into `wait` (0 here).
+ */
+function toRecord(input: ExchangeInput, startedAt: string, p: Parts): HttpExchange {
+  const t = p.times;
+  const host = input.url.host;
+  const reqHeaders = [{ name: 'host', value: host }, ...input.headers];
+  const har = {
+    blocked: p.blockedMs,
+    dns: t.dnsMs ?? -1,
+    connect: t.connectMs !== null ? r1(t.connectMs + (t.tlsMs ?? 0)) : -1,
+    ssl: t.tlsMs ?? -1,
+    send: 0,
+    wait: p.ttfbMs ?? -1,
+    receive: p.downloadMs ?? -1,
+  };
+  return {
+    startedAt,
+    request: {
+      method: input.method,
+      url: input.url.href,
+      httpVersion: 'HTTP/1.1',
+      headers: reqHeaders,
+      bodySize: input.body !== undefined ? Buffer.byteLength(input.body) : 0,
+      ...(input.body !== undefined ? { body: { mimeType: input.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? 'application/octet-stream', text: input.body } } : {}),
+    },
+    response:
+      p.status === null
+        ? null
+        : {
+            status: p.status,
+            statusText: p.statusText,
+            httpVersion: 'HTTP/1.1',
+            headers: Object.entries(p.headers).map(([name, value]) => ({ name, value })),
+            bodySize: p.body?.wireBytes ?? 0,
+            ...(p.body ? { body: { mimeType: p.contentType ?? 'application/octet-stream', text: p.body.text, ...(p.body.truncated ? { truncated: true } : {}) } } : {}),
+            ...(p.headers.location ? { redirectURL: p.headers.location } : {}),
+          },
+    ...(p.error ? { error: p.error.code ?? p.error.errno ?? 'error' } : {}),
+    ...(t.remoteAddress ? { serverIPAddress: t.remoteAddress } : {}),
+    timings: har,
+    totalMs: p.totalMs,
+  };
+}

@@ -1,0 +1,120 @@
+import type { Evidence } from '../../common/report.js';
+import type { CredentialPlan } from '../auth/plan.js';
+import { parseWwwAuthenticate } from '../auth/www-authenticate.js';
+import type { FindingDraft } from '../probe.js';
+import { parseErrorBody } from '../providers/error-body.js';
+import type { ProviderProfile } from '../providers/types.js';
+import { gatewayOf, rateLimitTable, requestIdOf, retryAfterSeconds } from '../server/headers.js';
+import type { AnswerSummary } from './types.js';
+
+/** A quoted server message is evidence, not an essay. */
+const quote = (s: string | null | undefined, n = 300): string | null => (s ? s.replace(/\s+/g, ' ').trim().slice(0, n) : null);
+
+/**
+ * What a completed answer means: the one primary finding (of any stage) or null when the API
+ * answered as it should. Pure; every stage's rules and probes call this, each keeping its own
+ * stage's codes, so a 429 is judged in one place only.
+ */
+export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: ProviderProfile, oauthFailed = false): FindingDraft | null {
+  const err = a.html ? null : parseErrorBody(a.bodyText);
+  const meaning = provider.meaning(a.status, err);
+  const requestId = requestIdOf(a.headers);
+  const base: Evidence = { url: a.url, status: a.status, ...(requestId ? { requestId } : {}) };
+  const providerMessage = quote(err?.message);
+  const pe: Evidence = { ...(providerMessage ? { providerMessage } : {}), ...(err?.code ? { providerCode: err.code } : {}), ...(err?.type ? { providerType: err.type } : {}), ...(meaning ? { providerMeaning: meaning.reason } : {}) };
+  const s = a.status;
+
+  // Problems found before sending come first: the answer is a consequence of them.
+  if (plan.problem) return { code: plan.problem.code, evidence: plan.problem.evidence };
+  if (oauthFailed && (s === 401 || s === 403)) return null; // OAUTH_TOKEN_REQUEST_FAILED (from the oauth probe) says it all
+
+  if (s === 401) return judge401(a, plan, base, pe, meaning?.code ?? null);
+  if (a.html && (s < 300 || s === 403 || s === 401)) {
+    return { code: 'HTTP_UNEXPECTED_CONTENT', evidence: { ...base, contentType: a.contentType, title: a.title, ...(a.bodyText ? { snippet: quote(stripTags(a.bodyText), 200) } : {}) } };
+  }
+  if (s < 300) return null;
+  if (s >= 300 && s < 400) return null; // a redirect we did not follow: the http rules say why
+
+  const limits = rateLimitTable(a.headers);
+  const retryAfter = retryAfterSeconds(a.headers, a.receivedAt);
+  const serverSide: Evidence = { ...base, ...pe, ...(retryAfter !== null ? { retryAfterSeconds: retryAfter } : {}), ...(Object.keys(limits).length ? { limits } : {}) };
+
+  // The provider's own words beat the status (a Zhipu 1113 comes as 429, an Anthropic credit error as 400).
+  if (meaning && meaning.code !== 'AUTH_MISSING' && meaning.code !== 'AUTH_REJECTED' && meaning.code !== 'AUTH_TOKEN_EXPIRED') {
+    switch (meaning.code) {
+      case 'SERVER_QUOTA_EXHAUSTED':
+      case 'SERVER_RATE_LIMITED':
+      case 'SERVER_OVERLOADED':
+        return { code: meaning.code, evidence: serverSide };
+      case 'AUTH_FORBIDDEN':
+        return { code: 'AUTH_FORBIDDEN', evidence: { ...base, ...pe, reason: providerMessage ?? meaning.reason, credential: plan.fingerprint } };
+      case 'HTTP_NOT_FOUND':
+        return notFound(a, provider, base, pe);
+      case 'SERVER_ERROR':
+        if (s >= 500) break;
+        return { code: 'SERVER_ERROR', evidence: serverSide };
+      default:
+        if (s < 500) return { code: meaning.code, evidence: { ...base, ...pe, method: a.method, requestBytes: a.requestBytes, serverMessage: providerMessage } };
+    }
+  }
+  if (s === 403) return { code: 'AUTH_FORBIDDEN', evidence: { ...base, ...pe, reason: providerMessage ?? quote(a.bodyText, 200) ?? a.statusText, credential: plan.fingerprint } };
+  if (s === 404 || s === 410) return notFound(a, provider, base, pe);
+  if (s === 405) return { code: 'HTTP_METHOD_NOT_ALLOWED', evidence: { ...base, method: a.method, allow: a.headers.allow ?? null, ...pe } };
+  if (s === 413) return { code: 'HTTP_PAYLOAD_TOO_LARGE', evidence: { ...base, requestBytes: a.requestBytes, ...pe } };
+  if (s === 402) return { code: 'SERVER_QUOTA_EXHAUSTED', evidence: serverSide };
+  if (s === 429) return { code: 'SERVER_RATE_LIMITED', evidence: serverSide };
+  if (s === 400 || s === 409 || s === 415 || s === 422) {
+    return { code: 'HTTP_BAD_REQUEST', evidence: { ...base, method: a.method, serverMessage: providerMessage ?? quote(a.html ? a.title : a.bodyText, 300), ...pe } };
+  }
+  if (s === 529) return { code: 'SERVER_OVERLOADED', evidence: serverSide };
+  if (s === 502 || s === 504) return { code: 'SERVER_BAD_GATEWAY', evidence: { ...serverSide, gateway: gatewayOf(a.headers), ...(a.title ? { title: a.title } : {}) } };
+  if (s === 503) {
+    if (/overload/i.test(`${err?.type ?? ''} ${err?.message ?? ''}`)) return { code: 'SERVER_OVERLOADED', evidence: serverSide };
+    return { code: 'SERVER_UNAVAILABLE', evidence: { ...serverSide, gateway: gatewayOf(a.headers) } };
+  }
+  if (s >= 500) {
+    if (meaning?.code === 'SERVER_OVERLOADED') return { code: 'SERVER_OVERLOADED', evidence: serverSide };
+    return { code: 'SERVER_ERROR', evidence: { ...serverSide, ...(a.title ? { title: a.title } : {}) } };
+  }
+  return null;
+}
+
+function judge401(a: AnswerSummary, plan: CredentialPlan, base: Evidence, pe: Evidence, said: string | null): FindingDraft {
+  const challenges = parseWwwAuthenticate(a.headers['www-authenticate']);
+  const www: Evidence = challenges.length
+    ? {
+        wwwAuthenticate: challenges.map((c) => ({ scheme: c.scheme, ...c.params })),
+      }
+    : {};
+  const sent = plan.source !== 'none' && !plan.withheld;
+  if (!sent) return { code: 'AUTH_MISSING', evidence: { ...base, ...pe, ...www, ...(plan.withheldReason ? { withheld: plan.withheldReason } : {}) } };
+  const first = challenges.find((c) => c.params.error || c.params.error_description) ?? challenges[0];
+  const desc = `${first?.params.error ?? ''} ${first?.params.error_description ?? ''}`;
+  const ev: Evidence = { ...base, ...pe, ...www, credential: plan.fingerprint, sentAs: plan.sentAs, ...(first?.params.realm ? { realm: first.params.realm } : {}), ...(first?.params.scope ? { scope: first.params.scope } : {}), ...(first?.params.error ? { error: first.params.error } : {}), ...(first?.params.error_description ? { errorDescription: first.params.error_description } : {}) };
+  if (said === 'AUTH_TOKEN_EXPIRED' || /expired/i.test(desc)) return { code: 'AUTH_TOKEN_EXPIRED', evidence: { ...ev, source: 'server' } };
+  // The server wants another scheme than the one we used, or saw no key where we put it.
+  const schemes = challenges.map((c) => c.scheme.toLowerCase());
+  const wrongScheme = schemes.length > 0 && (plan.scheme === null ? !schemes.some((s) => s !== 'bearer' && s !== 'basic') : !schemes.includes(plan.scheme));
+  if (wrongScheme || said === 'AUTH_MISSING') return { code: 'AUTH_SCHEME_MISMATCH', evidence: { ...ev, serverWants: challenges.length ? challenges.map((c) => c.scheme) : null } };
+  return { code: 'AUTH_REJECTED', evidence: ev };
+}
+
+function notFound(a: AnswerSummary, provider: ProviderProfile, base: Evidence, pe: Evidence): FindingDraft {
+  const url = new URL(a.url);
+  const bases = provider.knownBases(url);
+  const here = provider.apiBase(url);
+  const onKnownBase = bases.some((b) => a.url.startsWith(b));
+  return {
+    code: 'HTTP_NOT_FOUND',
+    evidence: {
+      ...base,
+      ...pe,
+      provider: provider.name,
+      ...(bases.length && !onKnownBase ? { suggestedBases: bases } : {}),
+      ...(here ? { apiBase: here } : {}),
+      ...(a.html && a.title ? { title: a.title } : {}),
+    },
+  };
+}
+
+const stripTags = (s: string) => s.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ');

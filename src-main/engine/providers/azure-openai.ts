@@ -1,0 +1,39 @@
+import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
+
+/** A GA api-version every Azure OpenAI resource accepts; used only when the URL has none. */
+const API_VERSION = '2024-10-21';
+
+const apiVersion = (url: URL) => url.searchParams.get('api-version') ?? API_VERSION;
+const deployment = (url: URL) => /\/openai\/deployments\/([^/]+)/.exec(url.pathname)?.[1] ?? null;
+
+function azureMeaning(status: number, err: ProviderError | null): ErrorMeaning | null {
+  if (!err) return null;
+  const text = `${err.code ?? ''} ${err.type ?? ''} ${err.message ?? ''}`;
+  if (/DeploymentNotFound/i.test(text)) return { code: 'HTTP_NOT_FOUND', reason: 'the deployment name does not exist on this resource' };
+  if (/invalid subscription key|wrong API endpoint|Access denied due to invalid/i.test(text)) return { code: 'AUTH_REJECTED', reason: 'invalid key or wrong regional endpoint' };
+  if (/quota|insufficient_quota/i.test(text) && !/rate limit/i.test(text)) return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'quota exhausted' };
+  if (status === 429 || /rate limit|RateLimit/i.test(text)) return { code: 'SERVER_RATE_LIMITED', reason: 'rate limit of the pricing tier' };
+  if (/Virtual Network|firewall|PermissionDenied|AuthenticationTypeDisabled/i.test(text)) return { code: 'AUTH_FORBIDDEN', reason: 'network rule or permission of the resource' };
+  if (/expired/i.test(text) && status === 401) return { code: 'AUTH_TOKEN_EXPIRED', reason: 'the token expired' };
+  if (/content_filter|ResponsibleAIPolicyViolation/i.test(text)) return { code: 'HTTP_BAD_REQUEST', reason: 'content filter' };
+  return null;
+}
+
+export const azureOpenai: ProviderProfile = {
+  id: 'azure-openai',
+  name: 'Azure OpenAI',
+  matches: (url) => /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(url.hostname),
+  auth: () => ({ kind: 'header', name: 'api-key' }),
+  requiredHeaders: () => [],
+  apiBase: (url) => `${url.origin}/openai`,
+  knownBases: (url) => [`${url.origin}/openai/deployments/<deployment>/chat/completions?api-version=${apiVersion(url)}`, `${url.origin}/openai/v1`],
+  modelsRequest: (url) => ({ method: 'GET', url: new URL(`${url.origin}/openai/models?api-version=${apiVersion(url)}`) }),
+  streamRequest: (url) => {
+    const d = deployment(url);
+    if (!d) return null;
+    const body = { messages: [{ role: 'user', content: 'ping' }], max_tokens: 1, stream: true };
+    return { method: 'POST', url: new URL(`${url.origin}/openai/deployments/${d}/chat/completions?api-version=${apiVersion(url)}`), body: JSON.stringify(body) };
+  },
+  cheapModels: [],
+  meaning: azureMeaning,
+};

@@ -1,0 +1,77 @@
+import type { ErrorMeaning, ProbeRequest, ProviderError } from './types.js';
+
+/** `https://host/prefix/v1` for a URL whose path has a version segment (`/v1`, `/v4`, `/api/paas/v4`), else null. */
+export function versionBase(url: URL): string | null {
+  const parts = url.pathname.split('/');
+  const i = parts.findIndex((p) => /^v\d+(beta|alpha)?\d*$/.test(p));
+  if (i < 0) return null;
+  return `${url.origin}${parts.slice(0, i + 1).join('/')}`;
+}
+
+/** GET {base}/models: the cheapest authenticated call of every OpenAI-shaped API. */
+export function modelsAt(base: string | null): ProbeRequest | null {
+  return base ? { method: 'GET', url: new URL(`${base}/models`) } : null;
+}
+
+/** The smallest streamed chat completion: one token. */
+export function chatStream(base: string | null, model: string | null): ProbeRequest | null {
+  if (!base) return null;
+  const body = { model: model ?? 'gpt-4o-mini', messages: [{ role: 'user', content: 'ping' }], max_tokens: 1, stream: true };
+  return { method: 'POST', url: new URL(`${base}/chat/completions`), body: JSON.stringify(body) };
+}
+
+/** The smallest streamed Anthropic Messages call (also Zhipu's Anthropic-compatible path). */
+export function messagesStream(base: string, model: string | null, fallback: string): ProbeRequest {
+  const body = { model: model ?? fallback, max_tokens: 1, stream: true, messages: [{ role: 'user', content: 'ping' }] };
+  return { method: 'POST', url: new URL(`${base}/v1/messages`), body: JSON.stringify(body) };
+}
+
+const has = (err: ProviderError | null, re: RegExp) => !!err && [err.type, err.code, err.message].some((x) => x !== null && re.test(x));
+
+/** What OpenAI's error vocabulary means; most OpenAI-compatible services reuse it. */
+export function openaiMeaning(status: number, err: ProviderError | null): ErrorMeaning | null {
+  if (!err) return null;
+  if (has(err, /insufficient_quota|billing_hard_limit|billing_not_active|exceeded your current quota|check your plan and billing/i)) {
+    return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'quota or billing exhausted (insufficient_quota)' };
+  }
+  if (status === 429 || has(err, /rate_limit_exceeded|rate limit reached/i)) return { code: 'SERVER_RATE_LIMITED', reason: 'rate limit (rate_limit_exceeded)' };
+  if (has(err, /didn't provide an API key|did not provide an API key|missing (api )?key|no api key/i)) return { code: 'AUTH_MISSING', reason: 'the server saw no API key' };
+  if (has(err, /expired/i) && (status === 401 || has(err, /token|key/i))) return { code: 'AUTH_TOKEN_EXPIRED', reason: 'the server says the token expired' };
+  if (has(err, /invalid_api_key|incorrect api key|invalid api key|invalid_authentication/i)) return { code: 'AUTH_REJECTED', reason: 'invalid API key' };
+  if (has(err, /unsupported_country_region_territory|not supported in your (country|region)/i)) return { code: 'AUTH_FORBIDDEN', reason: 'region not supported' };
+  if (has(err, /model_not_found|does not exist or you do not have access/i)) {
+    return { code: status === 403 ? 'AUTH_FORBIDDEN' : status === 404 ? 'HTTP_NOT_FOUND' : 'HTTP_BAD_REQUEST', reason: 'the model does not exist or this key has no access to it' };
+  }
+  if (has(err, /overloaded/i)) return { code: 'SERVER_OVERLOADED', reason: 'the service says it is overloaded' };
+  return null;
+}
+
+/** What Anthropic's error types mean (also spoken by Anthropic-compatible endpoints). */
+export function anthropicMeaning(status: number, err: ProviderError | null): ErrorMeaning | null {
+  if (!err) return null;
+  if (has(err, /credit balance is too low|reached your specified api usage limits|spend limit|billing/i)) {
+    return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'credit balance or spend limit reached' };
+  }
+  switch (err.type) {
+    case 'authentication_error':
+      if (has(err, /x-api-key header is required|no api key|missing/i)) return { code: 'AUTH_MISSING', reason: 'the server saw no x-api-key header' };
+      if (has(err, /expired/i)) return { code: 'AUTH_TOKEN_EXPIRED', reason: 'the server says the token expired' };
+      return { code: 'AUTH_REJECTED', reason: 'authentication_error' };
+    case 'permission_error':
+      return { code: 'AUTH_FORBIDDEN', reason: 'permission_error' };
+    case 'not_found_error':
+      return { code: 'HTTP_NOT_FOUND', reason: 'not_found_error' };
+    case 'request_too_large':
+      return { code: 'HTTP_PAYLOAD_TOO_LARGE', reason: 'request_too_large' };
+    case 'rate_limit_error':
+      return { code: 'SERVER_RATE_LIMITED', reason: 'rate_limit_error' };
+    case 'overloaded_error':
+      return { code: 'SERVER_OVERLOADED', reason: 'overloaded_error' };
+    case 'api_error':
+      return { code: 'SERVER_ERROR', reason: 'api_error' };
+    case 'invalid_request_error':
+      return status === 400 || status === 422 ? { code: 'HTTP_BAD_REQUEST', reason: 'invalid_request_error' } : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,16 @@
+import { chatStream, modelsAt, openaiMeaning, versionBase } from './common.js';
+import type { ProviderProfile } from './types.js';
+
+export const openai: ProviderProfile = {
+  id: 'openai',
+  name: 'OpenAI',
+  matches: (url) => url.hostname.toLowerCase() === 'api.openai.com',
+  auth: () => ({ kind: 'bearer' }),
+  requiredHeaders: () => [],
+  apiBase: (url) => versionBase(url) ?? `${url.origin}/v1`,
+  knownBases: () => ['https://api.openai.com/v1'],
+  modelsRequest: (url) => modelsAt(openai.apiBase(url)),
+  streamRequest: (url, model) => chatStream(openai.apiBase(url), model),
+  cheapModels: ['gpt-4o-mini', 'gpt-4.1-nano', 'gpt-3.5-turbo'],
+  meaning: openaiMeaning,
+};
