@@ -2,6 +2,7 @@ import net from 'node:net';
 import { PROBE_IDS, type DnsData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { queryServer, querySystem, type DnsQuery } from '../net/dns-query.js';
+import { sinkholed } from '../net/dns-names.js';
 import { hostsEntry, systemNameservers, type HostsEntry } from '../net/hosts-file.js';
 import { targetHost, targetPort, type ProxyProbeData } from './proxy.js';
 
@@ -57,6 +58,11 @@ export const dnsProbe: Probe<DnsProbeData> = {
     const data: DnsProbeData = { ...empty, source: servers.length > 0 ? 'servers' : 'system', resolvers, queries, reference, hosts, addresses };
     // The lookup of one name: the slowest of its queries, as a client waiting for both would see.
     const dnsMs = Math.max(0, ...queries.map((q) => q.ms));
+    const sink = sinkholed(host, list);
+    if (sink.length > 0 && sink.length === list.length) {
+      // Connecting to 0.0.0.0 or loopback would test this machine, not the service: stop here.
+      return { status: 'failed', data, reason: `${host} resolves to ${sink.join(', ')} (blocked or poisoned)`, timing: { dnsMs } };
+    }
     if (addresses.length === 0) {
       const why = queries.find((q) => q.error)?.error?.errno ?? 'no address';
       return { status: 'failed', data, reason: `${host} did not resolve (${why})`, timing: { dnsMs } };

@@ -93,8 +93,8 @@ export const tlsProbe: Probe<TlsProbeData> = {
       chain,
       authorizationError,
     };
-    s.destroy();
     const leaf = s.getPeerCertificate();
+    s.destroy();
     const idErr = leaf && Object.keys(leaf).length > 0 ? tls.checkServerIdentity(host, leaf) : undefined;
     data.hostnameError = idErr ? idErr.message : null;
 

@@ -1,25 +1,11 @@
-import net from 'node:net';
 import type { FindingCode } from '../../common/codes.js';
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { DnsQuery } from '../net/dns-query.js';
 import type { DnsProbeData } from '../probes/dns.js';
+import { sinkholed } from '../net/dns-names.js';
 
-/** Special-use suffixes (RFC 6761, 6762, 8375, ICANN's .internal) that are meant to resolve locally. */
-const LOCAL_SUFFIXES = ['test', 'localhost', 'local', 'internal', 'home.arpa', 'lan', 'corp'];
-
-/** A name that may legitimately point at this machine: special-use suffixes, single labels, IP literals. */
-export function isLocalName(host: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  if (net.isIP(h) || !h.includes('.')) return true;
-  return LOCAL_SUFFIXES.some((s) => h === s || h.endsWith(`.${s}`));
-}
-
-/** The addresses a blocker or a poisoned resolver hands out instead of the real one. */
-export function isSinkholeAddress(a: string): boolean {
-  if (a === '0.0.0.0' || a === '::' || a === '::1' || a === '::ffff:0.0.0.0' || a === '::ffff:127.0.0.1') return true;
-  return net.isIPv4(a) && a.startsWith('127.');
-}
+export { isLocalName, isSinkholeAddress } from '../net/dns-names.js';
 
 /** When nothing resolved: the most telling failure of all queries (a missing name beats a sick resolver beats a slow one). */
 export function failureCode(queries: DnsQuery[]): FindingCode {
@@ -44,8 +30,8 @@ export const dnsRules: StageRules = (view) => {
     out.push({ code, evidence: { host: d.host, resolvers: d.resolvers, queries: brief(d.queries) } });
     return out;
   }
-  const sink = all.filter(isSinkholeAddress);
-  if (sink.length > 0 && !isLocalName(d.host)) {
+  const sink = sinkholed(d.host, all);
+  if (sink.length > 0) {
     out.push({ code: 'DNS_SINKHOLE', evidence: { host: d.host, addresses: sink, resolvers: d.resolvers, viaHostsFile: d.hosts !== null } });
   }
   const ref = d.reference.filter((q) => q.addresses.length > 0);
