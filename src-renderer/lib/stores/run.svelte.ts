@@ -37,7 +37,7 @@ export class DiagnosisRun {
   cancelling = $state(false);
   cancelled = $state(false);
   /** Stages a running re-run has restarted; their old rows are cleared on first sight. */
-  #cleared = new Set<StageId>();
+  #cleared: StageId[] = [];
   #rerunning = false;
   #unsubscribe: (() => void) | null = null;
 
@@ -90,7 +90,7 @@ export class DiagnosisRun {
       return false;
     }
     this.runId = r.value.runId;
-    this.#cleared.clear();
+    this.#cleared = [];
     this.#rerunning = true;
     this.cancelled = false;
     this.phase = 'running';
@@ -120,8 +120,8 @@ export class DiagnosisRun {
   apply(event: ProgressEvent): void {
     switch (event.type) {
       case 'stage-started':
-        if (this.#rerunning && !this.#cleared.has(event.stage)) {
-          this.#cleared.add(event.stage);
+        if (this.#rerunning && !this.#cleared.includes(event.stage)) {
+          this.#cleared.push(event.stage);
           this.probes = this.probes.filter((p) => p.stage !== event.stage);
           this.findings = this.findings.filter((f) => f.stage !== event.stage);
         }
@@ -155,6 +155,12 @@ export class DiagnosisRun {
     const i = this.probes.findIndex((x) => x.id === p.id);
     if (i >= 0) this.probes[i] = p;
     else this.probes.push(p);
+  }
+
+  /** Stops listening to progress (the window is going away). */
+  dispose(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
   }
 
   stage(id: StageId): StageView | undefined {

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { makeLabPki, startTlsServer, type LabPki, type LabServer } from '../lab/index.js';
+import { launchChromium, openApp, pageErrorsOf } from './harness.js';
+import { diagnose, labTable, seriousViolations, shot, waitForReport } from './wizard-helpers.js';
+
+const STEPS = ['target', 'network', 'dns', 'tls', 'auth', 'server', 'report'] as const;
+const COMBOS = [
+  { locale: 'en-US', lang: 'en', scheme: 'light' },
+  { locale: 'en-US', lang: 'en', scheme: 'dark' },
+  { locale: 'zh-CN', lang: 'zh-CN', scheme: 'light' },
+  { locale: 'zh-CN', lang: 'zh-CN', scheme: 'dark' },
+] as const;
+
+/**
+ * Every step in both languages and both themes: a screenshot each (test-results/screenshots/,
+ * to be looked at), axe-core with no serious or critical violation, and no mixed-language screen.
+ */
+describe('wizard screens: languages × themes, axe', () => {
+  let browser: Browser;
+  let pki: LabPki;
+  let server: LabServer;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    pki = await makeLabPki();
+    server = await startTlsServer(pki, 'self-signed');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await browser?.close();
+  });
+
+  for (const c of COMBOS) {
+    it(`${c.lang} ${c.scheme}: every step renders, passes axe, and uses the OS language`, async () => {
+      const page = await openApp(browser, labTable(), { locale: c.locale, colorScheme: c.scheme, viewport: { width: 900, height: 600 } });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(c.lang);
+      await shot(page, `${c.lang}-${c.scheme}-0-target-empty`);
+      await diagnose(page, `https://localhost:${server.port}/v1/chat/completions`, { method: 'POST', timeoutMs: 3000 });
+      await waitForReport(page);
+      for (const [i, step] of STEPS.entries()) {
+        await page.locator(`[data-step="${step}"]`).click();
+        await page.locator(`main[data-current="${step}"]`).waitFor();
+        await shot(page, `${c.lang}-${c.scheme}-${i + 1}-${step}`);
+        const violations = await seriousViolations(page);
+        expect(violations, `${step}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+        const text = await page.locator('main').innerText();
+        // Chinese screens carry no English UI words (codes, URLs and measured values are data, allowed).
+        if (c.lang === 'zh-CN') expect(text, step).not.toMatch(/\b(Not reachable|Passed|Findings|Measured|Cancel|Re-run|Report|Target)\b/);
+        else expect(text, step).not.toMatch(/[\u4e00-\u9fff]/);
+      }
+      await page.setViewportSize({ width: 1600, height: 1000 });
+      await shot(page, `${c.lang}-${c.scheme}-8-report-wide`);
+      expect(pageErrorsOf(page)).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
