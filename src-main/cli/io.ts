@@ -1,3 +1,5 @@
+import type { DiagnoseDeps } from './diagnose.js';
+
 /** What the CLI touches of the outside world: injected so tests run it in-process. */
 export interface CliIo {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -5,6 +7,8 @@ export interface CliIo {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Injected into `diagnose` by tests (platform adapters, keychain) and by the bin (Ctrl-C). */
+  diagnose?: DiagnoseDeps;
 }
 
 export const EXIT = {

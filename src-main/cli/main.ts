@@ -1,7 +1,7 @@
 import { APP_VERSION } from '../common/version.js';
 import { USAGE } from './help.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
-import { parseDiagnoseArgs } from './parse-diagnose.js';
+import { runDiagnose } from './diagnose.js';
 import { runCredentialsCli } from './credentials.js';
 
 /** The whole CLI as a function: argv in, exit code out. bin/ and tests both call it. */
@@ -21,9 +21,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(USAGE);
         return EXIT.ok;
       }
-      const cli = parseDiagnoseArgs(rest, io.cwd);
-      io.stderr.write(`api-doctor: the diagnosis engine is not built yet; nothing was checked for ${cli.request.url}\n`);
-      return EXIT.internal;
+      return await runDiagnose(rest, io, io.diagnose);
     }
     if (command === 'credentials') return await runCredentialsCli(rest, io);
     throw new UsageError(`unknown command "${command}" (try: api-doctor --help)`);

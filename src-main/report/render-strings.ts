@@ -1,0 +1,81 @@
+import type { Lang, StageStatus, Verdict } from '../common/report.js';
+import type { StageId } from '../common/stages.js';
+
+/** The words of the human report around the findings (the findings bring their own text). */
+export interface UiStrings {
+  reportTitle: string;
+  target: string;
+  verdict: Record<Verdict, string>;
+  rootCause: string;
+  fixes: string;
+  checks: string;
+  otherFindings: string;
+  timing: string;
+  total: string;
+  phases: { dns: string; tcp: string; tls: string; wait: string; download: string };
+  stage: Record<StageId, string>;
+  status: Record<StageStatus, string>;
+  skipped: string;
+  notYetChecked: string;
+  noFindings: string;
+  evidence: string;
+  severity: { error: string; warn: string; info: string };
+  checking: (stage: string) => string;
+  bundleWritten: (file: string) => string;
+  reportWritten: string;
+}
+
+export const UI: Record<Lang, UiStrings> = {
+  en: {
+    reportTitle: 'API Doctor report',
+    target: 'Target',
+    verdict: { healthy: 'HEALTHY', degraded: 'DEGRADED', failing: 'FAILING' },
+    rootCause: 'Root cause',
+    fixes: 'How to fix',
+    checks: 'Checks',
+    otherFindings: 'Also found',
+    timing: 'Timing',
+    total: 'total',
+    phases: { dns: 'DNS lookup', tcp: 'TCP connect', tls: 'TLS handshake', wait: 'Server wait', download: 'Download' },
+    stage: { environment: 'environment', proxy: 'proxy', dns: 'dns', tcp: 'tcp', tls: 'tls', http: 'http', auth: 'auth', server: 'server' },
+    status: { pass: 'passed', warn: 'warning', fail: 'failed', skipped: 'skipped' },
+    skipped: 'skipped',
+    notYetChecked: 'not yet checked',
+    noFindings: 'No problems found.',
+    evidence: 'Evidence',
+    severity: { error: 'error', warn: 'warning', info: 'info' },
+    checking: (s) => `checking ${s}…`,
+    bundleWritten: (f) => `diagnostic bundle written to ${f}`,
+    reportWritten: 'report',
+  },
+  'zh-CN': {
+    reportTitle: 'API Doctor 诊断报告',
+    target: '目标',
+    verdict: { healthy: '正常', degraded: '部分异常', failing: '失败' },
+    rootCause: '根本原因',
+    fixes: '修复方法',
+    checks: '检查项',
+    otherFindings: '其他发现',
+    timing: '耗时',
+    total: '总计',
+    phases: { dns: 'DNS 解析', tcp: 'TCP 连接', tls: 'TLS 握手', wait: '服务器处理', download: '下载' },
+    stage: { environment: '环境', proxy: '代理', dns: 'DNS', tcp: 'TCP', tls: 'TLS', http: 'HTTP', auth: '认证', server: '服务端' },
+    status: { pass: '通过', warn: '警告', fail: '失败', skipped: '跳过' },
+    skipped: '跳过',
+    notYetChecked: '尚未检查',
+    noFindings: '没有发现问题。',
+    evidence: '证据',
+    severity: { error: '错误', warn: '警告', info: '信息' },
+    checking: (s) => `正在检查 ${s}…`,
+    bundleWritten: (f) => `诊断包已写入 ${f}`,
+    reportWritten: '报告',
+  },
+};
+
+/** The stage's skip reason in the report's language where we know it ("not yet checked"). */
+export function skipReason(reason: string | undefined, lang: Lang): string {
+  const u = UI[lang];
+  if (!reason) return u.skipped;
+  if (reason === 'not yet checked') return u.notYetChecked;
+  return `${u.skipped}: ${reason}`;
+}
