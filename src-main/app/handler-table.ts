@@ -1,14 +1,34 @@
 import type { HandlerTable } from './handlers.js';
 import { coreHandlers, type CoreDeps } from './core-handlers.js';
 import { diagnosisHandlers, type DiagnosisDeps } from './diagnosis-handlers.js';
+import { credentialHandlers, type CredentialDeps } from './credential-handlers.js';
+import { bundleHandlers, type BundleDeps } from './bundle-handlers.js';
+import { createKeychainStore } from '../credentials/keychain-store.js';
+import type { CredentialStore } from '../credentials/store.js';
+import { collectEnvironment } from '../bundle/environment.js';
 
-export type AppDeps = CoreDeps & Partial<DiagnosisDeps>;
+export type AppDeps = CoreDeps & Partial<DiagnosisDeps> & Partial<CredentialDeps> & Partial<BundleDeps>;
 
 /** The complete table. Each feature contributes its handlers; the type makes sure none is missing. */
 export function createHandlerTable(deps: AppDeps): HandlerTable {
+  // One store for the table, opened on first use (keytar is native: load it only when needed).
+  let store: CredentialStore | null = null;
+  const credentialStore = deps.credentialStore ?? (() => (store ??= createKeychainStore()));
+  const env = deps.env ?? process.env;
   return {
     ...coreHandlers(deps),
     // Without a dialog (tests, headless), "choose a CA file" is a cancelled choice.
-    ...diagnosisHandlers({ ...deps, chooseCaFile: deps.chooseCaFile ?? (async () => null) }),
+    ...diagnosisHandlers({
+      ...deps,
+      chooseCaFile: deps.chooseCaFile ?? (async () => null),
+      credentialStore,
+    }),
+    ...credentialHandlers({ credentialStore }),
+    ...bundleHandlers({
+      environment: deps.environment ?? (() => collectEnvironment({ env })),
+      chooseBundleSavePath: deps.chooseBundleSavePath ?? (async () => null),
+      chooseBundleOpenPath: deps.chooseBundleOpenPath ?? (async () => null),
+      ...(deps.renderMarkdown ? { renderMarkdown: deps.renderMarkdown } : {}),
+    }),
   };
 }

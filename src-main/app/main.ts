@@ -2,6 +2,8 @@ import type * as Electron from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHandlerTable } from './handler-table.js';
+import { createKeychainStore } from '../credentials/keychain-store.js';
+import type { CredentialStore } from '../credentials/store.js';
 import { registerIpc, trustedSenderCheck } from './ipc.js';
 import { CONTENT_SECURITY_POLICY, denyAllPermissions, lockNavigation, secureWebPreferences } from './security.js';
 
@@ -44,12 +46,25 @@ export async function startApp(electron: ElectronModule, paths: AppPaths): Promi
   lockNavigation(win.webContents, appUrl);
   win.once('ready-to-show', () => win.show());
 
+  let credentialStore: CredentialStore | null = null;
   const table = createHandlerTable({
     versions: process.versions,
     platform: process.platform,
     chooseCaFile: async () => {
       if (!electron.dialog || win.isDestroyed()) return null;
       const r = await electron.dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'PEM certificates', extensions: ['pem', 'crt', 'cer'] }] });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    // Same settings file as the CLI (<appData>/api-doctor/credentials.json); the secrets in the OS keychain.
+    credentialStore: () => (credentialStore ??= createKeychainStore({ metadataFile: path.join(app.getPath('appData'), 'api-doctor', 'credentials.json') })),
+    chooseBundleSavePath: async (defaultName) => {
+      if (!electron.dialog || win.isDestroyed()) return null;
+      const r = await electron.dialog.showSaveDialog(win, { defaultPath: defaultName, filters: [{ name: 'Diagnostic bundle', extensions: ['zip'] }] });
+      return r.canceled ? null : (r.filePath ?? null);
+    },
+    chooseBundleOpenPath: async () => {
+      if (!electron.dialog || win.isDestroyed()) return null;
+      const r = await electron.dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'Diagnostic bundle', extensions: ['zip'] }] });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
   });

@@ -3,6 +3,8 @@ import type { ProgressEvent } from './progress.js';
 import type { Lang, Report } from './report.js';
 import type { DiagnosisRequest } from './request.js';
 import type { StageId } from './stages.js';
+import type { CredentialInput, CredentialSummary } from './credential.js';
+import type { BundlePreview, BundleRequest, OpenedBundle } from './bundle.js';
 
 /**
  * The one description of what the renderer may ask of main. `app/ipc.ts` registers a handler per
@@ -42,7 +44,33 @@ export interface DiagnosisApi {
   pickCaFile(): Promise<Result<{ path: string; name: string } | null>>;
 }
 
-export type DoctorApi = CoreApi & DiagnosisApi;
+/**
+ * Saved credentials. The secret crosses IPC once, renderer → main, in saveCredential; no method
+ * ever returns one (a summary carries a fingerprint such as `sk-…9f2c`). A diagnosis uses a
+ * credential by name: `request.credential = { kind: 'keychain', name }`.
+ */
+export interface CredentialsApi {
+  listCredentials(): Promise<Result<CredentialSummary[]>>;
+  saveCredential(input: CredentialInput): Promise<Result<CredentialSummary>>;
+  renameCredential(from: string, to: string): Promise<Result<CredentialSummary>>;
+  deleteCredential(name: string): Promise<Result<{ deleted: boolean }>>;
+}
+
+/** Diagnostic bundles: preview what would be shared, export (main shows the save dialog), open one. */
+export interface BundleApi {
+  /** Files, sizes and every redaction ({ file, path, kind }) of the bundle exportBundle would write. */
+  previewBundle(request: BundleRequest): Promise<Result<BundlePreview>>;
+  /** Shows the save dialog and writes the zip; `saved: false` when the user cancelled. */
+  exportBundle(request: BundleRequest): Promise<Result<{ saved: boolean; fileName: string | null; bytes: number }>>;
+  /**
+   * Opens a bundle: without an argument main shows the open dialog and reads the file; with
+   * `bytesBase64` (a dropped file) main parses those bytes. The renderer never names a path.
+   * null when the user cancelled the dialog.
+   */
+  openBundle(source?: { bytesBase64: string; name?: string }): Promise<Result<OpenedBundle | null>>;
+}
+
+export type DoctorApi = CoreApi & DiagnosisApi & CredentialsApi & BundleApi;
 export type DoctorMethod = keyof DoctorApi;
 
 /** Every method name, exhaustively: adding a method to DoctorApi without listing it here fails to compile. */
@@ -54,6 +82,13 @@ const METHOD_SET: Record<DoctorMethod, true> = {
   rerunStages: true,
   localizeReport: true,
   pickCaFile: true,
+  listCredentials: true,
+  saveCredential: true,
+  renameCredential: true,
+  deleteCredential: true,
+  previewBundle: true,
+  exportBundle: true,
+  openBundle: true,
 };
 export const DOCTOR_METHODS = Object.keys(METHOD_SET) as DoctorMethod[];
 

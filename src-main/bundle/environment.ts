@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import tls from 'node:tls';
+import type { JsonValue } from '../common/report.js';
+import { APP_VERSION } from '../common/version.js';
+import { redactUrl } from '../engine/redact.js';
+
+/** Proxy variables as curl reads them, in the order it prefers them. */
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'] as const;
+const CA_VARS = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'] as const;
+
+export interface EnvironmentDeps {
+  env: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  versions?: Partial<Record<string, string>>;
+  /** The resolver configuration file; injectable for tests. */
+  resolvConf?: () => Promise<string | null>;
+  /** Certificates of the OS store (the app asks Electron); null when unknown. */
+  systemCaCount?: () => Promise<number | null>;
+}
+
+/** `/etc/resolv.conf` → nameservers, search domains, options. */
+export function parseResolvConf(text: string): { nameservers: string[]; search: string[]; options: string[] } {
+  const out = { nameservers: [] as string[], search: [] as string[], options: [] as string[] };
+  for (const raw of text.split('\n').slice(0, 500)) {
+    const line = raw.replace(/[#;].*$/, '').trim();
+    const [key, ...rest] = line.split(/\s+/);
+    if (key === 'nameserver' && rest[0]) out.nameservers.push(rest[0]);
+    else if ((key === 'search' || key === 'domain') && rest.length) out.search.push(...rest);
+    else if (key === 'options') out.options.push(...rest);
+  }
+  return out;
+}
+
+/**
+ * `environment.json`: what about this machine shapes a diagnosis — OS, versions, proxy
+ * settings and where they came from, resolvers, trust store. Proxy URLs are redacted here (user
+ * and password), and the whole file again by the bundle's redactor.
+ */
+export async function collectEnvironment(deps: EnvironmentDeps): Promise<{ [k: string]: JsonValue }> {
+  const platform = deps.platform ?? process.platform;
+  const versions = deps.versions ?? process.versions;
+  const proxy = PROXY_VARS.filter((v) => deps.env[v] !== undefined).map((variable) => ({
+    variable,
+    value: variable.toLowerCase() === 'no_proxy' ? deps.env[variable]! : redactUrl(deps.env[variable]!),
+  }));
+  const effective = proxy.find((p) => !p.variable.toLowerCase().startsWith('no_proxy'));
+  let resolvers: JsonValue = null;
+  if (platform !== 'win32') {
+    const text = await (deps.resolvConf ?? (() => readFile('/etc/resolv.conf', 'utf8').catch(() => null)))();
+    resolvers = text === null ? { source: '/etc/resolv.conf', error: 'not readable' } : { source: '/etc/resolv.conf', ...parseResolvConf(text) };
+  }
+  const systemCa = deps.systemCaCount ? await deps.systemCaCount().catch(() => null) : null;
+  return {
+    os: { platform, release: os.release(), arch: os.arch(), type: os.type() },
+    versions: {
+      apiDoctor: APP_VERSION,
+      node: versions.node ?? null,
+      openssl: versions.openssl ?? null,
+      electron: versions.electron ?? null,
+      chrome: versions.chrome ?? null,
+      undici: versions.undici ?? null,
+    },
+    proxy: {
+      variables: proxy,
+      // What a curl-like client would use for an https URL, and from where.
+      effective: effective ? { value: effective.value, source: `env:${effective.variable}` } : null,
+      noProxy: deps.env.NO_PROXY ?? deps.env.no_proxy ?? null,
+    },
+    resolvers,
+    caStore: {
+      nodeBundledCertificates: tls.rootCertificates.length,
+      systemCertificates: systemCa,
+      variables: CA_VARS.filter((v) => deps.env[v]).map((variable) => ({ variable, value: deps.env[variable]! })),
+      nodeOptionsUseSystemCa: /--use-(system|openssl)-ca/.test(deps.env.NODE_OPTIONS ?? ''),
+    },
+    locale: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, lang: deps.env.LANG ?? null },
+  };
+}
