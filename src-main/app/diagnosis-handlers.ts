@@ -9,7 +9,8 @@ import { STAGES, type StageId } from '../common/stages.js';
 import type { Probe } from '../engine/probe.js';
 import { PROBES } from '../engine/probes/index.js';
 import { runDiagnosis, type RunOptions } from '../engine/run.js';
-import { Secret } from '../engine/secret.js';
+import { applyCredentialDefaults, resolveCredential, secretsOf, type ResolvedCredential } from '../credentials/resolve.js';
+import type { CredentialStore } from '../credentials/store.js';
 import { localizeReport, mergeRerun } from './diagnosis-report.js';
 import { langSchema, parseDiagnosisRequest, parseReport, runIdSchema, stageSchema } from './diagnosis-schema.js';
 import type { CallContext, HandlerTable } from './handlers.js';
@@ -17,11 +18,8 @@ import type { CallContext, HandlerTable } from './handlers.js';
 export interface DiagnosisDeps {
   /** Shows the OS "open file" dialog for a PEM file; null when the user cancelled. */
   chooseCaFile(): Promise<string | null>;
-  /**
-   * Turns a credential reference into its secret, in main only (the renderer never sees it).
-   * Default: `none` and `env` (from main's environment); the keychain arrives with credentials/.
-   */
-  resolveCredential?(ref: CredentialRef): Promise<Result<Secret | null>>;
+  /** The saved credentials (OS keychain), opened on first use; without it only `none` and `env` resolve. */
+  credentialStore?: () => CredentialStore;
   /** Engine options for tests and the app's platform adapters (OS proxy, trust store). */
   engine?: Pick<RunOptions, 'platform' | 'probes' | 'rules'>;
   env?: NodeJS.ProcessEnv;
@@ -38,14 +36,18 @@ interface RunRecord {
   report: Report | null;
 }
 
-export function defaultResolveCredential(env: NodeJS.ProcessEnv) {
-  return async (ref: CredentialRef): Promise<Result<Secret | null>> => {
-    if (ref.kind === 'none') return ok(null);
-    if (ref.kind === 'env') {
-      const v = env[ref.variable];
-      return v === undefined || v === '' ? err('not-found', `The environment variable ${ref.variable} is not set for API Doctor`) : ok(new Secret(v));
+/** CredentialRef → secret and metadata, in main only: the renderer never sees a secret. */
+function credentialResolver(deps: DiagnosisDeps) {
+  const env = deps.env ?? process.env;
+  return async (ref: CredentialRef): Promise<Result<ResolvedCredential | null>> => {
+    const store = deps.credentialStore;
+    if (ref.kind === 'keychain' && !store) return err('unavailable', 'Saved credentials (the OS keychain) are not available here');
+    try {
+      return await resolveCredential(ref, { keychain: store ?? (() => Promise.reject(new Error('no keychain'))), env });
+    } catch (e) {
+      // Opening the keychain can fail (no Secret Service on Linux): say so in words.
+      return err('unavailable', `The OS keychain could not be opened: ${e instanceof Error ? e.message : String(e)}`);
     }
-    return err('unavailable', 'Saved credentials (the OS keychain) are not available in this build yet');
   };
 }
 
@@ -70,14 +72,16 @@ export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'star
   const finished: string[] = [];
   /** CA files the user picked in our dialog: the only paths a request may name. */
   const pickedCaFiles = new Set<string>();
-  const resolveCredential = deps.resolveCredential ?? defaultResolveCredential(deps.env ?? process.env);
+  const resolveRef = credentialResolver(deps);
   const allProbes = deps.engine?.probes ?? PROBES;
 
   const launch = async (ctx: CallContext, request: DiagnosisRequest, probes: readonly Probe[], after?: (fresh: Report) => Report): Promise<Result<{ runId: string }>> => {
     const active = [...runs.values()].filter((r) => r.report === null).length;
     if (active >= MAX_ACTIVE_RUNS) return err('unavailable', 'Too many diagnoses are running at once; wait for one to finish or cancel it');
-    const credential = await resolveCredential(request.credential);
+    const credential = await resolveRef(request.credential);
     if (!credential.ok) return credential;
+    // A saved credential knows where it goes (header, query, OAuth): the request takes that unless it says otherwise.
+    request = applyCredentialDefaults(request, credential.value);
     const runId = randomUUID();
     const record: RunRecord = { request, controller: new AbortController(), report: null };
     runs.set(runId, record);
@@ -85,7 +89,8 @@ export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'star
       ...deps.engine,
       probes,
       signal: record.controller.signal,
-      credential: credential.value,
+      credential: credential.value?.secret ?? null,
+      secrets: secretsOf(credential.value),
       onProgress: (event) => {
         // The runner's own `done` is replaced by ours below, so a merged re-run report goes out once.
         if (event.type !== 'done') ctx.emit('progress', { runId, event });

@@ -10,6 +10,13 @@ export interface RecentTarget {
   credential: CredentialRef;
 }
 
+/** The part of localStorage used here (a plain interface, so unit tests need no DOM). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 const KEY = 'api-doctor.recent-targets';
 const MAX = 8;
 const SECRET_PARAM = /key|token|secret|sig|auth|pass|code|session/i;
@@ -27,7 +34,7 @@ export function scrubUrl(raw: string): string {
   }
 }
 
-export function loadRecent(storage: Pick<Storage, 'getItem'>): RecentTarget[] {
+export function loadRecent(storage: Pick<KeyValueStorage, 'getItem'>): RecentTarget[] {
   try {
     const parsed: unknown = JSON.parse(storage.getItem(KEY) ?? '[]');
     if (!Array.isArray(parsed)) return [];
@@ -37,7 +44,7 @@ export function loadRecent(storage: Pick<Storage, 'getItem'>): RecentTarget[] {
   }
 }
 
-export function rememberTarget(storage: Pick<Storage, 'getItem' | 'setItem'>, t: RecentTarget): RecentTarget[] {
+export function rememberTarget(storage: Pick<KeyValueStorage, 'getItem' | 'setItem'>, t: RecentTarget): RecentTarget[] {
   const entry: RecentTarget = { ...t, url: scrubUrl(t.url) };
   if (!entry.url) return loadRecent(storage);
   const list = [entry, ...loadRecent(storage).filter((x) => !(x.url === entry.url && x.method === entry.method))].slice(0, MAX);
@@ -49,7 +56,7 @@ export function rememberTarget(storage: Pick<Storage, 'getItem' | 'setItem'>, t:
   return list;
 }
 
-export function forgetRecent(storage: Pick<Storage, 'removeItem'>): void {
+export function forgetRecent(storage: Pick<KeyValueStorage, 'removeItem'>): void {
   try {
     storage.removeItem(KEY);
   } catch {

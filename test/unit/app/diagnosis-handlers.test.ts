@@ -9,6 +9,8 @@ import type { ProgressEvent } from '../../../src-main/common/progress.js';
 import type { Report } from '../../../src-main/common/report.js';
 import { defaultRequest } from '../../../src-main/common/request.js';
 import type { Probe, StageRules } from '../../../src-main/engine/probe.js';
+import { Secret } from '../../../src-main/engine/secret.js';
+import { createMemoryStore } from '../../../src-main/credentials/memory-store.js';
 
 type Progress = DoctorEvents['progress'];
 
@@ -115,7 +117,31 @@ describe('startDiagnosis', () => {
     expect(seen).toEqual(['sk-lab-0123456789abcdef']);
     expect(JSON.stringify(report)).not.toContain('sk-lab-0123456789abcdef');
     const missing = await h.startDiagnosis(ctx, request('https://a.test', { credential: { kind: 'env', variable: 'NOPE' } }));
-    expect(missing).toMatchObject({ ok: false, error: { kind: 'not-found', message: expect.stringContaining('NOPE') } });
+    expect(missing).toMatchObject({ ok: false, error: { message: expect.stringContaining('NOPE') } });
+  });
+});
+
+describe('startDiagnosis with a saved credential', () => {
+  it('reads the secret from the credential store in main, applies its placement, and redacts it', async () => {
+    const store = createMemoryStore();
+    await store.save({ name: 'lab key', provider: 'generic', placement: { kind: 'header', name: 'X-Api-Key' }, secret: new Secret('lab-secret-0123456789') });
+    const seen: unknown[] = [];
+    const probes: Probe[] = [
+      { id: 'auth', stage: 'auth', dependsOn: [], run: async (c) => (seen.push([c.credential?.reveal(), c.request.auth]), { status: 'ok', data: null, summary: `sent lab-secret-0123456789` }) },
+    ];
+    const h = diagnosisHandlers({ chooseCaFile: async () => null, engine: { probes, rules: {} }, env: {}, credentialStore: () => store });
+    const { ctx, events, done } = recorder();
+    const r = await h.startDiagnosis(ctx, request('https://a.test', { credential: { kind: 'keychain', name: 'lab key' } }));
+    const report = await done(r.ok ? r.value.runId : '');
+    expect(seen).toEqual([['lab-secret-0123456789', { kind: 'header', name: 'X-Api-Key' }]]);
+    expect(JSON.stringify(events)).not.toContain('lab-secret-0123456789');
+    expect(JSON.stringify(report)).not.toContain('lab-secret-0123456789');
+    expect(await h.startDiagnosis(ctx, request('https://a.test', { credential: { kind: 'keychain', name: 'nope' } }))).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+
+  it('says the keychain is unavailable when there is none', async () => {
+    const { ctx } = recorder();
+    expect(await handlers().startDiagnosis(ctx, request('https://a.test', { credential: { kind: 'keychain', name: 'x' } }))).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
   });
 });
 
