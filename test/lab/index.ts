@@ -8,3 +8,4 @@ export { makeLabPki, startTlsServer, LAB_NAMES, type LabPki, type TlsFault } fro
 export { startDnsServer, type DnsBehaviour, type LabDns } from './dns-server.js';
 export { startConnectProxy, type LabProxy, type ProxyMode } from './proxy-server.js';
 export { listen, hostPort, startSilentServer, startResetServer, startAlertServer, startPlainHttpServer, closedPort, type LabServer } from './net-servers.js';
+export { diagnoseJson, stageOf, codesOf, type DiagnoseRun } from './diagnose.js';

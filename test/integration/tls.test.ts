@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBES } from '../../src-main/engine/probes/index.js';
+import { STAGES } from '../../src-main/common/stages.js';
+import type { Report } from '../../src-main/common/report.js';
+import { codesOf, diagnoseJson, makeLabPki, stageOf, startAlertServer, startPlainHttpServer, startSilentServer, startTlsServer, type LabPki, type LabServer, type TlsFault } from '../lab/index.js';
+
+const TIMEOUT = 2_000;
+/** Five network phases at most, each bounded by --timeout, plus generous slack for a noisy 2-core machine. */
+const BOUND_MS = 5 * TIMEOUT + 5_000;
+const OWN = ['environment', 'proxy', 'dns', 'tcp', 'tls'] as const;
+
+let pki: LabPki;
+const servers: LabServer[] = [];
+const start = async (fault: TlsFault) => {
+  const s = await startTlsServer(pki, fault);
+  servers.push(s);
+  return s;
+};
+beforeAll(async () => {
+  pki = await makeLabPki();
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+/** No stage may pass unless some probe of that stage ran: "not checked" is never "fine". */
+function expectNoPassWithoutProbes(r: Report) {
+  for (const s of r.stages) {
+    if (s.status === 'pass') expect(PROBES.some((p) => p.stage === s.id), `${s.id} passed without a probe`).toBe(true);
+  }
+  expect(r.stages.map((s) => s.id)).toEqual([...STAGES]);
+}
+
+describe('tls stage against the lab', () => {
+  it('a healthy HTTPS target (trusted with --ca-file) passes environment..tls with timings and exits 0', async () => {
+    const s = await start('healthy');
+    const run = await diagnoseJson([s.url('https', '/v1/models'), '--ca-file', pki.caFile, '--timeout', String(TIMEOUT)]);
+    expect(run.code).toBe(0);
+    for (const id of OWN) expect(stageOf(run.report, id).status).toBe('pass');
+    expect(run.report.summary.rootCause).toBeNull();
+    expect(run.report.findings.filter((f) => (OWN as readonly string[]).includes(f.stage) && f.severity !== 'info')).toEqual([]);
+    expect(run.report.timings.connectMs).toBeGreaterThan(0);
+    expect(run.report.timings.tlsMs).toBeGreaterThan(0);
+    expectNoPassWithoutProbes(run.report);
+    expect(run.ms).toBeLessThan(BOUND_MS);
+  });
+
+  it('sends SNI for a name (--resolve pin) and verifies it', async () => {
+    const s = await start('healthy');
+    const run = await diagnoseJson([`https://api.lab.test:${s.port}/`, '--resolve', `api.lab.test:${s.port}:127.0.0.1`, '--ca-file', pki.caFile]);
+    for (const id of OWN) expect(stageOf(run.report, id).status).toBe('pass');
+  });
+
+  it('without --ca-file the same lab server is untrusted: the flag is what adds trust', async () => {
+    const s = await start('healthy');
+    const run = await diagnoseJson([s.url(), '--timeout', String(TIMEOUT)]);
+    expect(run.report.summary.rootCause).toBe('TLS_UNTRUSTED_CERT');
+    expect(run.code).toBe(1);
+  });
+
+  const cases: [TlsFault, string, (r: Report) => void][] = [
+    ['expired', 'TLS_CERT_EXPIRED', (r) => expect(r.findings[0]!.evidence.daysAgo).toBe(10)],
+    ['not-yet-valid', 'TLS_CERT_NOT_YET_VALID', (r) => expect(r.findings[0]!.evidence.localClock).toMatch(/^\d{4}-/)],
+    ['wrong-name', 'TLS_HOSTNAME_MISMATCH', (r) => expect(r.findings[0]!.evidence.covers).toEqual(['other.example', 'www.other.example'])],
+    ['self-signed', 'TLS_UNTRUSTED_CERT', (r) => expect(r.findings[0]!.evidence).toMatchObject({ selfSigned: true, interceptor: null })],
+    ['interceptor', 'TLS_UNTRUSTED_CERT', (r) => expect(r.findings[0]!.evidence).toMatchObject({ interceptor: 'Zscaler' })],
+    ['no-intermediate', 'TLS_INCOMPLETE_CHAIN', (r) => expect(r.findings[0]!.evidence.missingIssuer).toMatch(/Lab Intermediate/)],
+  ];
+  for (const [fault, code, more] of cases) {
+    it(`${fault} → ${code}`, async () => {
+      const s = await start(fault);
+      const run = await diagnoseJson([s.url(), '--ca-file', pki.caFile, '--timeout', String(TIMEOUT)]);
+      expect(codesOf(run.report)).toContain(code);
+      expect(run.report.summary.rootCause).toBe(code);
+      expect(run.code).toBe(1);
+      expect(stageOf(run.report, 'tls').status).toBe('fail');
+      expect(stageOf(run.report, 'tcp').status).toBe('pass');
+      more(run.report);
+      expect(run.ms).toBeLessThan(BOUND_MS);
+    });
+  }
+
+  it('expiring in 5 days → TLS_CERT_EXPIRING_SOON: a warning, degraded, exit 0, no root cause', async () => {
+    const s = await start('expiring');
+    const run = await diagnoseJson([s.url(), '--ca-file', pki.caFile, '--timeout', String(TIMEOUT)]);
+    expect(codesOf(run.report)).toContain('TLS_CERT_EXPIRING_SOON');
+    expect(run.report.findings.find((f) => f.code === 'TLS_CERT_EXPIRING_SOON')!.evidence.daysLeft).toBe(4);
+    expect(run.report.summary.rootCause).toBeNull();
+    expect(stageOf(run.report, 'tls').status).toBe('warn');
+    expect(run.code).toBe(0);
+    expect(run.ms).toBeLessThan(BOUND_MS);
+  });
+
+  it('a private root only the OS store holds → TLS_OS_TRUST_ONLY (injected OS store), and trusted when the store lacks it it is just untrusted', async () => {
+    const s = await start('os-only');
+    const withOs = await diagnoseJson([s.url(), '--timeout', String(TIMEOUT)], { deps: { platform: { systemCaCertificates: async () => [pki.corpRoot.cert] } } });
+    expect(withOs.report.summary.rootCause).toBe('TLS_OS_TRUST_ONLY');
+    const f = withOs.report.findings.find((x) => x.code === 'TLS_OS_TRUST_ONLY')!;
+    expect(f.evidence.issuer).toMatch(/Example Corp/);
+    expect(f.fixes.join(' ')).toContain('NODE_EXTRA_CA_CERTS');
+    expect(withOs.code).toBe(1);
+    expect(withOs.ms).toBeLessThan(BOUND_MS);
+    const without = await diagnoseJson([s.url(), '--timeout', String(TIMEOUT)], { deps: { platform: { systemCaCertificates: async () => [] } } });
+    expect(without.report.summary.rootCause).toBe('TLS_UNTRUSTED_CERT');
+  });
+
+  it('a port that accepts and stays silent → TLS_HANDSHAKE_TIMEOUT within the budget', async () => {
+    const s = await startSilentServer();
+    servers.push(s);
+    const run = await diagnoseJson([s.url(), '--timeout', '800']);
+    expect(run.report.summary.rootCause).toBe('TLS_HANDSHAKE_TIMEOUT');
+    expect(run.code).toBe(1);
+    expect(run.ms).toBeLessThan(5 * 800 + 5_000);
+  });
+
+  it('plain HTTP on an https:// URL → TLS_NOT_TLS, quoting what the port answered', async () => {
+    const s = await startPlainHttpServer();
+    servers.push(s);
+    const run = await diagnoseJson([s.url('https'), '--timeout', String(TIMEOUT)]);
+    expect(run.report.summary.rootCause).toBe('TLS_NOT_TLS');
+    expect(String(run.report.findings[0]!.evidence.firstBytes)).toMatch(/^HTTP\/1\.1 /);
+    expect(run.code).toBe(1);
+    expect(run.ms).toBeLessThan(BOUND_MS);
+  });
+
+  it('a fatal alert in the handshake → TLS_PROTOCOL_ERROR', async () => {
+    const s = await startAlertServer();
+    servers.push(s);
+    const run = await diagnoseJson([s.url(), '--timeout', String(TIMEOUT)]);
+    expect(run.report.summary.rootCause).toBe('TLS_PROTOCOL_ERROR');
+    expect(run.report.findings[0]!.evidence.errno).toMatch(/ALERT|HANDSHAKE/i);
+    expect(run.code).toBe(1);
+    expect(run.ms).toBeLessThan(BOUND_MS);
+  });
+
+  it('an http:// URL skips tls as not applicable without blocking later stages', async () => {
+    const s = await startPlainHttpServer();
+    servers.push(s);
+    const run = await diagnoseJson([s.url('http')]);
+    expect(stageOf(run.report, 'tls')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/plain http/) });
+    expect(stageOf(run.report, 'tcp').status).toBe('pass');
+    expectNoPassWithoutProbes(run.report);
+  });
+});
