@@ -1,5 +1,156 @@
 import type { CodesOfStage } from '../../common/codes.js';
-import type { CodeText } from './types.js';
+import type { Evidence } from '../../common/report.js';
+import { ev, type CodeText } from './types.js';
+
+const URL_ = 'https://api.openai.com/v1/models';
+const has = (e: Evidence, k: string) => e[k] !== undefined && e[k] !== null && e[k] !== '';
+const said = (e: Evidence, zh: boolean) => (has(e, 'providerMessage') ? (zh ? `服务器提示：“${ev(e, 'providerMessage')}”。` : ` The server says: "${ev(e, 'providerMessage')}".`) : '');
+const rid = (e: Evidence, zh: boolean) => (has(e, 'requestId') ? (zh ? `（${ev(e, 'requestId')}）` : ` (${ev(e, 'requestId')})`) : '');
+
+const PROBLEMS_EN: Record<string, string> = {
+  empty: 'it is empty',
+  whitespace: 'it has spaces or tabs at the start or end',
+  newline: 'it contains a line break (often pasted from a file with a trailing newline)',
+  quotes: 'it is wrapped in quotes',
+  'non-ascii': 'it contains a non-ASCII character (a look-alike letter, a full-width character or a zero-width space)',
+  'doubled-prefix': 'the "Bearer " prefix is doubled (the key already starts with "Bearer ")',
+  'missing-prefix': 'the Authorization header has no scheme (write "Bearer <key>")',
+  'basic-needs-user-colon-password': 'Basic authentication needs "user:password"',
+};
+const PROBLEMS_ZH: Record<string, string> = {
+  empty: '凭据为空',
+  whitespace: '开头或结尾有空格或制表符',
+  newline: '包含换行符（常见于从文件复制时带上了末尾换行）',
+  quotes: '被引号包住了',
+  'non-ascii': '包含非 ASCII 字符（形近字母、全角字符或零宽空格）',
+  'doubled-prefix': '"Bearer " 前缀重复了（密钥本身已以 "Bearer " 开头）',
+  'missing-prefix': 'Authorization 头缺少认证方案（应写成 "Bearer <key>"）',
+  'basic-needs-user-colon-password': 'Basic 认证需要 "用户名:密码" 格式',
+};
+const problems = (e: Evidence, zh: boolean) => {
+  const list = Array.isArray(e.problems) ? e.problems.map(String) : [];
+  const t = zh ? PROBLEMS_ZH : PROBLEMS_EN;
+  return list.map((p) => t[p] ?? p).join(zh ? '；' : '; ');
+};
 
 /** Title, detail and fixes of every auth code, in English and Simplified Chinese. */
-export const authTexts: Partial<Record<CodesOfStage<'auth'>, CodeText>> = {};
+export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
+  AUTH_MISSING: {
+    example: { url: URL_, status: 401, providerMessage: "You didn't provide an API key.", requestId: 'x-request-id: req_8f2c1a' },
+    en: (e) => ({
+      title: 'The API needs a credential, and none was sent',
+      detail: `${ev(e, 'url')} answered 401.${said(e, false)}${has(e, 'withheld') ? ` A credential was given but not sent: ${ev(e, 'withheld')}.` : ''}`,
+      fixes: ['Give the key: api-doctor diagnose URL --token-env OPENAI_API_KEY (or --credential NAME from the keychain).', 'In your program, check that the environment variable is set in the process that makes the call (services and IDEs often do not inherit your shell\'s variables).'],
+    }),
+    'zh-CN': (e) => ({
+      title: 'API 需要凭据，但请求中没有携带',
+      detail: `${ev(e, 'url')} 返回 401。${said(e, true)}${has(e, 'withheld') ? `已提供凭据但未发送：${ev(e, 'withheld')}。` : ''}`,
+      fixes: ['提供密钥：api-doctor diagnose URL --token-env OPENAI_API_KEY（或用 --credential NAME 读取钥匙串中的凭据）。', '在你的程序中确认发起调用的进程里设置了该环境变量（系统服务和 IDE 往往不会继承终端里的变量）。'],
+    }),
+  },
+  AUTH_REJECTED: {
+    example: { url: URL_, status: 401, credential: 'sk-proj-…9f2c', sentAs: 'Authorization: Bearer', providerMessage: 'Incorrect API key provided: sk-proj-****9f2c.', providerCode: 'invalid_api_key', requestId: 'x-request-id: req_8f2c1a' },
+    en: (e) => ({
+      title: 'The server refused the credential (401)',
+      detail: `The key ${ev(e, 'credential')} sent as ${ev(e, 'sentAs')} was not accepted.${said(e, false)}${rid(e, false)} The key is wrong, revoked, or belongs to another account, project, region or environment (test vs production).`,
+      fixes: ['Copy the key again from the provider\'s console (it is shown only once; create a new one if needed).', 'Check it is the key for this endpoint: the right provider, region and project (e.g. open.bigmodel.cn vs api.z.ai keys are separate).', 'Make sure the program reads the key you think it does (print its fingerprint, never the key).'],
+    }),
+    'zh-CN': (e) => ({
+      title: '服务器拒绝了该凭据（401）',
+      detail: `以 ${ev(e, 'sentAs')} 方式发送的密钥 ${ev(e, 'credential')} 未被接受。${said(e, true)}${rid(e, true)}密钥错误、已吊销，或属于其他账户、项目、地域或环境（测试与生产）。`,
+      fixes: ['从服务商控制台重新复制密钥（密钥通常只显示一次，必要时新建一个）。', '确认这是该接口对应的密钥：服务商、地域和项目都要对（例如 open.bigmodel.cn 与 api.z.ai 的密钥互不通用）。', '确认程序读取的正是你以为的那个密钥（打印其指纹，切勿打印密钥本身）。'],
+    }),
+  },
+  AUTH_MALFORMED: {
+    example: { credential: 'sk-proj-…9f2c', problems: ['newline', 'whitespace'] },
+    en: (e) => ({
+      title: 'The credential is malformed',
+      detail: `The credential ${ev(e, 'credential')} cannot work as written: ${problems(e, false)}.${has(e, 'firstBadChar') ? ` First bad character: ${ev(e, 'firstBadChar')}.` : ''} It was not sent; no server would accept it.`,
+      fixes: ['Copy the key again without surrounding spaces, quotes or line breaks (e.g. export KEY="$(tr -d \'\\r\\n \' < key.txt)").', 'Pass only the key: the client adds "Bearer " itself.', 'Retype look-alike characters, or copy the key from the provider\'s console.'],
+    }),
+    'zh-CN': (e) => ({
+      title: '凭据格式有误',
+      detail: `凭据 ${ev(e, 'credential')} 按现在的写法无法使用：${problems(e, true)}。${has(e, 'firstBadChar') ? `第一个问题字符：${ev(e, 'firstBadChar')}。` : ''}API Doctor 没有发送它，任何服务器都不会接受。`,
+      fixes: ['重新复制密钥，去掉首尾空格、引号和换行（例如 export KEY="$(tr -d \'\\r\\n \' < key.txt)"）。', '只传密钥本身：客户端会自动加上 "Bearer "。', '重新输入形近字符，或直接从服务商控制台复制密钥。'],
+    }),
+  },
+  AUTH_TOKEN_EXPIRED: {
+    example: { credential: 'eyJ…Qssw', source: 'jwt', reason: 'expired', expiredAt: '2026-11-23T08:00:00.000Z', checkedAt: '2026-11-23T20:00:00.000Z' },
+    en: (e) => ({
+      title: e.reason === 'not-yet-valid' ? 'The token is not valid yet' : 'The token has expired',
+      detail:
+        e.source === 'jwt'
+          ? e.reason === 'not-yet-valid'
+            ? `The token ${ev(e, 'credential')} becomes valid only at ${ev(e, 'notBefore')} (checked ${ev(e, 'checkedAt')}): the issuer's or this machine's clock is off.`
+            : `The token ${ev(e, 'credential')} expired at ${ev(e, 'expiredAt')} (its exp claim; checked ${ev(e, 'checkedAt')}). It was not sent.`
+          : `The server says the token has expired.${said(e, false)}${has(e, 'errorDescription') ? ` (${ev(e, 'errorDescription')})` : ''}${rid(e, false)}`,
+      fixes: ['Get a fresh token (log in again, or request a new one from the token endpoint) and use it right away.', 'In your program, refresh tokens before exp, not after the first 401.', 'If tokens expire immediately, check this machine\'s clock.'],
+    }),
+    'zh-CN': (e) => ({
+      title: e.reason === 'not-yet-valid' ? '令牌尚未生效' : '令牌已过期',
+      detail:
+        e.source === 'jwt'
+          ? e.reason === 'not-yet-valid'
+            ? `令牌 ${ev(e, 'credential')} 要到 ${ev(e, 'notBefore')} 才生效（检查时间 ${ev(e, 'checkedAt')}）：签发方或本机的时钟有偏差。`
+            : `令牌 ${ev(e, 'credential')} 已于 ${ev(e, 'expiredAt')} 过期（exp 字段；检查时间 ${ev(e, 'checkedAt')}），因此没有发送。`
+          : `服务器表示令牌已过期。${said(e, true)}${has(e, 'errorDescription') ? `（${ev(e, 'errorDescription')}）` : ''}${rid(e, true)}`,
+      fixes: ['获取新令牌（重新登录，或从令牌接口重新申请）并立即使用。', '在程序中于过期前刷新令牌，而不是等到第一次 401 之后。', '如果令牌一拿到就过期，请检查本机时钟。'],
+    }),
+  },
+  AUTH_KEY_PROVIDER_MISMATCH: {
+    example: { credential: 'sk-ant-…Xw2A', keyLooksLike: 'Anthropic (sk-ant-…)', endpointProvider: 'OpenAI', url: 'https://api.openai.com' },
+    en: (e) => ({
+      title: `This looks like a key for ${ev(e, 'keyLooksLike')}, not for ${ev(e, 'endpointProvider')}`,
+      detail: `The key ${ev(e, 'credential')} has the format of ${ev(e, 'keyLooksLike')}, but ${ev(e, 'url')} is ${ev(e, 'endpointProvider')}. It was not sent there: it would be refused, and it should not travel to another company.`,
+      fixes: [`Use a key issued by ${ev(e, 'endpointProvider')} for this URL.`, 'Or point the client at the provider the key belongs to (its base URL).', 'With several providers, keep one environment variable per provider (OPENAI_API_KEY, ANTHROPIC_API_KEY, ZHIPU_API_KEY).'],
+    }),
+    'zh-CN': (e) => ({
+      title: `这看起来是 ${ev(e, 'keyLooksLike')} 的密钥，而不是 ${ev(e, 'endpointProvider')} 的`,
+      detail: `密钥 ${ev(e, 'credential')} 的格式属于 ${ev(e, 'keyLooksLike')}，但 ${ev(e, 'url')} 是 ${ev(e, 'endpointProvider')}。API Doctor 没有把它发过去：它会被拒绝，也不应该被发给另一家公司。`,
+      fixes: [`为该地址使用 ${ev(e, 'endpointProvider')} 签发的密钥。`, '或把客户端的 base URL 改成该密钥所属服务商的地址。', '同时使用多家服务时，每家用一个环境变量（OPENAI_API_KEY、ANTHROPIC_API_KEY、ZHIPU_API_KEY）。'],
+    }),
+  },
+  AUTH_SCHEME_MISMATCH: {
+    example: { url: 'https://api.anthropic.com/v1/models', status: 401, credential: 'sk-ant-…Xw2A', sentAs: 'Authorization: Bearer', serverWants: ['x-api-key'], providerMessage: 'x-api-key header is required' },
+    en: (e) => ({
+      title: 'The credential was sent the wrong way for this API',
+      detail: `The key went as ${ev(e, 'sentAs')}, but the server ${has(e, 'serverWants') ? `asks for ${ev(e, 'serverWants')}` : 'did not find it where it looks'}.${said(e, false)}${has(e, 'realm') ? ` Realm: ${ev(e, 'realm')}.` : ''}`,
+      fixes: ['Send it where the API expects it: OpenAI/Zhipu: Authorization: Bearer <key>; Anthropic: x-api-key: <key>; Azure OpenAI: api-key: <key>.', 'Here: --auth bearer | basic | header:<Name> | query:<param>, or --provider to use the provider\'s placement.'],
+    }),
+    'zh-CN': (e) => ({
+      title: '凭据的传递方式与该 API 要求不符',
+      detail: `密钥以 ${ev(e, 'sentAs')} 方式发送，但服务器${has(e, 'serverWants') ? `要求的是 ${ev(e, 'serverWants')}` : '没有在它查找的位置找到凭据'}。${said(e, true)}${has(e, 'realm') ? `Realm：${ev(e, 'realm')}。` : ''}`,
+      fixes: ['按 API 要求的方式发送：OpenAI/智谱：Authorization: Bearer <key>；Anthropic：x-api-key: <key>；Azure OpenAI：api-key: <key>。', '在本工具中：--auth bearer | basic | header:<Name> | query:<param>，或用 --provider 采用该服务商的方式。'],
+    }),
+  },
+  AUTH_FORBIDDEN: {
+    example: { url: 'https://api.openai.com/v1/chat/completions', status: 403, reason: 'Country, region, or territory not supported', providerCode: 'unsupported_country_region_territory', credential: 'sk-proj-…9f2c', requestId: 'x-request-id: req_77ab' },
+    en: (e) => ({
+      title: 'The credential is valid, but not allowed to do this (403)',
+      detail: `The server knows who you are and refuses: "${ev(e, 'reason')}".${has(e, 'providerMeaning') ? ` (${ev(e, 'providerMeaning')})` : ''}${rid(e, false)} Typical reasons: the key's project lacks access to this model or endpoint, a missing scope, an IP allow-list, or a region the provider does not serve.`,
+      fixes: ['Check the key\'s permissions/scopes and the project\'s model access in the provider console.', 'If the reason is your region or network: use the provider\'s regional endpoint or an approved network; do not route around terms of service.', 'Quote the request id when asking the provider why.'],
+    }),
+    'zh-CN': (e) => ({
+      title: '凭据有效，但无权执行此操作（403）',
+      detail: `服务器识别了身份但拒绝访问：“${ev(e, 'reason')}”。${has(e, 'providerMeaning') ? `（${ev(e, 'providerMeaning')}）` : ''}${rid(e, true)}常见原因：密钥所属项目没有该模型或接口的权限、缺少 scope、IP 白名单限制，或服务商不支持所在地区。`,
+      fixes: ['在服务商控制台检查密钥的权限/scope 以及项目的模型访问权限。', '如果原因是地区或网络：使用服务商的区域接入点或经批准的网络；不要违反服务条款绕行。', '向服务商咨询时请附上 request id。'],
+    }),
+  },
+  OAUTH_TOKEN_REQUEST_FAILED: {
+    example: { tokenUrl: 'https://login.example.com/oauth2/token', status: 401, error: 'invalid_client', errorDescription: 'Client authentication failed' },
+    en: (e) => ({
+      title: `The OAuth token endpoint refused${has(e, 'error') ? `: ${ev(e, 'error')}` : ''}`,
+      detail: has(e, 'networkError')
+        ? `The token endpoint ${ev(e, 'tokenUrl')} could not be reached (${ev(e, 'networkError')}), so no access token was available for the call.`
+        : `${ev(e, 'tokenUrl')} answered ${ev(e, 'status')}${has(e, 'error') ? ` with error "${ev(e, 'error')}"` : ''}${has(e, 'errorDescription') ? `: "${ev(e, 'errorDescription')}"` : ''}. Without a token the API call itself cannot be authorised.`,
+      fixes: ['invalid_client: check the client id and secret (and that the secret has not expired or been rotated).', 'unauthorized_client / invalid_scope: the app registration must allow the client-credentials grant and the requested scope.', 'Check the token URL (tenant id, realm, /oauth2/token vs /oauth2/v2.0/token).'],
+    }),
+    'zh-CN': (e) => ({
+      title: `OAuth 令牌接口拒绝了请求${has(e, 'error') ? `：${ev(e, 'error')}` : ''}`,
+      detail: has(e, 'networkError')
+        ? `无法连接令牌接口 ${ev(e, 'tokenUrl')}（${ev(e, 'networkError')}），因此调用时没有可用的访问令牌。`
+        : `${ev(e, 'tokenUrl')} 返回 ${ev(e, 'status')}${has(e, 'error') ? `，错误 "${ev(e, 'error')}"` : ''}${has(e, 'errorDescription') ? `：“${ev(e, 'errorDescription')}”` : ''}。没有令牌，API 调用本身无法获得授权。`,
+      fixes: ['invalid_client：检查 client id 和 secret（以及 secret 是否已过期或被轮换）。', 'unauthorized_client / invalid_scope：应用注册需允许 client credentials 授权方式及所请求的 scope。', '检查令牌地址（租户 id、realm、/oauth2/token 与 /oauth2/v2.0/token 的区别）。'],
+    }),
+  },
+};

@@ -1,0 +1,111 @@
+import { planCredential } from '../auth/plan.js';
+import type { OAuthData } from '../auth/oauth.js';
+import { baseHeaders, exchangeInput, summarize } from '../http/call.js';
+import { exchange } from '../http/exchange.js';
+import { judgeAnswer } from '../http/judge.js';
+import type { HttpProbeData } from '../http/types.js';
+import { PROBE_IDS } from '../probe-data.js';
+import type { Probe, ProbeContext } from '../probe.js';
+import { profileFor } from '../providers/index.js';
+import type { ProbeRequest, ProviderProfile } from '../providers/types.js';
+import { isEndEvent, SseParser, streamError } from '../server/sse.js';
+
+export interface StreamProbeData {
+  url: string;
+  status: number | null;
+  contentType: string | null;
+  events: number;
+  firstEventMs: number | null;
+  totalMs: number;
+  ended: boolean;
+  error: string | null;
+  /** Why the stream stopped without its end marker: 'closed' by the server, 'stalled', or our 'budget'. */
+  cut: null | 'closed' | 'stalled' | 'budget';
+  /** The streamed request was answered with an error instead of a stream (its finding, if any). */
+  refused: { code: string | null; message: string | null } | null;
+}
+
+/** An endless stream ends here: long enough for a slow first token, bounded like every phase. */
+const streamBudget = (r: { timeoutMs: number }) => r.timeoutMs * 3 + 1000;
+
+/** `--stream`: one minimal streamed (SSE) request; time to first event, total, and what broke it. */
+export const streamProbe: Probe<StreamProbeData> = {
+  id: PROBE_IDS.stream,
+  stage: 'server',
+  dependsOn: [PROBE_IDS.http, PROBE_IDS.auth],
+  budgetMs: streamBudget,
+  notApplicable: (r) => (r.stream ? null : 'streaming not asked for (--stream)'),
+  async run(ctx) {
+    const provider = profileFor(ctx.request, ctx.target);
+    const http = ctx.result<HttpProbeData>(PROBE_IDS.http)?.data;
+    const req = streamRequestFor(ctx, provider, http?.answer?.bodyText ?? null);
+    if (!req) return { status: 'failed', data: emptyData(ctx.target.href), reason: 'no streaming endpoint known for this URL: give the completion URL with -X POST -d' };
+    const oauth = ctx.result<OAuthData>(PROBE_IDS.oauth);
+    const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
+    const planned = planCredential({ request: ctx.request, url: req.url, provider, credential: ctx.credential, oauthToken, redactor: ctx.redactor, tlsTrusted: true, now: ctx.platform.now() });
+    const userHeaders = ctx.request.headers.filter((h) => h.name.toLowerCase() !== 'accept');
+    const headers = baseHeaders(userHeaders, [...provider.requiredHeaders(req.url), ...planned.headers], req.body, 'text/event-stream');
+    const parser = new SseParser();
+    let events = 0;
+    let firstEventMs: number | null = null;
+    let ended = false;
+    let error: string | null = null;
+    const t0 = performance.now();
+    const own = AbortSignal.timeout(Math.max(500, ctx.budgetMs - 500));
+    const onEvents = (list: ReturnType<SseParser['feed']>): 'stop' | void => {
+      for (const e of list) {
+        events++;
+        firstEventMs ??= Math.round(performance.now() - t0);
+        const err = streamError(e);
+        if (err && !error) error = err;
+        if (isEndEvent(e)) ended = true;
+      }
+      if (ended || error) return 'stop';
+    };
+    const input = await exchangeInput(ctx, { method: req.method, url: planned.url, headers, ...(req.body !== undefined ? { body: req.body } : {}), signal: AbortSignal.any([ctx.signal, own]) });
+    const out = await exchange({ ...input, onText: (t) => onEvents(parser.feed(t)) });
+    if (!ended && !error) onEvents(parser.flush());
+    ctx.recordExchange(out.record);
+    const totalMs = Math.round(performance.now() - t0);
+    const data: StreamProbeData = { url: out.url, status: out.status, contentType: out.contentType, events, firstEventMs, totalMs, ended, error, cut: null, refused: null };
+    if (out.status !== null && (out.status < 200 || out.status >= 300)) {
+      const a = summarize(out, req.body ? Buffer.byteLength(req.body) : 0)!;
+      const v = judgeAnswer(a, planned.plan, provider);
+      data.refused = { code: v?.code ?? null, message: typeof v?.evidence.providerMessage === 'string' ? v.evidence.providerMessage : null };
+      return { status: 'ok', data, summary: `streamed request answered ${out.status}${v ? ` (${v.code})` : ''}` };
+    }
+    if (!ended && !error) data.cut = own.aborted ? 'budget' : out.error?.code === 'HTTP_BODY_TIMEOUT' ? 'stalled' : 'closed';
+    if (out.status === null && events === 0) return { status: 'failed', data, reason: `streamed request failed: ${out.error?.message ?? 'no answer'}` };
+    const summary = `${events} event(s), first after ${firstEventMs ?? '–'} ms, ${ended ? 'ended cleanly' : error ? 'error event' : `cut (${data.cut})`} in ${totalMs} ms`;
+    return { status: 'ok', data, summary };
+  },
+};
+
+const emptyData = (url: string): StreamProbeData => ({ url, status: null, contentType: null, events: 0, firstEventMs: null, totalMs: 0, ended: false, error: null, cut: null, refused: null });
+
+/** The user's own POST body with `stream: true` when they gave one, else the provider's smallest streamed call. */
+export function streamRequestFor(ctx: Pick<ProbeContext, 'request' | 'target'>, provider: ProviderProfile, modelList: string | null): ProbeRequest | null {
+  const { request, target } = ctx;
+  if (request.method === 'POST' && request.body) {
+    try {
+      const j: unknown = JSON.parse(request.body);
+      if (j && typeof j === 'object' && !Array.isArray(j)) return { method: 'POST', url: target, body: JSON.stringify({ ...(j as object), stream: true }) };
+    } catch {
+      // Not JSON: fall back to the provider's request.
+    }
+  }
+  return provider.streamRequest(target, pickModel(modelList, provider.cheapModels));
+}
+
+/** The cheapest model the list offers (by the provider's preference), else its first, else null. */
+export function pickModel(modelList: string | null, prefer: readonly string[]): string | null {
+  if (!modelList) return null;
+  let ids: string[] = [];
+  try {
+    const j = JSON.parse(modelList) as { data?: unknown };
+    if (Array.isArray(j.data)) ids = j.data.map((m: unknown) => (m && typeof m === 'object' && typeof (m as { id?: unknown }).id === 'string' ? (m as { id: string }).id : '')).filter(Boolean);
+  } catch {
+    return null;
+  }
+  return prefer.find((p) => ids.includes(p)) ?? ids[0] ?? null;
+}

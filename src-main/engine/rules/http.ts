@@ -1,0 +1,52 @@
+import { CODES } from '../../common/codes.js';
+import type { Evidence } from '../../common/report.js';
+import type { HttpProbeData } from '../http/types.js';
+import { PROBE_IDS } from '../probe-data.js';
+import type { FindingDraft, RunView, StageRules } from '../probe.js';
+
+/** Clock differences below this are normal drift; above it, signatures and tokens start failing. */
+export const CLOCK_SKEW_LIMIT_S = 60;
+
+/** The http stage: how the exchange itself went (timeouts, resets, redirects, status, content) and the clock. */
+export const httpRules: StageRules = (view: RunView): FindingDraft[] => {
+  const r = view.result<HttpProbeData>(PROBE_IDS.http);
+  const d = r?.data;
+  if (!r || r.status === 'skipped' || !d) return [];
+  const out: FindingDraft[] = [];
+  const e = d.error;
+  if (e?.code) {
+    const ev: Evidence = { url: e.url, errno: e.errno, message: e.message.slice(0, 300) };
+    switch (e.code) {
+      case 'HTTP_HEADERS_TIMEOUT':
+        out.push({ code: e.code, evidence: { url: e.url, timeoutMs: e.timeoutMs } });
+        break;
+      case 'HTTP_BODY_TIMEOUT':
+        out.push({ code: e.code, evidence: { url: e.url, status: e.status, timeoutMs: e.timeoutMs, receivedBytes: e.receivedBytes } });
+        break;
+      case 'HTTP_CONNECTION_RESET':
+        out.push({ code: e.code, evidence: { ...ev, afterHeaders: e.afterHeaders, status: e.status } });
+        break;
+      default:
+        // An earlier stage's failure met on this connection (refused, untrusted certificate, …): it is the cause.
+        out.push({ code: e.code, evidence: ev });
+    }
+  }
+  if (d.loop) out.push({ code: 'HTTP_REDIRECT_LOOP', evidence: { reason: d.loop.reason, chain: d.loop.chain.slice(0, 12), limit: 10 } });
+  if (d.downgrade) out.push({ code: 'HTTP_HTTPS_DOWNGRADE', evidence: { from: d.downgrade.from, to: d.downgrade.to } });
+  if (d.verdict && CODES[d.verdict.code].stage === 'http') out.push(d.verdict);
+  const skew = clockSkew(d);
+  if (skew) out.push(skew);
+  return out;
+};
+
+/** ENV_CLOCK_SKEW from the answer's Date header (second resolution, so only large gaps count). */
+export function clockSkew(d: Pick<HttpProbeData, 'answer'>): FindingDraft | null {
+  const a = d.answer;
+  const date = a?.headers.date;
+  if (!a || !date) return null;
+  const server = Date.parse(date);
+  if (!Number.isFinite(server)) return null;
+  const skewSeconds = Math.round((a.receivedAt - server) / 1000);
+  if (Math.abs(skewSeconds) <= CLOCK_SKEW_LIMIT_S) return null;
+  return { code: 'ENV_CLOCK_SKEW', evidence: { skewSeconds, serverDate: date, localDate: new Date(a.receivedAt).toISOString() } };
+}
