@@ -4,6 +4,11 @@ import { proxyProbe } from './proxy.js';
 import { dnsProbe } from './dns.js';
 import { tcpProbe } from './tcp.js';
 import { tlsProbe } from './tls.js';
+import { oauthProbe } from './oauth.js';
+import { httpProbe } from './http.js';
+import { authProbe } from './auth.js';
+import { serverProbe } from './server.js';
+import { streamProbe } from './stream.js';
 
 /** Every probe of the engine, one file each; adding a probe is one file and one line here. */
 export const PROBES: readonly Probe[] = [
@@ -12,4 +17,9 @@ export const PROBES: readonly Probe[] = [
   dnsProbe,
   tcpProbe,
   tlsProbe,
+  oauthProbe,
+  httpProbe,
+  authProbe,
+  serverProbe,
+  streamProbe,
 ];

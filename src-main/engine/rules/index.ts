@@ -5,6 +5,9 @@ import { proxyRules } from './proxy.js';
 import { dnsRules } from './dns.js';
 import { tcpRules } from './tcp.js';
 import { tlsRules } from './tls.js';
+import { httpRules } from './http.js';
+import { authRules } from './auth.js';
+import { serverRules } from './server.js';
 
 /** One rule file per stage, turning probe results into findings. */
 export const RULES: Partial<Record<StageId, StageRules>> = {
@@ -13,4 +16,7 @@ export const RULES: Partial<Record<StageId, StageRules>> = {
   dns: dnsRules,
   tcp: tcpRules,
   tls: tlsRules,
+  http: httpRules,
+  auth: authRules,
+  server: serverRules,
 };
