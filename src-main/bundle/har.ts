@@ -79,7 +79,7 @@ export function toHar(exchanges: readonly HttpExchange[], creator: { name: strin
     const t = x.timings;
     const ssl = phase(t.ssl);
     const tcp = phase(t.connect);
-    const connect = tcp < 0 && ssl < 0 ? -1 : Math.max(0, tcp) + Math.max(0, ssl);
+    const connect = tcp < 0 && ssl < 0 ? -1 : Math.round((Math.max(0, tcp) + Math.max(0, ssl)) * 1000) / 1000;
     const timings = { blocked: phase(t.blocked), dns: phase(t.dns), connect, ssl, send: nonNegative(t.send), wait: nonNegative(t.wait), receive: nonNegative(t.receive) };
     const time = [timings.blocked, timings.dns, timings.connect, timings.send, timings.wait, timings.receive].filter((n) => n > 0).reduce((a, b) => a + b, 0);
     const url = harUrl(x.request.url);

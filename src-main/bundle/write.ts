@@ -97,7 +97,7 @@ export function buildBundle(report: Report, opts: BundleOptions): BuiltBundle {
     ['environment.json', strToU8(JSON.stringify(env.value, null, 2) + '\n')],
   ];
   const files: BundleFileInfo[] = contents.map(([name, bytes]) => ({ name, bytes: bytes.length, sha256: sha256(bytes) }));
-  const manifest: BundleManifest = { schema: BUNDLE_SCHEMA, tool: { name: 'api-doctor', version: APP_VERSION }, createdAt, lang, files };
+  const manifest: BundleManifest = { schema: BUNDLE_SCHEMA, tool: { name: 'api-doctor', version: APP_VERSION }, createdAt, lang, files: [...files] };
   const manifestBytes = strToU8(JSON.stringify(manifest, null, 2) + '\n');
   contents.push(['manifest.json', manifestBytes]);
   files.push({ name: 'manifest.json', bytes: manifestBytes.length, sha256: sha256(manifestBytes) });

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import type { CredentialSummary } from '../common/credential.js';
-import { err, ok, type Result } from '../common/result.js';
+import { err, ok } from '../common/result.js';
 import type { MetadataRepo } from './backend.js';
 import { describeIssue, metadataFileSchema } from './schema.js';
 

@@ -213,6 +213,12 @@ const RULES: Rule[] = [
       return `${m[1]}${m[2]}=${REDACTED}`;
     },
   },
+  // Servers echo keys in prose: "Incorrect API key provided: sk-…", "invalid token abc123…".
+  {
+    re: /\b(api[ _-]?key|key|token|secret|password|credential)(s?\b[^\w\n]{0,3}(?:provided|given|is|was|of)?[:=\s'"]{1,3})([A-Za-z0-9._~+/-]{16,})/gi,
+    kind: 'key pattern',
+    replace: (m) => (/[A-Za-z]/.test(m[3]!) && /[0-9]/.test(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]),
+  },
   // Well-known key formats, even when nothing else marks them.
   { re: /\bsk-(?:ant-|proj-|or-v1-)?[A-Za-z0-9_-]{16,}/g, kind: 'key pattern', replace: () => REDACTED },
   { re: /\beyJ[A-Za-z0-9_-]{6,}\.eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*/g, kind: 'key pattern', replace: () => REDACTED },

@@ -110,11 +110,12 @@ export class Redactor {
         const key = this.scrub(k, hit(p));
         if (k === 'value' && pairName !== null && typeof x === 'string') {
           out[key] = this.#pairValue(pairName, x, hit(p));
-        } else if (typeof x === 'string' && isSensitiveHeader(k) && !isAlreadySafe(x)) {
-          out[key] = redactHeaderValue(k, this.scrub(x), hit(p) ?? noop);
-        } else if (typeof x === 'string' && isSensitiveField(k) && !isAlreadySafe(x)) {
+        } else if (typeof x === 'string' && isSensitiveField(k) && !isHeaderLike(k) && !isAlreadySafe(x)) {
           hits?.push({ path: p, kind: 'secret field' });
           out[key] = REDACTED;
+        } else if (typeof x === 'string' && isSensitiveHeader(k) && !isAlreadySafe(x)) {
+          // Structure first, so the preview names the header rather than the token shape inside it.
+          out[key] = this.scrub(redactHeaderValue(k, x, hit(p) ?? noop), hit(p));
         } else {
           out[key] = this.#walk(x, p, hits);
         }
@@ -125,17 +126,18 @@ export class Redactor {
   }
 
   #pairValue(name: string, value: string, onHit: OnHit | undefined): string {
-    const scrubbed = this.scrub(value, onHit);
-    if (isSensitiveHeader(name)) return redactHeaderValue(name, scrubbed, onHit ?? noop);
-    if (isSensitiveParam(name) && !isAlreadySafe(scrubbed)) {
+    if (isSensitiveHeader(name)) return this.scrub(redactHeaderValue(name, value, onHit ?? noop), onHit);
+    if (isSensitiveParam(name) && !isAlreadySafe(value)) {
       onHit?.('query param');
       return REDACTED;
     }
-    return scrubbed;
+    return this.scrub(value, onHit);
   }
 }
 
 const noop: OnHit = () => {};
+/** Header-ish field names (`authorization`, `cookie`) keep their scheme / cookie names; other secret fields go whole. */
+const isHeaderLike = (k: string): boolean => /^(authorization|proxy[-_]?authorization|cookie|set[-_]?cookie)$/i.test(k);
 
 /** Redacts a URL by shape and by the given redactor's known values; for the HTTP engine and the HAR. */
 export function redactUrlWith(redactor: Redactor | null, url: string): string {
