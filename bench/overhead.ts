@@ -1,0 +1,77 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { makeLabPki, startTlsServer } from '../test/lab/tls-servers.js';
+import { interleaved, timed, type Timed } from './lib/proc.js';
+import { mb, median, ms, ratio, type Row } from './lib/stats.js';
+
+// The floor: one bare `node` process making one undici request with the same CA. It loads
+// undici from node_modules exactly as an SDK would.
+const FLOOR_UNDICI = `const { Agent, fetch } = require('undici');
+fetch(process.argv[1], { dispatcher: new Agent({ connect: { ca: require('fs').readFileSync(process.argv[2]) } }) })
+  .then((r) => r.text()).then((t) => process.stdout.write(String(t.length)), (e) => { console.error(e); process.exitCode = 1; });`;
+// A lower floor still: Node's built-in fetch, CA through NODE_EXTRA_CA_CERTS.
+const FLOOR_FETCH = `fetch(process.argv[1]).then((r) => r.text()).then((t) => process.stdout.write(String(t.length)), (e) => { console.error(e); process.exitCode = 1; });`;
+
+/** Issue 7, bench 1: a full `diagnose --json` of a healthy HTTPS lab target vs one bare request. */
+export async function overheadBench(root: string, runs: number): Promise<Row[]> {
+  const pki = await makeLabPki();
+  const server = await startTlsServer(pki, 'healthy');
+  const url = server.url('https', '/v1/models');
+  const cli = path.join(root, 'dist', 'cli', 'api-doctor.cjs');
+  const node = process.execPath;
+  const env = { ...process.env, HTTPS_PROXY: '', https_proxy: '', HTTP_PROXY: '', http_proxy: '', ALL_PROXY: '', all_proxy: '', NO_PROXY: '', no_proxy: '' };
+  const opts = { cwd: root, env, killAfterMs: 60_000 };
+  try {
+    // One warm-up of each: page cache, lazy certificate generation, JIT of the lab server.
+    const candidates = {
+      ours: () => timed(node, [cli, 'diagnose', url, '--json', '--ca-file', pki.caFile], opts),
+      undici: () => timed(node, ['-e', FLOOR_UNDICI, url, pki.caFile], opts),
+      fetch: () => timed(node, ['-e', FLOOR_FETCH, url], { ...opts, env: { ...env, NODE_EXTRA_CA_CERTS: pki.caFile } }),
+      curl: () => timed('curl', ['-s', '-o', '/dev/null', '--cacert', pki.caFile, url], opts),
+      nodeBare: () => timed(node, ['-e', '0'], opts),
+      cliVersion: () => timed(node, [cli, '--version'], opts),
+    };
+    for (const run of Object.values(candidates)) await run();
+    const r = await interleaved(runs, candidates);
+
+    const wall = (xs: Timed[]) => median(xs.map((x) => x.wallMs));
+    const rss = (xs: Timed[]) => median(xs.map((x) => x.maxRssKb));
+    const first = r.ours[0]!;
+    let verdict = 'n/a';
+    try {
+      verdict = (JSON.parse(first.stdout) as { summary?: { verdict?: string } }).summary?.verdict ?? 'no verdict';
+    } catch {
+      verdict = `not a report (exit ${first.code}): ${first.stderr.trim().split('\n')[0] ?? ''}`;
+    }
+    const okRuns = r.ours.filter((x) => x.code === 0).length;
+    const oursMs = wall(r.ours);
+    const floorMs = wall(r.undici);
+    const rows: Row[] = [
+      {
+        bench: 'overhead',
+        metric: `diagnose --json wall (verdict ${verdict}, exit 0 in ${okRuns}/${runs})`,
+        value: ms(oursMs),
+        baseline: `node+undici ${ms(floorMs)}`,
+        ratio: ratio(oursMs, floorMs),
+        target: '≤ 1.5×',
+        met: okRuns === runs && oursMs / floorMs <= 1.5,
+      },
+      { bench: 'overhead', metric: 'diagnose vs node built-in fetch', value: ms(oursMs), baseline: `fetch ${ms(wall(r.fetch))}`, ratio: ratio(oursMs, wall(r.fetch)), met: null },
+      { bench: 'overhead', metric: 'diagnose vs curl -s', value: ms(oursMs), baseline: `curl ${ms(wall(r.curl))}`, ratio: ratio(oursMs, wall(r.curl)), met: null },
+      { bench: 'overhead', metric: 'diagnose peak RSS', value: mb(rss(r.ours)), baseline: `node+undici ${mb(rss(r.undici))}`, ratio: ratio(rss(r.ours), rss(r.undici)), target: '≤ 90 MB', met: rss(r.ours) <= 90 * 1024 },
+      // Where the time goes: bare Node start-up, then loading the CLI bundle, then the diagnosis.
+      { bench: 'overhead', metric: 'start-up: node -e 0', value: ms(wall(r.nodeBare)), met: null },
+      {
+        bench: 'overhead',
+        metric: `start-up: api-doctor --version (bundle ${(statSync(cli).size / 1024).toFixed(0)} KB)`,
+        value: ms(wall(r.cliVersion)),
+        baseline: `node -e 0 ${ms(wall(r.nodeBare))}`,
+        ratio: ratio(wall(r.cliVersion), wall(r.nodeBare)),
+        met: null,
+      },
+    ];
+    return rows;
+  } finally {
+    await server.close();
+  }
+}
