@@ -105,12 +105,14 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
     }
     if (opts.signal?.aborted) {
       results.set(probe.id, { status: 'skipped', reason: 'cancelled', durationMs: 0 });
-    } else if (na !== null) {
-      results.set(probe.id, { status: 'skipped', reason: na, notApplicable: true, durationMs: 0 });
     } else if (blocked) {
+      // A failed prerequisite wins over "not applicable": otherwise a not-applicable probe (tls on
+      // http://) would let its dependants run after dns or tcp failed.
       const [dep, r] = blocked;
       const why = r && r.status !== 'ok' ? r.reason : 'not run';
       results.set(probe.id, { status: 'skipped', reason: r?.status === 'skipped' ? why : `${dep} failed: ${why}`, durationMs: 0 });
+    } else if (na !== null) {
+      results.set(probe.id, { status: 'skipped', reason: na, notApplicable: true, durationMs: 0 });
     } else {
       emit({ type: 'probe-started', probe: probe.id, stage: probe.stage });
       const t0 = performance.now();

@@ -120,3 +120,19 @@ describe('runner: not-applicable probes', () => {
     expect(report.stages.find((s) => s.id === 'http')!.status).toBe('pass');
   });
 });
+
+describe('runner: a failed prerequisite beats not-applicable', () => {
+  it('does not run the dependants of a not-applicable probe whose own prerequisite failed', async () => {
+    let ran = false;
+    const report = await runDiagnosis(defaultRequest('http://plain.example.test/'), {
+      probes: [
+        { id: 'tcp', stage: 'tcp', dependsOn: [], run: async () => ({ status: 'failed', data: null, reason: 'refused' }) },
+        { id: 'tls', stage: 'tls', dependsOn: ['tcp'], notApplicable: () => 'plain HTTP', run: async () => ({ status: 'ok', data: null }) },
+        { id: 'http', stage: 'http', dependsOn: ['tls'], run: async () => ((ran = true), { status: 'ok', data: null }) },
+      ],
+      rules: {},
+    });
+    expect(ran).toBe(false);
+    expect(report.stages.find((s) => s.id === 'http')).toMatchObject({ status: 'skipped', reason: 'tcp failed: refused' });
+  });
+});
