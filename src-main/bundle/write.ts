@@ -5,7 +5,7 @@ import type { JsonValue, Lang, Report } from '../common/report.js';
 import { APP_VERSION } from '../common/version.js';
 import { Redactor, type RedactionHit } from '../engine/redact.js';
 import { toHar } from './har.js';
-import { reportToMarkdown } from './markdown.js';
+import { renderMarkdown } from '../report/render-markdown.js';
 
 export interface BundleOptions {
   /** environment.json's content (collectEnvironment); redacted again here. */
@@ -16,7 +16,7 @@ export interface BundleOptions {
   secrets?: readonly string[];
   /** Proxy URLs whose user-info is a secret. */
   secretUrls?: readonly (string | null | undefined)[];
-  /** The human report in Markdown; default: the bundle's own renderer. */
+  /** The human report in Markdown; default: report/render-markdown.ts. */
   renderMarkdown?: (report: Report) => string;
 }
 
@@ -81,7 +81,7 @@ export function buildBundle(report: Report, opts: BundleOptions): BuiltBundle {
   const env = redactor.scrubDeepWithHits(opts.environment);
   redactions.push(...redactionsOf('environment.json', env.value, env.hits));
 
-  const md = (opts.renderMarkdown ?? reportToMarkdown)({ ...cleanReport, lang })
+  const md = (opts.renderMarkdown ?? ((rep: Report) => renderMarkdown(rep, lang)))(cleanReport)
     .split('\n')
     .map((line, i) => {
       const clean = redactor.scrub(line);

@@ -1,5 +1,8 @@
+import { writeFile } from 'node:fs/promises';
 import type { Report } from '../common/report.js';
 import type { DiagnosisRequest } from '../common/request.js';
+import { collectEnvironment } from '../bundle/environment.js';
+import { buildBundle } from '../bundle/write.js';
 
 export interface BundleHookInput {
   file: string;
@@ -7,13 +10,28 @@ export interface BundleHookInput {
   request: DiagnosisRequest;
   /** Every secret of the run (credential, proxy password) for the bundle's own redaction pass. */
   secrets: string[];
+  /** The environment the run saw (proxy variables, CA variables) for environment.json. */
+  env?: NodeJS.ProcessEnv;
 }
 
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+
 /**
- * `--bundle FILE`: the diagnostic bundle (src-main/bundle/) plugs in here. Returns null when
- * written, else the reason it was not (printed on stderr; the diagnosis itself still counts).
+ * `--bundle FILE`: writes the diagnostic bundle (src-main/bundle/). Returns null when written,
+ * else the reason it was not (printed on stderr; the diagnosis itself still counts).
  */
 export async function writeBundleHook(input: BundleHookInput): Promise<string | null> {
-  void input;
-  return 'diagnostic bundles are not available in this build yet';
+  const env = input.env ?? process.env;
+  try {
+    const built = buildBundle(input.report, {
+      environment: await collectEnvironment({ env }),
+      lang: input.request.lang,
+      secrets: input.secrets,
+      secretUrls: [typeof input.request.proxy === 'string' ? input.request.proxy : null, ...PROXY_VARS.map((v) => env[v])],
+    });
+    await writeFile(input.file, built.zip, { mode: 0o600 });
+    return null;
+  } catch (e) {
+    return `${(e as NodeJS.ErrnoException).code ?? 'error'}: ${e instanceof Error ? e.message : String(e)}`;
+  }
 }

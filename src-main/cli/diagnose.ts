@@ -53,7 +53,7 @@ export async function runDiagnose(args: string[], io: CliIo, deps: DiagnoseDeps 
     code = EXIT.internal;
   }
   if (cli.bundle) {
-    const why = await writeBundleHook({ file: cli.bundle, report, request, secrets });
+    const why = await writeBundleHook({ file: cli.bundle, report, request, secrets, env: io.env });
     io.stderr.write(why === null ? `api-doctor: diagnostic bundle written to ${cli.bundle}\n` : `api-doctor: no bundle written: ${why}\n`);
   }
   return code;

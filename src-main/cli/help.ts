@@ -2,6 +2,8 @@ export const USAGE = `api-doctor — find out why an API call fails, and how to 
 
 Usage:
   api-doctor diagnose <url> [options]   run every check against <url>
+  api-doctor credentials list|add|rename|remove   keys saved in the OS keychain (api-doctor credentials --help)
+  api-doctor open <bundle.zip> [--json]  print the report of a diagnostic bundle
   api-doctor --version                  print the version
   api-doctor --help                     print this help
 

@@ -3,6 +3,7 @@ import { USAGE } from './help.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { runDiagnose } from './diagnose.js';
 import { runCredentialsCli } from './credentials.js';
+import { runOpen } from './open.js';
 
 /** The whole CLI as a function: argv in, exit code out. bin/ and tests both call it. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -24,6 +25,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return await runDiagnose(rest, io, io.diagnose);
     }
     if (command === 'credentials') return await runCredentialsCli(rest, io);
+    if (command === 'open') return await runOpen(rest, io);
     throw new UsageError(`unknown command "${command}" (try: api-doctor --help)`);
   } catch (e) {
     if (e instanceof UsageError) {
