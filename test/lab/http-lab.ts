@@ -37,6 +37,7 @@ export async function startHttpLab(): Promise<HttpLab> {
   const pki = await makeLabPki();
   const counters = new Map<string, number>();
   const fx: FaultContext = { httpOrigin: '', counters };
+  let bomb: Buffer | undefined;
   const handler: http.RequestListener = (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (openaiApi(req, res, path) || zhipuApi(req, res, path) || faultRoute(req, res, path, fx)) return;
@@ -47,9 +48,10 @@ export async function startHttpLab(): Promise<HttpLab> {
       return json(res, 401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer realm="lab"' });
     }
     if (path === '/gzip-bomb') {
-      // 64 MiB of zeros compress to ~64 KiB: the client must stop at its cap.
+      // 32 MiB of zeros compress to ~32 KiB: the client must stop at its cap.
+      bomb ??= zlib.gzipSync(Buffer.alloc(32 * 1024 * 1024));
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-      return res.end(zlib.gzipSync(Buffer.alloc(64 * 1024 * 1024)));
+      return res.end(bomb);
     }
     json(res, 404, { error: { message: `Not found: ${path}` } });
   };
