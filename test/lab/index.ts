@@ -7,5 +7,6 @@ export { makeRoot, makeIntermediate, makeLeaf, type KeyCert } from './certs.js';
 export { makeLabPki, startTlsServer, LAB_NAMES, type LabPki, type TlsFault } from './tls-servers.js';
 export { startDnsServer, type DnsBehaviour, type LabDns } from './dns-server.js';
 export { startConnectProxy, type LabProxy, type ProxyMode } from './proxy-server.js';
-export { listen, hostPort, startSilentServer, startResetServer, startAlertServer, startPlainHttpServer, closedPort, type LabServer } from './net-servers.js';
+export { listen, hostPort, startFullBacklogServer, startSilentServer, startResetServer, startAlertServer, startPlainHttpServer, closedPort, type LabServer } from './net-servers.js';
 export { diagnoseJson, stageOf, codesOf, type DiagnoseRun } from './diagnose.js';
+export { netnsUnavailable, createNetns, diagnoseInNetns, httpServerInNetns, labCliBundle, type Netns, type NetnsSetup } from './netns.js';

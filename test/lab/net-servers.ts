@@ -67,3 +67,42 @@ export async function closedPort(host = '127.0.0.1'): Promise<number> {
   await s.close();
   return s.port;
 }
+
+/**
+ * A port whose accept queue is full, so new connects hang until they time out — the loopback
+ * stand-in for a filtered address. A separate process listens with a backlog of 1 and is then
+ * stopped (SIGSTOP); we fill its queue with our own connections until one no longer completes.
+ */
+export async function startFullBacklogServer(host = '127.0.0.1'): Promise<LabServer> {
+  const { spawn } = await import('node:child_process');
+  const js = `const s=require('net').createServer();s.listen({port:0,host:${JSON.stringify(host)},backlog:1},()=>console.log(s.address().port))`;
+  const child = spawn(process.execPath, ['-e', js], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+    child.once('exit', (c) => reject(new Error(`backlog server exited with ${c}`)));
+  });
+  child.kill('SIGSTOP');
+  const fillers: net.Socket[] = [];
+  for (let i = 0; i < 16; i++) {
+    const s = net.connect(port, host);
+    s.on('error', () => {});
+    fillers.push(s);
+    const ok = await new Promise<boolean>((resolve) => {
+      const t = setTimeout(() => resolve(false), 300);
+      s.once('connect', () => {
+        clearTimeout(t);
+        resolve(true);
+      });
+    });
+    if (!ok) break;
+  }
+  return {
+    host,
+    port,
+    url: (scheme = 'https', p = '/') => `${scheme}://${hostPort(host, port)}${p}`,
+    close: async () => {
+      for (const s of fillers) s.destroy();
+      child.kill('SIGKILL');
+    },
+  };
+}

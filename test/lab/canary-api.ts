@@ -1,0 +1,66 @@
+import http from 'node:http';
+import { listen, type LabServer } from './net-servers.js';
+
+/**
+ * A loopback API that does everything a real one does to leak a key back at the client: echoes it
+ * in error bodies (raw, URL-encoded, base64), in headers, in a cookie, in a redirect's Location,
+ * and issues an OAuth access token. Records every secret-bearing thing it was sent, so a test can
+ * tell "not leaked" from "never sent".
+ */
+export interface CanaryApi extends LabServer {
+  /** Every Authorization / x-api-key / query key value that arrived, per path. */
+  received: { path: string; auth: string | null; query: string }[];
+}
+
+const echo = (value: string) => ({
+  raw: value,
+  url: encodeURIComponent(value),
+  b64: Buffer.from(value).toString('base64'),
+  b64url: Buffer.from(value).toString('base64url'),
+});
+
+export async function startCanaryApi(opts: { accessToken: string; host?: string }): Promise<CanaryApi> {
+  const received: CanaryApi['received'] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://lab.invalid');
+    const auth = req.headers.authorization ?? (req.headers['x-api-key'] as string | undefined) ?? null;
+    received.push({ path: url.pathname, auth, query: url.search });
+    const key = (auth ?? '').replace(/^(Bearer|Basic)\s+/i, '') || url.searchParams.get('api_key') || '';
+    const send = (status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}) =>
+      res
+        .writeHead(status, {
+          'content-type': 'application/json',
+          'x-echo-key': key,
+          'x-echo-key-b64': echo(key).b64,
+          'set-cookie': `session=${key}; Path=/; HttpOnly`,
+          ...headers,
+        })
+        .end(JSON.stringify(body));
+    const e = echo(key);
+    const errorBody = (msg: string) => ({ error: { message: `${msg}: ${e.raw}`, url_form: e.url, b64_form: e.b64, b64url_form: e.b64url, basic: `Basic ${Buffer.from(`user:${key}`).toString('base64')}` } });
+
+    switch (url.pathname) {
+      case '/v1/unauthorized':
+        return send(401, errorBody('Incorrect API key provided'), { 'www-authenticate': `Bearer realm="lab", error="invalid_token", error_description="token ${key} unknown"` });
+      case '/v1/forbidden':
+        return send(403, errorBody('This key lacks the scope models.read'));
+      case '/v1/redirect':
+        // The server "helpfully" moves the key into the query string of the next hop.
+        return send(302, {}, { location: `/v1/landing?token=${encodeURIComponent(key)}&access_token=${e.b64url}` });
+      case '/v1/landing':
+        return send(401, errorBody(`token ${url.searchParams.get('token') ?? ''} expired`));
+      case '/v1/query':
+        return send(401, { error: { message: `invalid api_key in ${url.search}`, echoed: url.searchParams.get('api_key') } });
+      case '/oauth/token': {
+        const basic = Buffer.from(key, 'base64').toString('utf8');
+        return send(200, { access_token: opts.accessToken, token_type: 'Bearer', expires_in: 3600, debug: `client was ${basic}` });
+      }
+      case '/v1/oauth-api':
+        return send(401, errorBody('access token rejected'));
+      default:
+        return send(404, { error: { message: `no route ${url.pathname}` } });
+    }
+  });
+  const s = await listen(server, opts.host ?? '127.0.0.1');
+  return { ...s, received };
+}
