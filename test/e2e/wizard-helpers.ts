@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createHandlerTable, type AppDeps } from '../../src-main/app/handler-table.js';
 import type { HandlerTable } from '../../src-main/app/handlers.js';
+import { createMemoryStore } from '../../src-main/credentials/memory-store.js';
 import { SCREENSHOT_DIR } from './harness.js';
 
 /**
@@ -12,10 +13,14 @@ import { SCREENSHOT_DIR } from './harness.js';
  * machine running the tests (a developer's HTTPS_PROXY must not route lab traffic).
  */
 export function labTable(over: Partial<AppDeps> = {}): HandlerTable {
+  // A memory credential store: the real store interface and handlers, without touching the OS keychain.
+  const store = createMemoryStore();
   return createHandlerTable({
     versions: { node: process.versions.node },
     platform: process.platform,
     engine: { platform: { env: {} } },
+    env: {},
+    credentialStore: () => store,
     ...over,
   });
 }

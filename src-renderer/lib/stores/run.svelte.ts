@@ -3,6 +3,7 @@ import type { DiagnosisRequest } from '../../../src-main/common/request.js';
 import type { ProgressEvent } from '../../../src-main/common/progress.js';
 import type { StageId } from '../../../src-main/common/stages.js';
 import type { DoctorClient } from '../../../src-main/common/ipc-contract.js';
+import type { OpenedBundle } from '../../../src-main/common/bundle.js';
 
 export type ProbeStatus = 'running' | 'ok' | 'failed' | 'skipped';
 export interface ProbeView {
@@ -36,6 +37,8 @@ export class DiagnosisRun {
   error: string | null = $state(null);
   cancelling = $state(false);
   cancelled = $state(false);
+  /** Set when the report was read from a bundle rather than made here: there is no run to re-run. */
+  bundle: { source: string | null; createdAt: string | null; warnings: string[] } | null = $state.raw(null);
   /** Stages a running re-run has restarted; their old rows are cleared on first sight. */
   #cleared: StageId[] = [];
   #rerunning = false;
@@ -69,6 +72,7 @@ export class DiagnosisRun {
       this.stages = {};
       this.findings = [];
       this.report = null;
+      this.bundle = null;
       this.cancelled = false;
       this.cancelling = false;
       this.#rerunning = false;
@@ -155,6 +159,18 @@ export class DiagnosisRun {
     const i = this.probes.findIndex((x) => x.id === p.id);
     if (i >= 0) this.probes[i] = p;
     else this.probes.push(p);
+  }
+
+  /** Shows a report made elsewhere (a bundle from the CLI or another machine). */
+  showBundle(opened: OpenedBundle): void {
+    this.runId = null;
+    this.request = null;
+    this.probes = [];
+    this.stages = {};
+    this.cancelled = false;
+    this.error = null;
+    this.bundle = { source: opened.source, createdAt: opened.manifest?.createdAt ?? opened.report.startedAt, warnings: opened.warnings };
+    this.apply({ type: 'done', report: opened.report });
   }
 
   /** Stops listening to progress (the window is going away). */
