@@ -15,7 +15,7 @@ export type PrecheckCode = 'AUTH_MALFORMED' | 'AUTH_TOKEN_EXPIRED' | 'AUTH_KEY_P
 /** How the credential is (or is not) sent, decided before any request. Holds no secret, only a fingerprint. */
 export interface CredentialPlan {
   source: 'credential' | 'oauth' | 'header' | 'none';
-  /** "Authorization: Bearer", "header x-api-key", "query ?key=", "Authorization: Basic". */
+  /** "Bearer (Authorization header)", "header x-api-key", "query parameter key". */
   sentAs: string | null;
   /** The lower-case header name carrying it, or null (query parameter, or none). */
   headerName: string | null;
@@ -38,8 +38,9 @@ export interface PlannedAuth {
   url: URL;
 }
 
+/** Worded so it never reads as a header line ("Name: value"), which the redactor would scrub. */
 export const describePlacement = (p: AuthPlacement): string =>
-  p.kind === 'bearer' ? 'Authorization: Bearer' : p.kind === 'basic' ? 'Authorization: Basic' : p.kind === 'header' ? `header ${p.name}` : `query ?${p.param}=`;
+  p.kind === 'bearer' ? 'Bearer (Authorization header)' : p.kind === 'basic' ? 'Basic (Authorization header)' : p.kind === 'header' ? `header ${p.name}` : `query parameter ${p.param}`;
 
 export interface PlanInput {
   request: DiagnosisRequest;
@@ -68,7 +69,7 @@ export function planCredential(inp: PlanInput): PlannedAuth {
     inp.redactor.add(userHeader.value);
     inp.redactor.add(key);
     const scheme = isAuthz ? (/^\s*(\S+)\s/.exec(userHeader.value)?.[1]?.toLowerCase() ?? null) : null;
-    const plan: CredentialPlan = { ...empty, source: 'header', sentAs: isAuthz ? `Authorization: ${scheme ?? '(no scheme)'}` : `header ${userHeader.name}`, headerName: name, scheme, fingerprint: fingerprint(key), placement: null };
+    const plan: CredentialPlan = { ...empty, source: 'header', sentAs: isAuthz ? `${scheme ?? '(no scheme)'} (Authorization header, from -H)` : `header ${userHeader.name} (from -H)`, headerName: name, scheme, fingerprint: fingerprint(key), placement: null };
     plan.problem = precheck(userHeader.value, isAuthz ? 'authorization' : 'raw', key, inp);
     return finish(plan, [], inp);
   }

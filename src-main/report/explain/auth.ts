@@ -49,7 +49,7 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
     }),
   },
   AUTH_REJECTED: {
-    example: { url: URL_, status: 401, credential: 'sk-proj-…9f2c', sentAs: 'Authorization: Bearer', providerMessage: 'Incorrect API key provided: sk-proj-****9f2c.', providerCode: 'invalid_api_key', requestId: 'x-request-id: req_8f2c1a' },
+    example: { url: URL_, status: 401, credential: 'sk-proj-…9f2c', sentAs: 'Bearer (Authorization header)', providerMessage: 'Incorrect API key provided: sk-proj-****9f2c.', providerCode: 'invalid_api_key', requestId: 'x-request-id: req_8f2c1a' },
     en: (e) => ({
       title: 'The server refused the credential (401)',
       detail: `The key ${ev(e, 'credential')} sent as ${ev(e, 'sentAs')} was not accepted.${said(e, false)}${rid(e, false)} The key is wrong, revoked, or belongs to another account, project, region or environment (test vs production).`,
@@ -111,7 +111,7 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
     }),
   },
   AUTH_SCHEME_MISMATCH: {
-    example: { url: 'https://api.anthropic.com/v1/models', status: 401, credential: 'sk-ant-…Xw2A', sentAs: 'Authorization: Bearer', serverWants: ['x-api-key'], providerMessage: 'x-api-key header is required' },
+    example: { url: 'https://api.anthropic.com/v1/models', status: 401, credential: 'sk-ant-…Xw2A', sentAs: 'Bearer (Authorization header)', serverWants: ['x-api-key'], providerMessage: 'x-api-key header is required' },
     en: (e) => ({
       title: 'The credential was sent the wrong way for this API',
       detail: `The key went as ${ev(e, 'sentAs')}, but the server ${has(e, 'serverWants') ? `asks for ${ev(e, 'serverWants')}` : 'did not find it where it looks'}.${said(e, false)}${has(e, 'realm') ? ` Realm: ${ev(e, 'realm')}.` : ''}`,
