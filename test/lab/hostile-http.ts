@@ -106,16 +106,18 @@ export const startRedirectServer = (location: string, host?: string) =>
   }, host);
 
 /**
- * Control characters where a careless client would print them: ESC/BEL sequences in a header
- * value and in the server's own error message (a 400 whose JSON message tries to retitle the
- * terminal and clear the screen).
+ * Control characters where a careless client would print them. `header`: ESC sequences in a
+ * response header value (invalid HTTP; a strict parser refuses the response). `message`: a
+ * well-formed 400 whose JSON error message (quoted back to the user by the report) tries to
+ * retitle the terminal, clear the screen and forge a line.
  */
 export const TERMINAL_ATTACK = '\u001b]0;pwned\u0007\u001b[2J\u001b[31m';
-export const startControlCharsServer = (host?: string) =>
+export const startControlCharsServer = (where: 'header' | 'message', host?: string) =>
   rawServer((socket, count) => {
     const body = JSON.stringify({ error: { message: `${TERMINAL_ATTACK}bad request\r\nX-Injected: yes`, type: 'invalid_request_error' } });
+    const evil = where === 'header' ? `X-Evil: ${TERMINAL_ATTACK.replace(/\u0007/g, '')}\r\n` : '';
     const res = Buffer.from(
-      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nX-Evil: ${TERMINAL_ATTACK.replace(/\u0007/g, '')}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n${evil}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       'latin1',
     );
     count(res.length);

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { diagnoseJson } from '../lab/diagnose.js';
+import type { HostileServer } from '../lab/hostile-http.js';
+import { activeResources, loopLagMs, settledResources } from '../lab/hostile-resources.js';
+import { startEndlessSseServer } from '../lab/hostile-sse.js';
+
+// An SSE stream that never ends (no [DONE], no close): the streamed-call probe and the plain GET
+// both get it. The run must end on its budgets and close the stream it opened.
+
+const TIMEOUT = 1000;
+let server: HostileServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function diagnoseEndless() {
+  server = await startEndlessSseServer(50);
+  const before = activeResources();
+  const t0 = performance.now();
+  const r = await diagnoseJson([server.url('http', '/v1/chat/completions'), '--timeout', String(TIMEOUT), '--samples', '1', '--stream']);
+  return { r, ms: performance.now() - t0, before };
+}
+
+describe('an SSE stream that never ends', () => {
+  it('ends on the budgets, closes the stream, and the process stays healthy', async () => {
+    const { r, ms, before } = await diagnoseEndless();
+    // Bounded: the http probe's budget is a few phases long (see the known bug below for 2×).
+    expect(ms).toBeLessThan(8 * TIMEOUT + 1000);
+    expect(r.report.stages.find((s) => s.id === 'http')?.status).not.toBe('pass');
+    expect(await settledResources(before)).toEqual({});
+    // The server sees its client gone: nothing more is sent.
+    const sentAfter = server!.sent();
+    await new Promise((res) => setTimeout(res, 300));
+    expect(server!.sent()).toBe(sentAfter);
+    expect(await loopLagMs()).toBeLessThan(200);
+  });
+
+  // KNOWN BUG (owner: engine part 2, http probe): a body that never ends is read until the http
+  // probe's whole budget (3.5 × --timeout: 7 s for 2000) and then reported with no finding and a
+  // "healthy" verdict. Expected: HTTP_BODY_TIMEOUT (or a STREAM_* code with --stream) within
+  // 2 × --timeout. `it.fails` keeps npm test green until fixed; then make it a plain `it`.
+  it.fails('KNOWN BUG: ends within 2 × --timeout with a finding that names it', async () => {
+    const { r, ms } = await diagnoseEndless();
+    expect(r.report.findings.some((f) => f.stage === 'http' || f.stage === 'server')).toBe(true);
+    expect(r.report.summary.verdict).not.toBe('healthy');
+    expect(ms).toBeLessThan(2 * TIMEOUT + 500);
+  });
+});
