@@ -19,7 +19,7 @@ const echo = (value: string) => ({
   b64url: Buffer.from(value).toString('base64url'),
 });
 
-export async function startCanaryApi(opts: { accessToken: string; host?: string }): Promise<CanaryApi> {
+export async function startCanaryApi(opts: { accessToken: string; host?: string; validKey?: string }): Promise<CanaryApi> {
   const received: CanaryApi['received'] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://lab.invalid');
@@ -40,6 +40,10 @@ export async function startCanaryApi(opts: { accessToken: string; host?: string 
     const errorBody = (msg: string) => ({ error: { message: `${msg}: ${e.raw}`, url_form: e.url, b64_form: e.b64, b64url_form: e.b64url, basic: `Basic ${Buffer.from(`user:${key}`).toString('base64')}` } });
 
     switch (url.pathname) {
+      case '/v1/models':
+        // The one healthy route: 200 for the valid key (when the lab has one), 401 for anything else.
+        if (opts.validKey !== undefined && key === opts.validKey) return res.writeHead(200, { 'content-type': 'application/json' }).end('{"object":"list","data":[{"id":"lab-model","object":"model"}]}');
+        return send(401, errorBody('Incorrect API key provided'));
       case '/v1/unauthorized':
         return send(401, errorBody('Incorrect API key provided'), { 'www-authenticate': `Bearer realm="lab", error="invalid_token", error_description="token ${key} unknown"` });
       case '/v1/forbidden':
