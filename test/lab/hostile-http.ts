@@ -115,7 +115,7 @@ export const TERMINAL_ATTACK = '\u001b]0;pwned\u0007\u001b[2J\u001b[31m';
 export const startControlCharsServer = (where: 'header' | 'message', host?: string) =>
   rawServer((socket, count) => {
     const body = JSON.stringify({ error: { message: `${TERMINAL_ATTACK}bad request\r\nX-Injected: yes`, type: 'invalid_request_error' } });
-    const evil = where === 'header' ? `X-Evil: ${TERMINAL_ATTACK.replace(/\u0007/g, '')}\r\n` : '';
+    const evil = where === 'header' ? `X-Evil: ${TERMINAL_ATTACK.replaceAll('\u0007', '')}\r\n` : '';
     const res = Buffer.from(
       `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n${evil}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       'latin1',
