@@ -13,7 +13,9 @@ export const LAB_KEYS = {
 export type Send = (status: number, headers: http.OutgoingHttpHeaders, body?: string) => void;
 
 export const json = (res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}) => {
-  res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_lab_${status}_${Date.now() % 100000}`, ...headers }).end(JSON.stringify(body));
+  // Anthropic-shaped answers carry request-id instead of x-request-id.
+  const id = headers['request-id'] ? {} : { 'x-request-id': `req_lab_${status}_${Date.now() % 100000}` };
+  res.writeHead(status, { 'content-type': 'application/json', ...id, ...headers }).end(JSON.stringify(body));
 };
 
 const bearer = (req: http.IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
