@@ -109,6 +109,8 @@ export const tlsProbe: Probe<TlsProbeData> = {
       data.trust = os && chainReaches(x509, osAnchors) ? 'os-only' : 'none';
     }
     const summary = `${data.protocol ?? '?'} ${cipher ?? ''}${data.alpn ? `, ALPN ${data.alpn}` : ''}; ${chain[0]?.subject ?? '?'} issued by ${chain[0]?.issuer ?? '?'}`;
+    // A certificate Node would reject stops the run here: no request (and never a secret) goes over it.
+    if (!s.authorized) return { status: 'failed', data, reason: `certificate not accepted: ${authorizationError ?? 'unverified'}`, summary, timing: { tlsMs: hs.ms } };
     return { status: 'ok', data, summary, timing: { tlsMs: hs.ms } };
   },
 };
