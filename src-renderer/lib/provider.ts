@@ -26,3 +26,6 @@ export function detectProvider(rawUrl: string): ProviderId {
   if (host === 'api.openai.com') return 'openai';
   return 'generic';
 }
+
+/** Product names stay as they are in every language; "generic" is a description and is translated. */
+export const providerName = (id: ProviderId, t: (key: 'provider.generic') => string): string => (id === 'generic' ? t('provider.generic') : PROVIDER_NAMES[id]);

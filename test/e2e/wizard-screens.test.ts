@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { makeLabPki, startTlsServer, type LabPki, type LabServer } from '../lab/index.js';
+import { LAB_KEYS, startHttpLab, type HttpLab } from '../lab/http-lab.js';
 import { launchChromium, openApp, pageErrorsOf } from './harness.js';
 import { diagnose, labTable, seriousViolations, shot, waitForReport } from './wizard-helpers.js';
 
@@ -18,24 +18,23 @@ const COMBOS = [
  */
 describe('wizard screens: languages × themes, axe', () => {
   let browser: Browser;
-  let pki: LabPki;
-  let server: LabServer;
+  let lab: HttpLab;
   beforeAll(async () => {
     browser = await launchChromium();
-    pki = await makeLabPki();
-    server = await startTlsServer(pki, 'self-signed');
+    lab = await startHttpLab();
   });
   afterAll(async () => {
-    await server?.close();
+    await lab?.close();
     await browser?.close();
   });
 
   for (const c of COMBOS) {
     it(`${c.lang} ${c.scheme}: every step renders, passes axe, and uses the OS language`, async () => {
-      const page = await openApp(browser, labTable(), { locale: c.locale, colorScheme: c.scheme, viewport: { width: 900, height: 600 } });
+      const page = await openApp(browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }), { locale: c.locale, colorScheme: c.scheme, viewport: { width: 900, height: 600 } });
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(c.lang);
       await shot(page, `${c.lang}-${c.scheme}-0-target-empty`);
-      await diagnose(page, `https://localhost:${server.port}/v1/chat/completions`, { method: 'POST', timeoutMs: 3000 });
+      // A rate-limited API: every step has measured values, the report has fixes, exchanges and timing.
+      await diagnose(page, lab.url('/s/rate'), { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 3 });
       await waitForReport(page);
       for (const [i, step] of STEPS.entries()) {
         await page.locator(`[data-step="${step}"]`).click();
@@ -48,6 +47,8 @@ describe('wizard screens: languages × themes, axe', () => {
         if (c.lang === 'zh-CN') expect(text, step).not.toMatch(/\b(Not reachable|Passed|Findings|Measured|Cancel|Re-run|Report|Target)\b/);
         else expect(text, step).not.toMatch(/[\u4e00-\u9fff]/);
       }
+      await page.locator('#timing-h').scrollIntoViewIfNeeded();
+      await shot(page, `${c.lang}-${c.scheme}-7b-report-timing`);
       await page.setViewportSize({ width: 1600, height: 1000 });
       await shot(page, `${c.lang}-${c.scheme}-8-report-wide`);
       expect(pageErrorsOf(page)).toEqual([]);
