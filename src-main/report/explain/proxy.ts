@@ -1,6 +1,8 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import { ev, type CodeText } from './types.js';
 
+const noProxy = (e: Parameters<typeof ev>[0], zh = false): string => (e.noProxy === null || e.noProxy === undefined ? (zh ? '未设置' : 'not set') : ev(e, 'noProxy'));
+
 const src = (e: Parameters<typeof ev>[0], zh = false): string => {
   const s = ev(e, 'source');
   if (s === 'flag') return zh ? '命令行参数 --proxy' : 'the --proxy flag';
@@ -15,12 +17,12 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
     example: { proxy: 'http://proxy.corp.example:8080', source: 'env:https_proxy', noProxy: 'localhost,.corp.example' },
     en: (e) => ({
       title: `Traffic goes through the proxy ${ev(e, 'proxy')}`,
-      detail: `The proxy comes from ${src(e)}. NO_PROXY: ${ev(e, 'noProxy')}. Your SDK only uses it if it reads the same settings.`,
+      detail: `The proxy comes from ${src(e)}. NO_PROXY: ${noProxy(e)}. Your SDK only uses it if it reads the same settings.`,
       fixes: ['If your program fails while this diagnosis passes, make sure it uses the same proxy (many SDKs ignore HTTPS_PROXY unless told, e.g. undici needs an EnvHttpProxyAgent).', 'If no proxy should be used for this host, add it to NO_PROXY or run with --no-proxy to compare.'],
     }),
     'zh-CN': (e) => ({
       title: `流量经过代理 ${ev(e, 'proxy')}`,
-      detail: `该代理来自${src(e, true)}。NO_PROXY：${ev(e, 'noProxy')}。只有读取相同设置的 SDK 才会使用它。`,
+      detail: `该代理来自${src(e, true)}。NO_PROXY：${noProxy(e, true)}。只有读取相同设置的 SDK 才会使用它。`,
       fixes: ['如果本诊断通过而你的程序失败，请确认程序使用了同一个代理（许多 SDK 默认忽略 HTTPS_PROXY，例如 undici 需要 EnvHttpProxyAgent）。', '如果该主机不应走代理，请把它加入 NO_PROXY，或使用 --no-proxy 对比。'],
     }),
   },
@@ -43,7 +45,7 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
       title: 'The proxy asks for a login (407)',
       detail: `The proxy ${ev(e, 'proxy')} answered 407 Proxy Authentication Required and wants: ${ev(e, 'proxyAuthenticate')}. ${e.sentCredentials ? 'The credentials in the proxy URL were refused.' : 'No proxy credentials were sent.'}`,
       fixes: [
-        'For Basic authentication, put the credentials in the proxy URL: https_proxy=http://USER:PASSWORD@proxy:port (percent-encode special characters).',
+        'For Basic authentication, add the credentials to the proxy URL in https_proxy: the user name and password, separated by a colon, then @ and the proxy host (percent-encode special characters).',
         'For NTLM or Negotiate (Kerberos), Node SDKs cannot log in by themselves: run a local authenticating proxy such as cntlm or px and point https_proxy at it.',
         'Ask IT whether this host can be allowed through the proxy without authentication.',
       ],
@@ -51,7 +53,7 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
     'zh-CN': (e) => ({
       title: '代理要求登录（407）',
       detail: `代理 ${ev(e, 'proxy')} 返回 407 Proxy Authentication Required，要求的认证方式：${ev(e, 'proxyAuthenticate')}。${e.sentCredentials ? '代理 URL 中的凭据被拒绝。' : '未发送代理凭据。'}`,
-      fixes: ['Basic 认证：把凭据写进代理 URL：https_proxy=http://用户名:密码@代理:端口（特殊字符需百分号编码）。', 'NTLM 或 Negotiate（Kerberos）认证：Node SDK 无法自行登录，请在本机运行 cntlm 或 px 等认证代理，并把 https_proxy 指向它。', '请 IT 部门确认能否让该主机免认证通过代理。'],
+      fixes: ['Basic 认证：在 https_proxy 的代理 URL 中加入凭据：用户名和密码以冒号分隔，后接 @ 和代理主机（特殊字符需百分号编码）。', 'NTLM 或 Negotiate（Kerberos）认证：Node SDK 无法自行登录，请在本机运行 cntlm 或 px 等认证代理，并把 https_proxy 指向它。', '请 IT 部门确认能否让该主机免认证通过代理。'],
     }),
   },
   PROXY_REJECTED: {
@@ -71,12 +73,12 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
     example: { proxy: 'http://proxy.corp.example:8080', source: 'env:HTTPS_PROXY', host: '127.0.0.1', noProxy: null },
     en: (e) => ({
       title: `A proxy would carry traffic for the local address ${ev(e, 'host')}`,
-      detail: `${ev(e, 'host')} is a loopback or private address, yet ${src(e)} sends it to ${ev(e, 'proxy')} because NO_PROXY (${ev(e, 'noProxy')}) does not list it. The proxy usually cannot reach it.`,
+      detail: `${ev(e, 'host')} is a loopback or private address, yet ${src(e)} sends it to ${ev(e, 'proxy')} because NO_PROXY (${noProxy(e)}) does not list it. The proxy usually cannot reach it.`,
       fixes: [`Add it to NO_PROXY, e.g. export NO_PROXY=localhost,127.0.0.1,::1,${ev(e, 'host')} (and no_proxy, which curl and many tools prefer).`, 'Or run with --no-proxy to check the direct connection.'],
     }),
     'zh-CN': (e) => ({
       title: `代理将转发发往本地地址 ${ev(e, 'host')} 的流量`,
-      detail: `${ev(e, 'host')} 是回环或私有地址，但由于 NO_PROXY（${ev(e, 'noProxy')}）未包含它，${src(e, true)}会把它发给 ${ev(e, 'proxy')}。代理通常无法访问该地址。`,
+      detail: `${ev(e, 'host')} 是回环或私有地址，但由于 NO_PROXY（${noProxy(e, true)}）未包含它，${src(e, true)}会把它发给 ${ev(e, 'proxy')}。代理通常无法访问该地址。`,
       fixes: [`把它加入 NO_PROXY，例如 export NO_PROXY=localhost,127.0.0.1,::1,${ev(e, 'host')}（同时设置 curl 等工具优先读取的 no_proxy）。`, '或使用 --no-proxy 检查直连情况。'],
     }),
   },
