@@ -7,6 +7,7 @@ import { APP_VERSION } from '../common/version.js';
 import { explain, headline } from '../report/explain/index.js';
 import { nodePlatform, type PlatformAdapters } from './platform.js';
 import type { FindingDraft, Probe, ProbeContext, ProbeOutcome, ProbeResult, RunView, StageRules } from './probe.js';
+import { adviseFrom } from './advice/index.js';
 import { PROBES } from './probes/index.js';
 import { Redactor } from './redact.js';
 import { RULES } from './rules/index.js';
@@ -178,6 +179,13 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
     timings: mergeTimings(probes, results),
     exchanges,
   };
+  // Client advice reads every probe's result and the findings, so it comes after all of them.
+  try {
+    const advice = adviseFrom(view, findings.map((f) => f.code));
+    if (advice !== undefined) report.advice = advice;
+  } catch {
+    // Advice is a bonus: its failure must not cost the report.
+  }
   const safe = deepFreeze(redactor.scrubDeep(report));
   emit({ type: 'done', report: safe });
   return safe;

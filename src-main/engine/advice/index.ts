@@ -1,0 +1,76 @@
+import type { FindingCode } from '../../common/codes.js';
+import type { JsonValue } from '../../common/report.js';
+import { CREDENTIAL_HEADERS } from '../auth/plan.js';
+import type { HttpProbeData } from '../http/types.js';
+import { PROBE_IDS } from '../probe-data.js';
+import type { RunView } from '../probe.js';
+import type { ServerProbeData } from '../probes/server.js';
+import type { StreamProbeData } from '../probes/stream.js';
+import { profileById } from '../providers/index.js';
+import { adviseRetry } from './retry.js';
+import { curlSnippet, pythonHttpxSnippet, pythonRequestsSnippet, typescriptSnippet, type CallSpec } from './snippets.js';
+import { adviseTimeouts } from './timeouts.js';
+
+/** The environment variable each provider's SDK reads, so the snippets match the docs people follow. */
+const ENV_VARS: Record<string, string> = { openai: 'OPENAI_API_KEY', zhipu: 'ZHIPU_API_KEY', anthropic: 'ANTHROPIC_API_KEY', 'azure-openai': 'AZURE_OPENAI_API_KEY', generic: 'API_KEY' };
+
+/** Headers our probes add for themselves, not ones the user's client needs. */
+const OWN_HEADERS = new Set(['user-agent', 'accept-encoding']);
+
+/**
+ * Client advice from what this run measured: timeouts, retry policy, the headers to send, and
+ * ready-to-paste snippets with the secret as an environment variable. Undefined when no HTTP
+ * exchange happened (nothing to base it on).
+ */
+export function adviseFrom(view: RunView, codes: readonly FindingCode[]): JsonValue | undefined {
+  const http = view.result<HttpProbeData>(PROBE_IDS.http)?.data;
+  if (!http) return undefined;
+  const req = view.request;
+  const server = view.result<ServerProbeData>(PROBE_IDS.server)?.data;
+  const stream = view.result<StreamProbeData>(PROBE_IDS.stream)?.data;
+  const t = http.timing;
+  const connectPhaseMs = t.connectMs != null ? Math.round(((t.dnsMs ?? 0) + t.connectMs + (t.tlsMs ?? 0)) * 10) / 10 : null;
+  const p90 = server?.p90TtfbMs ?? http.answer?.ttfbMs ?? null;
+  const timeouts = adviseTimeouts({ connectPhaseMs, p90TtfbMs: p90 === null ? null : Math.round(p90), samples: server?.samples.length ?? 1, streamTotalMs: stream?.ended ? stream.totalMs : null }, req.lang);
+  const retry = adviseRetry(codes, req.lang);
+  const provider = profileById(http.provider);
+  const plan = http.plan;
+  const envVar = req.credential.kind === 'env' ? req.credential.variable : plan.source === 'oauth' ? 'ACCESS_TOKEN' : (ENV_VARS[provider.id] ?? 'API_KEY');
+  const auth = plan.placement ?? (plan.source === 'header' && plan.headerName ? (plan.headerName === 'authorization' ? ({ kind: 'bearer' } as const) : ({ kind: 'header', name: plan.headerName } as const)) : null);
+  const headers = [
+    ...req.headers.filter((h) => !CREDENTIAL_HEADERS.includes(h.name.toLowerCase()) && h.name.toLowerCase() !== plan.headerName && !OWN_HEADERS.has(h.name.toLowerCase())),
+    ...provider.requiredHeaders(view.target).filter((h) => !req.headers.some((u) => u.name.toLowerCase() === h.name)),
+  ];
+  if (req.body !== undefined && !headers.some((h) => h.name.toLowerCase() === 'content-type')) headers.push({ name: 'content-type', value: /^\s*[[{]/.test(req.body) ? 'application/json' : 'application/x-www-form-urlencoded' });
+  const spec: CallSpec = {
+    method: req.method,
+    url: view.target.href,
+    headers,
+    ...(req.body !== undefined ? { body: req.body } : {}),
+    auth: plan.source === 'none' ? null : auth,
+    envVar,
+    connectMs: timeouts.connectMs,
+    readMs: timeouts.readMs,
+    ...(req.caFile ? { caFile: req.caFile } : {}),
+    resolve: req.resolve,
+    ...(req.proxy !== undefined ? { proxy: req.proxy } : {}),
+  };
+  const sendHeaders = [...(spec.auth ? [placementHeader(spec)] : []), ...headers.map((h) => `${h.name}: ${h.value}`)];
+  return {
+    provider: provider.id,
+    basedOn: { connectPhaseMs, p90TtfbMs: p90, samples: server?.samples.length ?? 1, streamFirstEventMs: stream?.firstEventMs ?? null },
+    timeouts: { connectMs: timeouts.connectMs, readMs: timeouts.readMs, reason: timeouts.reason },
+    retry: { ...retry },
+    headers: sendHeaders,
+    secretEnvVar: envVar,
+    snippets: { curl: curlSnippet(spec), pythonRequests: pythonRequestsSnippet(spec), pythonHttpx: pythonHttpxSnippet(spec), typescript: typescriptSnippet(spec) },
+  };
+}
+
+function placementHeader(s: CallSpec): string {
+  const a = s.auth!;
+  if (a.kind === 'bearer') return `Authorization: Bearer <${s.envVar}>`;
+  if (a.kind === 'basic') return `Authorization: Basic <base64 of ${s.envVar}>`;
+  if (a.kind === 'header') return `${a.name}: <${s.envVar}>`;
+  return `(query parameter ${a.param}=<${s.envVar}>)`;
+}
