@@ -18,7 +18,9 @@ if (process.argv.includes('--check')) {
   let current = '';
   try {
     current = readFileSync(file, 'utf8');
-  } catch {}
+  } catch {
+    // no file yet: stale by definition
+  }
   if (current !== doc) {
     console.error('docs/codes.md is stale: run node scripts/codes-doc.mjs');
     process.exit(1);

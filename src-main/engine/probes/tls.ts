@@ -3,7 +3,7 @@ import tls from 'node:tls';
 import { classifyNetworkError, type ClassifiedError } from '../classify.js';
 import { PROBE_IDS, type TlsData } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
-import { chainReaches, interceptorOf, parsePems, peerChain, type CertInfo } from '../net/cert-chain.js';
+import { chainReaches, parsePems, peerChain, type CertInfo } from '../net/cert-chain.js';
 import { osTrustStore } from '../net/os-trust.js';
 import { peekPlaintext } from '../net/peek.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
