@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   root: fileURLToPath(new URL('./src-renderer', import.meta.url)),
   base: './',
-  plugins: [svelte()],
+  // The root is src-renderer/, so name the Svelte config (runes mode, preprocess) explicitly.
+  plugins: [svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) })],
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

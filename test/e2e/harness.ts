@@ -67,6 +67,10 @@ export async function openApp(browser: Browser, table: HandlerTable, opts: { col
   );
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The strict CSP must hold with the real UI: a refused inline style or script is a failure too.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`);
+  });
   uncaught.set(page, errors);
   await page.goto(`${await rendererOrigin()}/index.html`);
   return page;

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { closedPort, listen, makeLabPki, startSilentServer, startTlsServer, type LabPki } from '../lab/index.js';
 import type { HandlerTable } from '../../src-main/app/handlers.js';
 import { launchChromium, openApp, pageErrorsOf } from './harness.js';
+import { LAB_KEYS, startHttpLab } from '../lab/http-lab.js';
+import { cli } from '../cli-run.js';
 import { diagnose, labTable, rootCauseOf, shot, waitForReport } from './wizard-helpers.js';
 
 /** Counts calls per method, so a test can prove what did (or did not) reach main. */
@@ -130,5 +132,22 @@ describe('wizard controls: cancel, re-run a step, language switch, credentials, 
     await server.close();
     await page.context().close();
     await fresh.context().close();
+  });
+
+  it('opens a bundle the CLI made (English, on a "server") in a Chinese window, in Chinese', async () => {
+    const lab = await startHttpLab();
+    const dir = mkdtempSync(path.join(tmpdir(), 'doctor-cli-bundle-'));
+    const made = await cli(['diagnose', lab.url('/s/unavailable'), '--token-env', 'K', '--samples', '1', '--lang', 'en', '--bundle', path.join(dir, 'server.zip')], { K: LAB_KEYS.openai });
+    expect(made.code).toBe(1);
+    const page = await openApp(browser, labTable({ chooseBundleOpenPath: async () => path.join(dir, 'server.zip') }), { locale: 'zh-CN' });
+    await page.locator('[data-step="report"]').click();
+    await page.locator('[data-action="open-bundle"]').click();
+    await page.getByTestId('bundle-opened').waitFor({ timeout: 15_000 });
+    expect(await rootCauseOf(page)).toBe('SERVER_UNAVAILABLE');
+    await expect.poll(() => page.locator('[data-testid="headline"]').innerText()).toMatch(/[\u4e00-\u9fff]/);
+    await shot(page, 'zh-CN-light-opened-cli-bundle');
+    expect(pageErrorsOf(page)).toEqual([]);
+    await lab.close();
+    await page.context().close();
   });
 });
