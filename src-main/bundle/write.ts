@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { zipSync, strToU8 } from 'fflate';
-import { BUNDLE_SCHEMA, type BundleFileInfo, type BundleManifest, type RedactionEntry } from '../common/bundle.js';
+import { BUNDLE_SCHEMA, type BundleFileInfo, type BundleManifest, type RedactionEntry, type RedactionKind } from '../common/bundle.js';
 import type { JsonValue, Lang, Report } from '../common/report.js';
 import { APP_VERSION } from '../common/version.js';
-import { Redactor, type RedactionHit } from '../engine/redact.js';
+import { Redactor, isSensitiveHeader, type RedactionHit } from '../engine/redact.js';
 import { toHar } from './har.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 
@@ -35,26 +35,33 @@ const isRedacted = (s: string) => s.includes('[REDACTED]') || s.includes('%5BRED
  * redactor saw) and the ones that arrived redacted from the run (kind inferred from where they sit).
  */
 function redactionsOf(file: string, value: unknown, hits: RedactionHit[]): RedactionEntry[] {
-  const kinds = new Map<string, string>();
+  const kinds = new Map<string, RedactionKind>();
   for (const h of hits) if (!kinds.has(h.path)) kinds.set(h.path, h.kind);
   const out: RedactionEntry[] = [];
   const walk = (v: unknown, path: string, parent: Record<string, unknown> | null, key: string) => {
     if (typeof v === 'string') {
       if (!isRedacted(v)) return;
-      let kind = kinds.get(path);
-      if (!kind) {
-        const pair = parent && typeof parent.name === 'string' && key === 'value' ? parent.name : null;
-        if (pair && /headers\[\d+\]\.value$/.test(path)) kind = `${pair.toLowerCase()} header`;
-        else if (pair) kind = `${pair} parameter`;
-        else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || v.startsWith('/')) kind = /%5BREDACTED%5D@|\[REDACTED\]@/.test(v) ? 'url credentials' : 'query param';
-        else kind = 'known secret';
-      }
-      out.push({ file, path, kind });
+      out.push({ file, path, kind: kinds.get(path) ?? inferKind(v, key === 'value' && parent && typeof parent.name === 'string' ? parent.name : null, path) });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`, null, String(i)));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`, v as Record<string, unknown>, k);
   };
   walk(value, '$', null, '');
   return out;
+}
+
+/** The kind of a value that arrived already redacted (by the run), from where it sits. */
+function inferKind(v: string, pairName: string | null, path: string): RedactionKind {
+  if (pairName && /headers\[\d+\]\.value$/.test(path)) {
+    const n = pairName.toLowerCase();
+    if (n === 'authorization' || n === 'proxy-authorization') return 'authorization header';
+    if (n === 'cookie' || n === 'set-cookie') return 'cookie';
+    return isSensitiveHeader(n) ? 'api key header' : 'known secret';
+  }
+  if (pairName) return 'query param';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || v.startsWith('/')) return /(%5BREDACTED%5D|\[REDACTED\])@/.test(v) ? 'url credentials' : 'query param';
+  if (/^(Bearer) /i.test(v)) return 'bearer token';
+  if (/^(Basic) /i.test(v)) return 'basic credentials';
+  return 'known secret';
 }
 
 /**

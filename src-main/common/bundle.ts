@@ -21,11 +21,28 @@ export interface BundleManifest {
   files: BundleFileInfo[];
 }
 
+/**
+ * What a redacted value was, as a stable id the UI translates (en, zh-CN). `text` is a line of
+ * report.md; `known secret` a value the run was told (credential, client secret, proxy password).
+ */
+export type RedactionKind =
+  | 'known secret'
+  | 'authorization header'
+  | 'cookie'
+  | 'api key header'
+  | 'query param'
+  | 'url credentials'
+  | 'bearer token'
+  | 'basic credentials'
+  | 'secret field'
+  | 'key pattern'
+  | 'text';
+
 /** One value the redactor replaced: in which file, where (a JSON path, or `line N`), and what it looked like. */
 export interface RedactionEntry {
   file: string;
   path: string;
-  kind: string;
+  kind: RedactionKind;
 }
 
 /** What "Export bundle" would write, shown before anything is written. */

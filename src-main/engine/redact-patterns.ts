@@ -1,3 +1,5 @@
+import type { RedactionKind as BundleRedactionKind } from '../common/bundle.js';
+
 /**
  * Redaction by shape: what looks like a secret wherever it appears, even when no one told the
  * redactor its value (a token the server set in a cookie, a key in a redirect's query string, a
@@ -9,17 +11,8 @@ export const REDACTED = '[REDACTED]';
 /** Inside a URL: brackets are not allowed outside the host (RFC 3986), so encode them. */
 export const REDACTED_IN_URL = '%5BREDACTED%5D';
 
-export type RedactionKind =
-  | 'known secret'
-  | 'authorization header'
-  | 'cookie'
-  | 'api key header'
-  | 'query param'
-  | 'url credentials'
-  | 'bearer token'
-  | 'basic credentials'
-  | 'secret field'
-  | 'key pattern';
+/** What a redacted value was: the ids the bundle preview shows (common/bundle.ts), minus report.md's `text`. */
+export type RedactionKind = Exclude<BundleRedactionKind, 'text'>;
 
 export type OnHit = (kind: RedactionKind) => void;
 const none: OnHit = () => {};
