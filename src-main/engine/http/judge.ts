@@ -21,7 +21,7 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
   const requestId = requestIdOf(a.headers);
   const base: Evidence = { url: a.url, status: a.status, ...(requestId ? { requestId } : {}) };
   const providerMessage = quote(err?.message);
-  const pe: Evidence = { ...(providerMessage ? { providerMessage } : {}), ...(err?.code ? { providerCode: err.code } : {}), ...(err?.type ? { providerType: err.type } : {}), ...(meaning ? { providerMeaning: meaning.reason } : {}) };
+  const pe: Evidence = { ...(providerMessage ? { providerMessage } : {}), ...(err?.code ? { providerCode: err.code } : {}), ...(err?.type ? { providerType: err.type } : {}), ...(meaning ? { providerMeaning: meaning.reason } : {}), ...(meaning?.reasonZh ? { providerMeaningZh: meaning.reasonZh } : {}) };
   const s = a.status;
 
   // Problems found before sending come first: the answer is a consequence of them.

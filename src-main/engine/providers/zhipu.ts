@@ -17,7 +17,7 @@ function paasBase(url: URL): string {
 function zhipuMeaning(status: number, err: ProviderError | null): ErrorMeaning | null {
   if (!err) return null;
   const known = err.code !== null ? ZHIPU_CODES[err.code] : undefined;
-  if (known) return { code: known.code, reason: `Zhipu ${err.code}: ${known.en} (${known.zh})` };
+  if (known) return { code: known.code, reason: `Zhipu ${err.code}: ${known.en}`, reasonZh: `智谱 ${err.code}：${known.zh}` };
   return anthropicMeaning(status, err) ?? openaiMeaning(status, err);
 }
 

@@ -132,7 +132,7 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
     }),
     'zh-CN': (e) => ({
       title: '凭据有效，但无权执行此操作（403）',
-      detail: `服务器识别了身份但拒绝访问：“${ev(e, 'reason')}”。${has(e, 'providerMeaning') ? `（${ev(e, 'providerMeaning')}）` : ''}${rid(e, true)}常见原因：密钥所属项目没有该模型或接口的权限、缺少 scope、IP 白名单限制，或服务商不支持所在地区。`,
+      detail: `服务器识别了身份但拒绝访问：“${ev(e, 'reason')}”。${has(e, 'providerMeaningZh') ? `（${ev(e, 'providerMeaningZh')}）` : ''}${rid(e, true)}常见原因：密钥所属项目没有该模型或接口的权限、缺少 scope、IP 白名单限制，或服务商不支持所在地区。`,
       fixes: ['在服务商控制台检查密钥的权限/scope 以及项目的模型访问权限。', '如果原因是地区或网络：使用服务商的区域接入点或经批准的网络；不要违反服务条款绕行。', '向服务商咨询时请附上 request id。'],
     }),
   },

@@ -127,7 +127,7 @@ export const httpTexts: Record<CodesOfStage<'http'>, CodeText> = {
     }),
     'zh-CN': (e) => ({
       title: `服务器认为请求无效（${ev(e, 'status')}）`,
-      detail: `${ev(e, 'url')} 返回 ${ev(e, 'status')}${has(e, 'serverMessage') ? `：“${ev(e, 'serverMessage')}”` : ''}。${opt(e, 'providerMeaning', (v) => `（${v}）`)}请求已到达 API，问题不在凭据，而在请求内容。`,
+      detail: `${ev(e, 'url')} 返回 ${ev(e, 'status')}${has(e, 'serverMessage') ? `：“${ev(e, 'serverMessage')}”` : ''}。${opt(e, 'providerMeaningZh', (v) => `（${v}）`)}请求已到达 API，问题不在凭据，而在请求内容。`,
       fixes: ['按提示修正：参数、JSON 请求体、模型名称或 Content-Type。', '对照服务商该接口的 API 文档检查请求体（必填字段和类型）。'],
     }),
   },

@@ -29,7 +29,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
     }),
   },
   SERVER_QUOTA_EXHAUSTED: {
-    example: { url: 'https://open.bigmodel.cn/api/paas/v4/chat/completions', status: 429, providerMessage: '您的账户已欠费，请充值后重试。', providerCode: '1113', providerMeaning: 'Zhipu 1113: account in arrears (balance exhausted) (账户已欠费)', requestId: 'x-request-id: 2025112320001' },
+    example: { url: 'https://open.bigmodel.cn/api/paas/v4/chat/completions', status: 429, providerMessage: '您的账户已欠费，请充值后重试。', providerCode: '1113', providerMeaning: 'Zhipu 1113: account in arrears (balance exhausted)', providerMeaningZh: '智谱 1113：账户已欠费', requestId: 'x-request-id: 2025112320001' },
     en: (e) => ({
       title: 'The account has no quota or balance left: retrying will not help',
       detail: `The service refuses because the account's quota, balance or spend limit is used up${has(e, 'status') ? ` (HTTP ${ev(e, 'status')})` : ''}.${said(e, false)}${has(e, 'providerMeaning') ? ` Meaning: ${ev(e, 'providerMeaning')}.` : ''}${rid(e, false)} Unlike a rate limit this does not pass by waiting, and retrying only adds load.`,
@@ -37,7 +37,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
     }),
     'zh-CN': (e) => ({
       title: '账户额度或余额已用尽：重试没有用',
-      detail: `服务拒绝请求，原因是账户的额度、余额或消费上限已用完${has(e, 'status') ? `（HTTP ${ev(e, 'status')}）` : ''}。${said(e, true)}${has(e, 'providerMeaning') ? `含义：${ev(e, 'providerMeaning')}。` : ''}${rid(e, true)}与限流不同，等待不会恢复，重试只会增加负载。`,
+      detail: `服务拒绝请求，原因是账户的额度、余额或消费上限已用完${has(e, 'status') ? `（HTTP ${ev(e, 'status')}）` : ''}。${said(e, true)}${has(e, 'providerMeaningZh') ? `含义：${ev(e, 'providerMeaningZh')}。` : ''}${rid(e, true)}与限流不同，等待不会恢复，重试只会增加负载。`,
       fixes: ['在服务商的费用中心充值、购买资源包或提高消费上限。', '确认该密钥属于你付费的账户/项目（其他项目的密钥有各自独立的额度）。', '让客户端把它当作永久性错误处理：不要重试。'],
     }),
   },
