@@ -17,9 +17,10 @@ export const PROBES: readonly Probe[] = [
   dnsProbe,
   tcpProbe,
   tlsProbe,
-  oauthProbe,
   httpProbe,
+  // auth before oauth: a skipped auth stage then shows why (the http failure), not "no OAuth endpoint".
   authProbe,
+  oauthProbe,
   serverProbe,
   streamProbe,
 ];
