@@ -79,3 +79,24 @@ describe('api-doctor credentials', () => {
     void out;
   });
 });
+
+describe('hidden prompt', () => {
+  it('reads a typed secret from a TTY without echoing it (backspace works, Enter ends)', async () => {
+    const { PassThrough } = await import('node:stream');
+    const tty = Object.assign(new PassThrough(), { isTTY: true, raw: [] as boolean[], setRawMode(this: { raw: boolean[] }, on: boolean) {
+      this.raw.push(on);
+      return this;
+    } });
+    const store = createMemoryStore();
+    const { io: i, out } = io();
+    i.stdin = tty;
+    const done = runCredentialsCli(['add', 'typed'], i, { openStore: () => store });
+    setTimeout(() => tty.write('sk-typed-secret-1234x\u007f5\r'), 20);
+    expect(await done).toBe(0);
+    const got = await store.get('typed');
+    expect(got.ok && got.value?.secret.reveal()).toBe('sk-typed-secret-12345');
+    expect(tty.raw).toEqual([true, false]);
+    expect(out.stderr).toContain('input hidden');
+    expect(out.stderr + out.stdout).not.toContain('typed-secret');
+  });
+});
