@@ -37,7 +37,7 @@ export async function openApp(browser: Browser, table: HandlerTable, opts: { col
       // Serialise here: Playwright's argument types recurse too deep on the report type.
       const message: [string, string] = [event, JSON.stringify(payload)];
       void page
-        .evaluate(([e, p]) => (window as unknown as { __doctorEmit(e: string, p: unknown): void }).__doctorEmit(e, JSON.parse(p)), message)
+        .evaluate(([e, p]) => (globalThis as unknown as { __doctorEmit(e: string, p: unknown): void }).__doctorEmit(e, JSON.parse(p)), message)
         .catch(() => {});
     },
   };
@@ -50,7 +50,8 @@ export async function openApp(browser: Browser, table: HandlerTable, opts: { col
   await page.addInitScript(
     ([methods, events]) => {
       const listeners = new Map<string, Set<(p: unknown) => void>>();
-      const w = window as unknown as Record<string, unknown>;
+      // globalThis, not window: this file is also type-checked without the DOM library (integration tests import it).
+      const w = globalThis as unknown as Record<string, unknown>;
       const invoke = w.__doctorInvoke as (m: string, a: unknown[]) => Promise<unknown>;
       const client: Record<string, unknown> = {};
       for (const m of methods) client[m] = (...args: unknown[]) => invoke(m, args);
