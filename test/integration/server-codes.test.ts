@@ -112,4 +112,14 @@ describe('server stage against the lab', () => {
     expect(r.report.summary.rootCause).toBeNull();
     expect(r.code).toBe(0);
   });
+
+  it('sampling never repeats an expensive call: a POST completion samples the provider\'s model list, an unknown API is not sampled', async () => {
+    const body = '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}';
+    const known = await run('/openai/v1/chat/completions', '--provider', 'openai', '--token-env', 'K', '-X', 'POST', '-d', body, '--samples', '3');
+    expect(known.report.exchanges.map((x) => `${x.request.method} ${new URL(x.request.url).pathname}`)).toEqual(['POST /openai/v1/chat/completions', 'GET /openai/v1/models', 'GET /openai/v1/models', 'GET /openai/v1/models']);
+    expect(known.code).toBe(0);
+    const unknown = await run('/openai/v1/chat/completions', '--token-env', 'K', '-X', 'POST', '-d', body, '--samples', '3');
+    expect(unknown.report.exchanges).toHaveLength(1);
+    expect(unknown.report.summary.verdict).toBe('healthy');
+  });
 });

@@ -52,7 +52,8 @@ export const serverProbe: Probe<ServerProbeData> = {
     const provider = profileFor(ctx.request, ctx.target);
     const first: Sample = { status: http.answer?.status ?? null, code: http.verdict?.code ?? null, ttfbMs: http.answer?.ttfbMs ?? null, totalMs: sumTiming(http) };
     const cheap = ctx.request.method === 'GET' || ctx.request.method === 'HEAD';
-    const alt = cheap ? null : provider.modelsRequest(ctx.target);
+    // A known provider's model list stands in for an expensive call; for an unknown API we would only be guessing a URL.
+    const alt = cheap || provider.id === 'generic' ? null : provider.modelsRequest(ctx.target);
     const sampled = alt ? { method: alt.method, url: alt.url.href } : { method: ctx.request.method, url: ctx.target.href };
     const samples: Sample[] = alt ? [] : [first];
     let note: string | null = null;
@@ -60,7 +61,7 @@ export const serverProbe: Probe<ServerProbeData> = {
     if (status === 429 || (http.verdict && CODES[http.verdict.code].stage === 'server' && /QUOTA|RATE/.test(http.verdict.code))) {
       note = 'not sampled: the service is limiting requests';
     } else if (!cheap && !alt) {
-      note = 'not sampled: the call is not a cheap GET and no model list is known for this API';
+      note = 'not sampled: the call is not a cheap GET and no cheap call is known for this API';
     } else {
       const deadline = Date.now() + ctx.budgetMs - ctx.request.timeoutMs;
       const want = Math.max(0, ctx.request.samples - samples.length);
