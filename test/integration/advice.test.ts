@@ -13,7 +13,7 @@ afterAll(async () => {
   await lab?.close();
 });
 
-const env = { K: LAB_KEYS.openai, BAD: 'sk-proj-wrongWrongWrongWrong0000', A: LAB_KEYS.anthropic };
+const env = { K: LAB_KEYS.openai, BAD: 'sk-proj-wrongWrongWrongWrong0000', A: LAB_KEYS.anthropic, U: 'lab-user:lab-pass-0001' };
 interface Advice {
   timeouts: { connectMs: number; readMs: number; reason: string };
   retry: { retryOn: string[]; neverRetry: string[]; note: string | null; honourRetryAfter: boolean };
@@ -78,5 +78,17 @@ describe('client advice', () => {
   it('zh-CN: the timeout reason is in Chinese', async () => {
     const { advice } = await adviceOf([lab.url('/openai/v1/models'), '--provider', 'openai', '--token-env', 'K', '--lang', 'zh-CN']);
     expect(advice.timeouts.reason).toMatch(/读取超时/);
+  });
+
+  it('query-parameter and Basic placements: the curl keeps the secret in the variable and reproduces 200', async () => {
+    const q = await adviceOf([lab.url('/s/query-key'), '--token-env', 'K', '--auth', 'query:key']);
+    expect(q.r.report.summary.verdict).toBe('healthy');
+    expect(q.advice.snippets.curl).toContain(`?key='"${'${K}'}"`);
+    expect(await curlStatus(q.advice.snippets.curl, { K: LAB_KEYS.openai })).toBe(200);
+    const b = await adviceOf([lab.url('/s/basic-auth'), '--token-env', 'U', '--auth', 'basic']);
+    expect(b.r.report.summary.verdict).toBe('healthy');
+    expect(b.advice.snippets.curl).toContain('-u "${U}"');
+    expect(await curlStatus(b.advice.snippets.curl, { U: env.U })).toBe(200);
+    expect(JSON.stringify(b.r.report)).not.toContain('lab-pass-0001');
   });
 });

@@ -72,6 +72,14 @@ export function faultRoute(req: http.IncomingMessage, res: http.ServerResponse, 
       if (req.headers['x-api-key'] === LAB_KEYS.anthropic) json(res, 200, { data: [{ id: 'claude-3-5-haiku-latest', type: 'model' }] });
       else json(res, 401, { type: 'error', error: { type: 'authentication_error', message: 'x-api-key header is required' } }, { 'request-id': 'req_011lab' });
       return true;
+    case 'query-key':
+      if (new URL(req.url ?? '/', 'http://x').searchParams.get('key') === LAB_KEYS.openai) json(res, 200, { ok: true });
+      else json(res, 401, { error: { message: 'API key not valid. Please pass a valid API key.', status: 'UNAUTHENTICATED' } });
+      return true;
+    case 'basic-auth':
+      if (req.headers.authorization === `Basic ${Buffer.from('lab-user:lab-pass-0001').toString('base64')}`) json(res, 200, { ok: true });
+      else res.writeHead(401, { 'www-authenticate': 'Basic realm="lab"' }).end();
+      return true;
     case 'forbidden':
       json(res, 403, { error: { code: 'unsupported_country_region_territory', message: 'Country, region, or territory not supported', param: null, type: 'request_forbidden' } });
       return true;
