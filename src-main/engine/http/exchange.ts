@@ -143,8 +143,9 @@ function classify(e: unknown, phase: NetPhase, times: ConnectionTimes, afterHead
 type Parts = Pick<ExchangeOutcome, 'status' | 'statusText' | 'headers' | 'body' | 'error' | 'times' | 'blockedMs' | 'ttfbMs' | 'downloadMs' | 'totalMs' | 'contentType'>;
 
 /**
- * The exchange as the bundle's HAR needs it. Timings follow HAR 1.2: `connect` includes `ssl`;
- * `send` is not observable through undici and is folded into `wait` (0 here).
+ * The exchange as the bundle's HAR needs it. `connect` is TCP only and `ssl` the TLS handshake
+ * (bundle/har.ts adds them up the HAR 1.2 way); `send` is not observable through undici and is
+ * folded into `wait` (0 here).
  */
 function toRecord(input: ExchangeInput, startedAt: string, p: Parts): HttpExchange {
   const t = p.times;
@@ -153,7 +154,7 @@ function toRecord(input: ExchangeInput, startedAt: string, p: Parts): HttpExchan
   const har = {
     blocked: p.blockedMs,
     dns: t.dnsMs ?? -1,
-    connect: t.connectMs !== null ? r1(t.connectMs + (t.tlsMs ?? 0)) : -1,
+    connect: t.connectMs ?? -1,
     ssl: t.tlsMs ?? -1,
     send: 0,
     wait: p.ttfbMs ?? -1,
