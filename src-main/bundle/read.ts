@@ -13,6 +13,20 @@ const JSON_FILES = new Set(['report.json', 'manifest.json', 'requests.har', 'env
 const KNOWN = new Set([...JSON_FILES, 'report.md']);
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+/** A report is a few levels deep; thousands of levels are an attack on recursive validators. */
+const MAX_JSON_DEPTH = 64;
+
+/** Depth of a parsed JSON value, measured without recursion (so it cannot overflow the stack itself). */
+function tooDeep(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) return true;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) if (x !== null && typeof x === 'object') stack.push([x, d + 1]);
+  }
+  return false;
+}
 
 function parseJson(name: string, data: Uint8Array): unknown {
   let text: string;
@@ -21,11 +35,14 @@ function parseJson(name: string, data: Uint8Array): unknown {
   } catch {
     throw new BundleError(`${name} is not UTF-8 text`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new BundleError(`${name} is not valid JSON (${(e as Error).message.slice(0, 120)})`);
   }
+  if (tooDeep(value, MAX_JSON_DEPTH)) throw new BundleError(`${name} is nested more than ${MAX_JSON_DEPTH} levels deep: not a report this tool wrote`);
+  return value;
 }
 
 /**
