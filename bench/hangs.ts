@@ -4,7 +4,7 @@ import { startDnsServer } from '../test/lab/dns-server.js';
 import { startSilentServer } from '../test/lab/net-servers.js';
 import { makeLabPki } from '../test/lab/tls-servers.js';
 import { timed } from './lib/proc.js';
-import { startHeadersNeverHttps, startStalledBodyHttps } from './lib/servers.js';
+import { startHeadersNeverHttps, startStalledBodyHttps } from '../test/lab/hostile-https.js';
 import { ms, type Row } from './lib/stats.js';
 
 const BUDGET_MS = 2000;

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { makeLabPki, startTlsServer } from '../test/lab/tls-servers.js';
+import { cliBundleWeight } from './lib/bundle-weight.js';
 import { interleaved, timed, type Timed } from './lib/proc.js';
 import { mb, median, ms, ratio, type Row } from './lib/stats.js';
 
@@ -70,6 +71,8 @@ export async function overheadBench(root: string, runs: number): Promise<Row[]> 
         met: null,
       },
     ];
+    const weight = await cliBundleWeight(root);
+    rows.push({ bench: 'overhead', metric: 'CLI bundle by package (KB)', value: weight.slice(0, 5).map((w) => `${w.name} ${w.kb}`).join(', '), met: null });
     return rows;
   } finally {
     await server.close();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { makeLabPki } from '../test/lab/tls-servers.js';
 import { timed } from './lib/proc.js';
-import { startDelayedHttps } from './lib/servers.js';
+import { startDelayedHttps } from '../test/lab/hostile-https.js';
 import { median, ms, type Row } from './lib/stats.js';
 
 /** The server holds each answer this long, so time to first byte is a figure, not noise. */

@@ -1,8 +1,13 @@
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { makeLeaf } from '../../test/lab/certs.js';
-import { listen, type LabServer } from '../../test/lab/net-servers.js';
-import { LAB_NAMES, type LabPki } from '../../test/lab/tls-servers.js';
+import { makeLeaf } from './certs.js';
+import { listen, type LabServer } from './net-servers.js';
+import { LAB_NAMES, type LabPki } from './tls-servers.js';
+
+/**
+ * HTTPS servers that misbehave after a healthy handshake (the lab's own certificate chain): for
+ * the hostile suite and the benchmarks.
+ */
 
 /** An HTTPS server with the lab's healthy certificate chain and the given request handler. */
 export async function startHttps(pki: LabPki, handler: (req: IncomingMessage, res: ServerResponse) => void, host = '127.0.0.1'): Promise<LabServer> {

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diagnoseJson } from '../lab/diagnose.js';
+import { startHeadersNeverHttps, startStalledBodyHttps } from '../lab/hostile-https.js';
+import { activeResources, settledResources } from '../lab/hostile-resources.js';
+import type { LabServer } from '../lab/net-servers.js';
+import { makeLabPki, type LabPki } from '../lab/tls-servers.js';
+
+// A healthy TLS handshake, then silence: no headers, or headers and a body that stalls. The run
+// must end on its budget, name the stall, and close the connection.
+
+const TIMEOUT = 1000;
+let pki: LabPki;
+let headersNever: LabServer;
+let stalled: LabServer;
+beforeAll(async () => {
+  pki = await makeLabPki();
+  [headersNever, stalled] = await Promise.all([startHeadersNeverHttps(pki), startStalledBodyHttps(pki)]);
+});
+afterAll(() => Promise.all([headersNever.close(), stalled.close()]));
+
+const diagnose = (server: LabServer) => diagnoseJson([server.url('https', '/v1/models'), '--ca-file', pki.caFile, '--timeout', String(TIMEOUT), '--samples', '1']);
+
+describe('HTTPS servers that stall after the handshake', () => {
+  it('a body that stalls: HTTP_BODY_TIMEOUT, bounded, connection closed', async () => {
+    const before = activeResources();
+    const t0 = performance.now();
+    const r = await diagnose(stalled);
+    expect(performance.now() - t0).toBeLessThan(4 * TIMEOUT + 1000);
+    expect(r.report.findings.map((f) => f.code)).toContain('HTTP_BODY_TIMEOUT');
+    expect(r.report.summary.verdict).toBe('failing');
+    expect(await settledResources(before)).toEqual({});
+  });
+
+  it('headers never sent: bounded, the http stage fails, connection closed', async () => {
+    const before = activeResources();
+    const t0 = performance.now();
+    const r = await diagnose(headersNever);
+    expect(performance.now() - t0).toBeLessThan(4 * TIMEOUT + 1000);
+    expect(r.report.stages.find((s) => s.id === 'http')?.status).toBe('fail');
+    expect(await settledResources(before)).toEqual({});
+  });
+
+  // KNOWN BUG (owner: engine part 2, src-main/engine/http/connector.ts): the TLS socket's
+  // `once('error')` listener stays attached after secureConnect. When undici later destroys the
+  // socket with UND_ERR_HEADERS_TIMEOUT, that listener records it as a *TLS-phase* failure
+  // (times.failure = { phase: 'tls' }), exchange() classifies it in the tls phase, which has no
+  // code for it, and the report carries no finding: verdict "healthy", "Every check passed".
+  // Fix: ignore (or remove) the error listener once the handshake is done. `it.fails` keeps
+  // npm test green until then; make it a plain `it` after the fix.
+  it.fails('KNOWN BUG: headers never sent is reported as HTTP_HEADERS_TIMEOUT', async () => {
+    const r = await diagnose(headersNever);
+    expect(r.report.findings.map((f) => f.code)).toContain('HTTP_HEADERS_TIMEOUT');
+    expect(r.report.summary.verdict).toBe('failing');
+  });
+});
