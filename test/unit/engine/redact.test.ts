@@ -134,3 +134,21 @@ describe('Redactor: shapes it was never told about', () => {
     expect(findLeak('nothing here', [c])).toBeNull();
   });
 });
+
+describe('redactUrl (property)', () => {
+  it('never keeps the value of a key-like parameter, keeps the others, and stays a valid URL', () => {
+    const sensitive = fc.constantFrom('key', 'api_key', 'apikey', 'token', 'access_token', 'sig', 'signature', 'client_secret', 'code', 'X-Amz-Signature', 'my_token');
+    const benign = fc.constantFrom('model', 'page', 'limit', 'q', 'format');
+    const value = fc.string({ minLength: 6, maxLength: 30, unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~') });
+    fc.assert(
+      fc.property(sensitive, value, benign, fc.string({ maxLength: 8, unit: fc.constantFrom(...'abc123') }), fc.boolean(), (name, secret, other, otherValue, inFragment) => {
+        const url = `https://u:${secret}@api.example.test/v1/x?${other}=${otherValue}${inFragment ? '#' : '&'}${name}=${secret}`;
+        const out = redactUrl(url);
+        expect(out).not.toContain(secret);
+        expect(out).toContain(`${other}=${otherValue}`);
+        expect(() => new URL(out)).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
