@@ -31,12 +31,13 @@ describe('HTTPS servers that stall after the handshake', () => {
     expect(await settledResources(before)).toEqual({});
   });
 
+  let headersNeverRun: Awaited<ReturnType<typeof diagnose>>;
   it('headers never sent: bounded, the http stage fails, connection closed', async () => {
     const before = activeResources();
     const t0 = performance.now();
-    const r = await diagnose(headersNever);
+    headersNeverRun = await diagnose(headersNever);
     expect(performance.now() - t0).toBeLessThan(4 * TIMEOUT + 1000);
-    expect(r.report.stages.find((s) => s.id === 'http')?.status).toBe('fail');
+    expect(headersNeverRun.report.stages.find((s) => s.id === 'http')?.status).toBe('fail');
     expect(await settledResources(before)).toEqual({});
   });
 
@@ -48,7 +49,8 @@ describe('HTTPS servers that stall after the handshake', () => {
   // Fix: ignore (or remove) the error listener once the handshake is done. `it.fails` keeps
   // npm test green until then; make it a plain `it` after the fix.
   it.fails('KNOWN BUG: headers never sent is reported as HTTP_HEADERS_TIMEOUT', async () => {
-    const r = await diagnose(headersNever);
+    // Reads the run of the test above (tests in a file run in order).
+    const r = headersNeverRun;
     expect(r.report.findings.map((f) => f.code)).toContain('HTTP_HEADERS_TIMEOUT');
     expect(r.report.summary.verdict).toBe('failing');
   });
