@@ -1,7 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+x509.cryptoProvider.set(webcrypto as never); // Node's WebCrypto is the Crypto the library expects; its typings differ in detail.
 
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
