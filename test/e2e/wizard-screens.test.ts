@@ -49,6 +49,8 @@ describe('wizard screens: languages × themes, axe', () => {
       }
       await page.locator('#timing-h').scrollIntoViewIfNeeded();
       await shot(page, `${c.lang}-${c.scheme}-7b-report-timing`);
+      await page.locator('#advice-h').scrollIntoViewIfNeeded();
+      await shot(page, `${c.lang}-${c.scheme}-7c-report-advice`);
       await page.setViewportSize({ width: 1600, height: 1000 });
       await shot(page, `${c.lang}-${c.scheme}-8-report-wide`);
       expect(pageErrorsOf(page)).toEqual([]);
