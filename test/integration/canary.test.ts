@@ -58,7 +58,8 @@ async function diagnose(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promi
     let stderr = '';
     code = await runCli(['diagnose', ...args, '--timeout', '4000', '--samples', '1', '--bundle', bundle, ...(mode === 'json' ? ['--json'] : [])], {
       stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: (s: string) => (stderr += s) },
+      // Text mode on a "terminal": the live progress lines (probe summaries, reasons) go to stderr too.
+      stderr: { write: (s: string) => (stderr += s), isTTY: mode === 'text' },
       env: { CANARY_TOKEN: TOKEN, ...extraEnv },
       cwd: process.cwd(),
     });
@@ -89,6 +90,8 @@ describe('canaries never leave the process', () => {
     expect(sentToken('/v1/unauthorized', TOKEN)).toBe(true);
     expect(codes(o.report)).toContain('AUTH_REJECTED');
     expect(o.code).toBe(1);
+    // The live progress really printed (and is covered by the leak check below).
+    expect(o.texts['text:stderr']!.length).toBeGreaterThan(o.texts['json:stderr']!.length + 100);
     expectNoLeak(o);
   });
 
