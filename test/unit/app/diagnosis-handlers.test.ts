@@ -92,6 +92,12 @@ describe('startDiagnosis', () => {
     expect(await bad(null)).toMatch(/^bad-input: /);
   });
 
+  it('answers in the language of the request', async () => {
+    const { ctx } = recorder();
+    const r = await handlers().startDiagnosis(ctx, request('not a url', { lang: 'zh-CN' }));
+    expect(r).toMatchObject({ ok: false, error: { kind: 'bad-input', message: '“not a url”不是网址：请填写完整的 URL，以 https:// 开头' } });
+  });
+
   it('accepts as caFile only a path the user picked in the dialog', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'doctor-ca-'));
     const pem = path.join(dir, 'corp.pem');

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { err } from '../../src-main/common/result.js';
+import type { CredentialStore } from '../../src-main/credentials/store.js';
+import { LAB_KEYS, startHttpLab, type HttpLab } from '../lab/http-lab.js';
+import { launchChromium, openApp, pageErrorsOf } from './harness.js';
+import { diagnose, labTable, shot, waitForReport } from './wizard-helpers.js';
+
+/** The Target step's plain-words errors, recent targets and copy buttons. */
+describe('wizard forms: errors from main, recent targets, copy', () => {
+  let browser: Browser;
+  let lab: HttpLab;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    lab = await startHttpLab();
+  });
+  afterAll(async () => {
+    await lab?.close();
+    await browser?.close();
+  });
+
+  it('shows a bad URL inline, in plain words, in either language', async () => {
+    const page = await openApp(browser, labTable());
+    await page.locator('#url').fill('api.example.com/v1 models');
+    await page.locator('[data-action="start"]').click();
+    const alert = page.locator('#start-error[role="alert"]');
+    await expect.poll(() => alert.innerText()).toMatch(/is not a web address: give the full URL, starting with https:\/\//);
+    expect(await alert.innerText()).not.toMatch(/at \w+ \(|Error:|ZodError/);
+    await expect.poll(() => page.locator('main').getAttribute('data-current')).toBe('target');
+    await shot(page, 'en-light-target-bad-url');
+    await page.locator('[data-testid="lang"]').selectOption('zh-CN');
+    await expect.poll(() => alert.innerText()).toMatch(/^操作失败/);
+    expect(pageErrorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says so when the keychain cannot be opened, and still lets the user diagnose', async () => {
+    const broken: CredentialStore = {
+      kind: 'keychain',
+      list: async () => err('unavailable', 'The OS keychain is locked or missing (no Secret Service)'),
+      get: async () => err('unavailable', 'The OS keychain is locked or missing (no Secret Service)'),
+      save: async () => err('unavailable', 'The OS keychain is locked or missing (no Secret Service)'),
+      rename: async () => err('unavailable', 'x'),
+      delete: async () => err('unavailable', 'x'),
+      reset: async () => err('unavailable', 'x'),
+    };
+    const page = await openApp(browser, labTable({ credentialStore: () => broken }));
+    await expect.poll(() => page.locator('.field + .error[role="alert"], p.error[role="alert"]').first().innerText()).toMatch(/keychain is locked or missing/);
+    await diagnose(page, lab.url('/openai/v1/models'), { timeoutMs: 5000, samples: 1 });
+    await waitForReport(page);
+    expect(await page.locator('[data-testid="root-cause"]').innerText()).toBe('AUTH_MISSING');
+    expect(pageErrorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('remembers recent targets without secrets and refills the form from one', async () => {
+    const page = await openApp(browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
+    const url = `${lab.url('/openai/v1/models')}?api_key=${LAB_KEYS.openai}&model=gpt`;
+    await diagnose(page, url, { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 1 });
+    await waitForReport(page);
+    const stored = await page.evaluate(() => localStorage.getItem('api-doctor.recent-targets') ?? '');
+    expect(stored).toContain('/openai/v1/models');
+    expect(stored).toContain('LAB_KEY'); // the variable's name, not its value
+    expect(stored).not.toContain(LAB_KEYS.openai);
+    await page.locator('[data-step="target"]').click();
+    await page.locator('#url').fill('');
+    await page.locator('#credential').selectOption('none');
+    await page.locator('.recent button.link').first().click();
+    expect(await page.locator('#url').inputValue()).toBe(`${lab.url('/openai/v1/models')}?api_key=&model=gpt`);
+    expect(await page.locator('#credential').inputValue()).toBe('env');
+    expect(await page.locator('#env-var').inputValue()).toBe('LAB_KEY');
+    await shot(page, 'en-light-target-recent');
+    expect(pageErrorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('copies a fix step to the clipboard', async () => {
+    const page = await openApp(browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await diagnose(page, lab.url('/s/quota'), { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 1 });
+    await waitForReport(page);
+    const first = page.locator('[data-testid="root-fixes"] li').first();
+    const text = await first.locator('.text').innerText();
+    await first.locator('button.copy').click();
+    await expect.poll(() => first.locator('button.copy').innerText()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    expect(pageErrorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+});
