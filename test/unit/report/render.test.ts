@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../src-main/common/report.js';
+import { STAGES } from '../../../src-main/common/stages.js';
+import { renderText } from '../../../src-main/report/render-text.js';
+import { renderMarkdown } from '../../../src-main/report/render-markdown.js';
+import { explain } from '../../../src-main/report/explain/index.js';
+import { TEXTS } from '../../../src-main/report/explain/index.js';
+import { reportSchemaErrors } from '../../report-schema.js';
+
+function report(lang: 'en' | 'zh-CN'): Report {
+  const ev = TEXTS.TLS_CERT_EXPIRED!.example;
+  const ev2 = TEXTS.PROXY_IN_USE!.example;
+  return {
+    schema: 'api-doctor/report@1',
+    tool: { name: 'api-doctor', version: '1.2.3' },
+    target: { url: 'https://api.example.com/v1/models', method: 'GET', provider: 'generic' },
+    lang,
+    startedAt: '2026-11-23T20:00:00.000Z',
+    durationMs: 120,
+    summary: { verdict: 'failing', rootCause: 'TLS_CERT_EXPIRED', headline: explain('TLS_CERT_EXPIRED', ev, lang).title },
+    stages: STAGES.map((id, i) => (i < 4 ? { id, status: 'pass' as const, durationMs: i } : id === 'tls' ? { id, status: 'fail' as const, durationMs: 40 } : { id, status: 'skipped' as const, durationMs: 0, reason: id === 'server' ? 'not yet checked' : 'tls failed: certificate not accepted' })),
+    findings: [
+      { code: 'PROXY_IN_USE', stage: 'proxy', severity: 'info', ...explain('PROXY_IN_USE', ev2, lang), evidence: ev2 },
+      { code: 'TLS_CERT_EXPIRED', stage: 'tls', severity: 'error', ...explain('TLS_CERT_EXPIRED', ev, lang), evidence: ev },
+    ],
+    timings: { dnsMs: 1.2, connectMs: 3.4, tlsMs: 40, ttfbMs: null, downloadMs: null, totalMs: 44.6 },
+    exchanges: [],
+  };
+}
+
+describe('renderers', () => {
+  it('the fixture is a valid report', () => expect(reportSchemaErrors(report('en'))).toEqual([]));
+
+  it('text: root cause and fixes before the checklist; marks per status; timing phases with a dash for what did not run', () => {
+    const t = renderText(report('en'));
+    expect(t.indexOf('Root cause: TLS_CERT_EXPIRED')).toBeLessThan(t.indexOf('How to fix'));
+    expect(t.indexOf('How to fix')).toBeLessThan(t.indexOf('Checks'));
+    expect(t).toMatch(/✓ dns/);
+    expect(t).toMatch(/✗ tls +40 ms {2}TLS_CERT_EXPIRED/);
+    expect(t).toMatch(/– server +not yet checked/);
+    expect(t).toMatch(/– http +skipped: tls failed/);
+    expect(t).toMatch(/ℹ PROXY_IN_USE/);
+    expect(t).toMatch(/\|\s+40ms\s+\|\s+—\s+\|/);
+    expect(t).not.toContain('\x1b[');
+    expect(renderText(report('en'), 'en', { color: true })).toContain('\x1b[31m');
+  });
+
+  it('text in Chinese uses the Chinese UI words and aligns CJK stage names', () => {
+    const t = renderText(report('zh-CN'));
+    for (const w of ['根本原因', '修复方法', '检查项', '耗时', '尚未检查']) expect(t).toContain(w);
+    const rows = t.split('\n').filter((l) => /^ {2}[✓✗⚠–] /.test(l));
+    expect(rows).toHaveLength(8);
+  });
+
+  it('markdown: headings per finding, fixes numbered, evidence folded, stages table', () => {
+    const m = renderMarkdown(report('en'));
+    expect(m).toMatch(/^# API Doctor report/);
+    expect(m).toContain('## `TLS_CERT_EXPIRED` (error — Root cause)');
+    expect(m).toMatch(/\| ✗ \| tls \| 40 \| `TLS_CERT_EXPIRED` \|/);
+    expect(m).toContain('<details><summary>Evidence</summary>');
+    expect(m).toMatch(/^1\. /m);
+    expect(renderMarkdown(report('zh-CN'))).toMatch(/^# API Doctor 诊断报告/);
+  });
+});
