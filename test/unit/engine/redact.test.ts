@@ -152,3 +152,26 @@ describe('redactUrl (property)', () => {
     );
   });
 });
+
+describe('Redactor on big and adversarial input', () => {
+  it('scrubs a 2 MB body with many near-matches within budget (no catastrophic backtracking)', () => {
+    const r = new Redactor();
+    r.add('cnry-0123456789abcdef');
+    const chunks = [
+      'a'.repeat(5000),
+      '"access_token":"' + 'x'.repeat(3000),
+      'Bearer ' + 'A'.repeat(4000),
+      'key=' + 'k'.repeat(4000) + '&',
+      'https://' + 'h'.repeat(4000) + '?api_key=',
+      '='.repeat(3000),
+      'eyJ' + 'a'.repeat(3000) + '.eyJ',
+    ];
+    let text = '';
+    while (text.length < 2_000_000) text += chunks.join(' cnry-0123456789abcdef ');
+    const t0 = performance.now();
+    const out = r.scrub(text);
+    const ms = performance.now() - t0;
+    expect(out).not.toContain('cnry-0123456789abcdef');
+    expect(ms).toBeLessThan(5_000);
+  });
+});
