@@ -81,6 +81,20 @@ describe('dns stage against the lab resolver', () => {
     expect(codesOf(same.report)).not.toContain('DNS_RESOLVERS_DISAGREE');
   });
 
+  it('an IPv6 resolver given as [::1]:port works, and an IPv6-only name connects over ::1', async () => {
+    const v6 = await startDnsServer({ 'six.lab.test': { AAAA: ['::1'] } }, '::1');
+    const web6 = await startPlainHttpServer('::1');
+    try {
+      const r = await diagnoseJson([`http://six.lab.test:${web6.port}/`, '--dns-server', v6.server, '--timeout', String(TIMEOUT)]);
+      expect(v6.server).toMatch(/^\[::1\]:\d+$/);
+      expect(stageOf(r.report, 'dns').status).toBe('pass');
+      expect(stageOf(r.report, 'tcp').status).toBe('pass');
+      expect(r.code).toBe(0);
+    } finally {
+      await Promise.all([v6.close(), web6.close()]);
+    }
+  });
+
   it('--resolve pins the name like curl: no resolver is asked', async () => {
     const before = dns.asked.length;
     const r = await run('pinned.example.com', '--resolve', `pinned.example.com:${web.port}:127.0.0.1`);
