@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { HttpExchange } from '../common/report.js';
 import { REDACTED, REDACTED_IN_URL, redactUrl } from '../engine/redact.js';
 
@@ -122,7 +123,8 @@ export function toHar(exchanges: readonly HttpExchange[], creator: { name: strin
           { status: 0, statusText: '', httpVersion: '', cookies: [], headers: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: -1, ...(x.error ? { _error: x.error } : {}) },
       cache: {},
       timings,
-      ...(x.serverIPAddress ? { serverIPAddress: x.serverIPAddress.replace(/^\[|\]$/g, '') } : {}),
+      // HAR wants an IPv4 or IPv6 address here; anything else (a host name, a zone id) is left out.
+      ...(x.serverIPAddress && isIP(x.serverIPAddress.replace(/^\[|\]$/g, '')) ? { serverIPAddress: x.serverIPAddress.replace(/^\[|\]$/g, '') } : {}),
       ...(x.error ? { comment: x.error } : {}),
     };
     return entry;

@@ -98,3 +98,20 @@ describe('bundle writer', () => {
     expect(parseResolvConf('# c\nnameserver   10.0.0.2 # x\nnameserver ::1\ndomain a.test\n')).toEqual({ nameservers: ['10.0.0.2', '::1'], search: ['a.test'], options: [] });
   });
 });
+
+describe('HAR edge cases', () => {
+  it('drops a serverIPAddress that is not an IP, keeps [v6] without brackets, and stays valid', () => {
+    const base = leakyReport('x'.repeat(20)).exchanges[0]!;
+    const har = toHar(
+      [
+        { ...base, serverIPAddress: 'proxy.corp.test' },
+        { ...base, serverIPAddress: '[::1]' },
+        { ...base, request: { ...base.request, httpVersion: '2' }, response: { ...base.response!, httpVersion: 'h2' } },
+      ],
+      { name: 'api-doctor', version: '0' },
+    );
+    expect(har.log.entries.map((e) => e.serverIPAddress ?? null)).toEqual([null, '::1', '127.0.0.1']);
+    expect(har.log.entries[2]!.request.httpVersion).toBe('HTTP/2.0');
+    expect(validateHar(JSON.parse(JSON.stringify(har)))).toEqual([]);
+  });
+});
