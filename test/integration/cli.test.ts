@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { runCli } from '../../src-main/cli/main.js';
 import type { DiagnoseDeps } from '../../src-main/cli/diagnose.js';
 import { closedPort, diagnoseJson, makeLabPki, startTlsServer, type LabPki, type LabServer } from '../lab/index.js';
@@ -107,7 +110,8 @@ describe('api-doctor diagnose', () => {
 
   it('--bundle reaches the bundle hook and reports on stderr; the exit code still reflects the diagnosis', async () => {
     const port = await closedPort();
-    const r = await human([`https://127.0.0.1:${port}/`, '--bundle', 'out.zip']);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'api-doctor-cli-')), 'out.zip');
+    const r = await human([`https://127.0.0.1:${port}/`, '--bundle', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bundle/);
   });
