@@ -87,4 +87,21 @@ describe('wizard forms: errors from main, recent targets, copy', () => {
     expect(pageErrorsOf(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('sends what the form says, and never asks a public resolver unless the user opts in', async () => {
+    const base = labTable();
+    const sent: unknown[] = [];
+    const table = { ...base, startDiagnosis: (ctx: Parameters<typeof base.startDiagnosis>[0], ...a: unknown[]) => (sent.push(a[0]), base.startDiagnosis(ctx, ...a)) };
+    const page = await openApp(browser, table);
+    await page.locator('details.advanced > summary').click();
+    expect(await page.getByLabel(/public resolvers/).isChecked()).toBe(false);
+    await page.locator('#dns').fill('127.0.0.1:5399');
+    await page.locator('#samples').fill('2');
+    await page.getByLabel('No proxy').check();
+    await page.locator('#url').fill(lab.url('/openai/v1/models'));
+    await page.locator('[data-action="start"]').click();
+    await waitForReport(page);
+    expect(sent[0]).toMatchObject({ url: lab.url('/openai/v1/models'), dnsServers: ['127.0.0.1:5399'], referenceDns: [], samples: 2, proxy: null, credential: { kind: 'none' }, lang: 'en' });
+    await page.context().close();
+  });
 });
