@@ -68,6 +68,7 @@ describe('http stage against the lab', () => {
     // Without the key the plain-http API says 401: the downgrade is what the user must fix first.
     expect(r.report.findings.find((f) => f.code === 'HTTP_HTTPS_DOWNGRADE')!.severity).toBe('warn');
     expect(r.report.summary.rootCause).toBe('AUTH_MISSING');
+    expect(String(r.report.findings.find((f) => f.code === 'AUTH_MISSING')!.evidence.withheld)).toMatch(/after a redirect to another origin/);
     expect(r.code).toBe(1);
   });
 

@@ -71,7 +71,10 @@ export const httpProbe: Probe<HttpProbeData> = {
       timing: { dnsMs: f.times.dnsMs, connectMs: f.times.connectMs, tlsMs: f.times.tlsMs, ttfbMs: f.ttfbMs, downloadMs: f.downloadMs },
       verdict: null,
     };
-    data.verdict = answer ? judgeAnswer(answer, plan, provider, oauthFailed) : null;
+    // A redirect to another origin drops the credential (like curl and browsers): judge the answer as one that came without it.
+    const dropped = plan.source !== 'none' && !plan.withheld && new URL(f.url).origin !== planned.url.origin;
+    const judged = dropped ? { ...plan, withheld: true, withheldReason: `not sent to ${new URL(f.url).origin} after a redirect to another origin` } : plan;
+    data.verdict = answer ? judgeAnswer(answer, judged, provider, oauthFailed) : null;
     const hopNote = trail.hops.length > 1 ? ` after ${trail.hops.length - 1} redirect(s)` : '';
     if (data.error) return { status: 'failed', data, reason: `${data.error.code ?? data.error.errno ?? 'error'}: ${data.error.message}`, timing: data.timing };
     if (trail.loop) return { status: 'failed', data, reason: `redirect ${trail.loop.reason}`, timing: data.timing };
