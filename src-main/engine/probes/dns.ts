@@ -63,6 +63,8 @@ export const dnsProbe: Probe<DnsProbeData> = {
       // Connecting to 0.0.0.0 or loopback would test this machine, not the service: stop here.
       return { status: 'failed', data, reason: `${host} resolves to ${sink.join(', ')} (blocked or poisoned)`, timing: { dnsMs } };
     }
+    // Partly sinkholed: the rule still sees every answer (queries), the tcp stage only the real addresses.
+    if (sink.length > 0) data.addresses = addresses.filter((a) => !sink.includes(a.address));
     if (addresses.length === 0) {
       const why = queries.find((q) => q.error)?.error?.errno ?? 'no address';
       return { status: 'failed', data, reason: `${host} did not resolve (${why})`, timing: { dnsMs } };

@@ -24,7 +24,8 @@ export const dnsRules: StageRules = (view) => {
   if (d.hosts) out.push({ code: 'DNS_HOSTS_OVERRIDE', evidence: { host: d.host, file: d.hosts.path, line: d.hosts.line, addresses: d.hosts.addresses } });
   if (d.source !== 'system' && d.source !== 'servers') return out;
 
-  const all = d.addresses.map((a) => a.address);
+  // Every address the resolvers answered (the probe drops sinkhole ones from `addresses`).
+  const all = [...new Set(d.queries.flatMap((q) => q.addresses))];
   if (all.length === 0) {
     const code = failureCode(d.queries);
     out.push({ code, evidence: { host: d.host, resolvers: d.resolvers, queries: brief(d.queries) } });

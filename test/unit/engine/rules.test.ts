@@ -169,3 +169,13 @@ describe('environment rules', () => {
     expect(codes(environmentRules, view('https://api.example.com/', { environment: env(['eth0 10.0.0.2'], false) }))).toEqual([]);
   });
 });
+
+describe('dns rules: partial sinkhole', () => {
+  it('is reported even though the probe kept only the real addresses for tcp', () => {
+    const d = dnsData('api.example.com', [q('A', ['0.0.0.0', '203.0.113.5'])]);
+    d.addresses = [{ address: '203.0.113.5', family: 4 }];
+    const f = dnsRules(view('https://api.example.com/', { dns: d }));
+    expect(f.map((x) => x.code)).toEqual(['DNS_SINKHOLE']);
+    expect(f[0]!.evidence.addresses).toEqual(['0.0.0.0']);
+  });
+});
