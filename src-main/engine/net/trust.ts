@@ -9,7 +9,9 @@ import type { DiagnosisRequest } from '../../common/request.js';
 export async function trustedCAs(request: Pick<DiagnosisRequest, 'caFile'>): Promise<string[] | undefined> {
   if (!request.caFile) return undefined;
   const extra = await readFile(request.caFile, 'utf8');
-  return [...tls.rootCertificates, extra];
+  // Passing `ca` replaces Node's store, NODE_EXTRA_CA_CERTS included: keep those too.
+  const fromEnv = process.env.NODE_EXTRA_CA_CERTS ? await readFile(process.env.NODE_EXTRA_CA_CERTS, 'utf8').catch(() => '') : '';
+  return [...tls.rootCertificates, ...(fromEnv ? [fromEnv] : []), extra];
 }
 
 let nodeRootsCache: string[] | null = null;
