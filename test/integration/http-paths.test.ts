@@ -28,6 +28,13 @@ describe('how the http probe reaches the server', () => {
     expect(r.report.exchanges[0]!.response?.status).toBe(200);
   });
 
+  it('plain http through the proxy (undici ProxyAgent) reaches the API too', async () => {
+    const r = await diagnoseJson([lab.url('/openai/v1/models'), '--proxy', proxy.proxyUrl(), '--token-env', 'K', '--samples', '1', '--timeout', '3000'], { env });
+    expect(stageOf(r.report, 'http').status).toBe('pass');
+    expect(r.report.exchanges[0]!.response?.status).toBe(200);
+    expect(proxy.connects.filter((c) => c.endsWith(`:${lab.http.port}`)).length).toBeGreaterThanOrEqual(2); // the proxy probe's CONNECT and our call's
+  });
+
   it('a --resolve pin is honoured, and the certificate is checked against the pinned name (SNI)', async () => {
     const r = await diagnoseJson([`https://api.lab.test:${lab.https.port}/openai/v1/models`, '--resolve', `api.lab.test:${lab.https.port}:127.0.0.1`, '--ca-file', lab.pki.caFile, '--token-env', 'K', '--samples', '1'], { env });
     expect(stageOf(r.report, 'http').status).toBe('pass');
