@@ -53,21 +53,24 @@ function stage(distDir) {
   }
   if (!existsSync(path.join(distDir, 'renderer', 'index.html'))) throw new Error(`${distDir}/renderer is missing: run npm run build first`);
   cpSync(path.join(distDir, 'renderer'), path.join(dir, 'renderer'), { recursive: true });
-  lowerForParser(path.join(dir, 'renderer'));
+  lowerForParser(dir);
   return dir;
 }
 
 /**
  * Electronegativity's scope analysis (estraverse, 2021) throws on ES2022 class private fields,
- * which the Svelte 5 runtime uses; an unparsed file would be an unchecked file. esbuild lowers
- * them to WeakMaps: the calls, literals and property names the checks look for are unchanged.
+ * which the Svelte 5 runtime and our own engine code use; an unparsed file would be an unchecked
+ * file. esbuild lowers them to WeakMaps in the staged copies (main, preload and renderer): the
+ * calls, literals and property names the checks look for are unchanged.
  */
 function lowerForParser(dir) {
   const { transformSync } = require('esbuild');
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
     const file = path.join(entry.parentPath ?? entry.path, entry.name);
-    const { code } = transformSync(readFileSync(file, 'utf8'), { loader: 'js', target: 'es2020', format: 'esm' });
+    // Keep each bundle's module format: main and preload are CommonJS, the renderer an ES module.
+    const format = file.includes(`${path.sep}renderer${path.sep}`) ? 'esm' : 'cjs';
+    const { code } = transformSync(readFileSync(file, 'utf8'), { loader: 'js', target: 'es2020', format });
     writeFileSync(file, code);
   }
 }
