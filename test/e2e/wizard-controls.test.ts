@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import http from 'node:http';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { closedPort, listen, makeLabPki, startSilentServer, startTlsServer, type LabPki } from '../lab/index.js';
@@ -108,28 +109,35 @@ describe('wizard controls: cancel, re-run a step, language switch, credentials, 
   it('exports a bundle after a redaction preview, and opens it again', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'doctor-bundle-'));
     const file = path.join(dir, 'lab.zip');
-    const server = await startTlsServer(pki, 'self-signed');
-    const page = await openApp(browser, labTable({ chooseBundleSavePath: async () => file, chooseBundleOpenPath: async () => file }));
-    await diagnose(page, `https://localhost:${server.port}/v1/models`, { timeoutMs: 3000 });
+    const lab = await startHttpLab();
+    const page = await openApp(browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai }, chooseBundleSavePath: async () => file, chooseBundleOpenPath: async () => file }));
+    await diagnose(page, lab.url('/s/unavailable'), { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 1 });
     await waitForReport(page);
     await page.locator('[data-action="export-bundle"]').click();
     await page.getByTestId('bundle-preview').waitFor();
-    expect(await page.getByTestId('bundle-preview').innerText()).toMatch(/report\.json[\s\S]*requests\.har/);
+    const preview = await page.getByTestId('bundle-preview').innerText();
+    expect(preview).toMatch(/report\.json[\s\S]*requests\.har/);
+    // The Authorization header the run sent shows up as a redaction, by place, never by value.
+    expect(preview).toMatch(/Redacted values \([1-9]\d*\)/);
+    expect(preview).not.toContain(LAB_KEYS.openai);
     await shot(page, 'en-light-bundle-preview');
     await page.locator('[data-action="save-bundle"]').click();
     await expect.poll(() => page.getByTestId('bundle-saved').innerText()).toContain('lab.zip');
     expect(existsSync(file) && statSync(file).size).toBeGreaterThan(100);
+    const files = unzipSync(readFileSync(file));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['report.json', 'report.md', 'requests.har', 'environment.json']));
+    for (const [name, bytes] of Object.entries(files)) expect(strFromU8(bytes), name).not.toContain(LAB_KEYS.openai);
     // A fresh window: nothing but the bundle to show.
     const fresh = await openApp(browser, labTable({ chooseBundleOpenPath: async () => file }));
     await fresh.locator('[data-step="report"]').click();
     await fresh.locator('[data-action="open-bundle"]').click();
     await fresh.getByTestId('bundle-opened').waitFor();
-    expect(await rootCauseOf(fresh)).toBe('TLS_UNTRUSTED_CERT');
+    expect(await rootCauseOf(fresh)).toBe('SERVER_UNAVAILABLE');
     expect(await fresh.getByTestId('bundle-opened').innerText()).toContain('lab.zip');
     await expect.poll(() => fresh.locator('[data-action="rerun"]').count()).toBe(0);
     expect(pageErrorsOf(page)).toEqual([]);
     expect(pageErrorsOf(fresh)).toEqual([]);
-    await server.close();
+    await lab.close();
     await page.context().close();
     await fresh.context().close();
   });
