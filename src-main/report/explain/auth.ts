@@ -7,6 +7,15 @@ const has = (e: Evidence, k: string) => e[k] !== undefined && e[k] !== null && e
 const said = (e: Evidence, zh: boolean) => (has(e, 'providerMessage') ? (zh ? `服务器提示：“${ev(e, 'providerMessage')}”。` : ` The server says: "${ev(e, 'providerMessage')}".`) : '');
 const rid = (e: Evidence, zh: boolean) => (has(e, 'requestId') ? (zh ? `（${ev(e, 'requestId')}）` : ` (${ev(e, 'requestId')})`) : '');
 
+/** The placement as the engine words it ("Bearer (Authorization header)", "header x-api-key", "query parameter key"), in Chinese. */
+const sentAsZh = (e: Evidence): string =>
+  ev(e, 'sentAs')
+    .replace(/^(\S+) \(Authorization header, from -H\)$/, '$1（-H 给出的 Authorization 请求头）')
+    .replace(/^(\S+) \(Authorization header\)$/, '$1（Authorization 请求头）')
+    .replace(/^header (\S+) \(from -H\)$/, '-H 给出的请求头 $1')
+    .replace(/^header (\S+)$/, '请求头 $1')
+    .replace(/^query parameter (\S+)$/, '查询参数 $1');
+
 const PROBLEMS_EN: Record<string, string> = {
   empty: 'it is empty',
   whitespace: 'it has spaces or tabs at the start or end',
@@ -57,7 +66,7 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
     }),
     'zh-CN': (e) => ({
       title: '服务器拒绝了该凭据（401）',
-      detail: `以 ${ev(e, 'sentAs')} 方式发送的密钥 ${ev(e, 'credential')} 未被接受。${said(e, true)}${rid(e, true)}密钥错误、已吊销，或属于其他账户、项目、地域或环境（测试与生产）。`,
+      detail: `以 ${sentAsZh(e)} 方式发送的密钥 ${ev(e, 'credential')} 未被接受。${said(e, true)}${rid(e, true)}密钥错误、已吊销，或属于其他账户、项目、地域或环境（测试与生产）。`,
       fixes: ['从服务商控制台重新复制密钥（密钥通常只显示一次，必要时新建一个）。', '确认这是该接口对应的密钥：服务商、地域和项目都要对（例如 open.bigmodel.cn 与 api.z.ai 的密钥互不通用）。', '确认程序读取的正是你以为的那个密钥（打印其指纹，切勿打印密钥本身）。'],
     }),
   },
@@ -119,7 +128,7 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
     }),
     'zh-CN': (e) => ({
       title: '凭据的传递方式与该 API 要求不符',
-      detail: `密钥以 ${ev(e, 'sentAs')} 方式发送，但服务器${has(e, 'serverWants') ? `要求的是 ${ev(e, 'serverWants')}` : '没有在它查找的位置找到凭据'}。${said(e, true)}${has(e, 'realm') ? `Realm：${ev(e, 'realm')}。` : ''}`,
+      detail: `密钥以 ${sentAsZh(e)} 方式发送，但服务器${has(e, 'serverWants') ? `要求的是 ${ev(e, 'serverWants')}` : '没有在它查找的位置找到凭据'}。${said(e, true)}${has(e, 'realm') ? `Realm：${ev(e, 'realm')}。` : ''}`,
       fixes: ['按 API 要求的方式发送：OpenAI/智谱：Authorization: Bearer <key>；Anthropic：x-api-key: <key>；Azure OpenAI：api-key: <key>。', '在本工具中：--auth bearer | basic | header:<Name> | query:<param>，或用 --provider 采用该服务商的方式。'],
     }),
   },
