@@ -104,12 +104,12 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
     en: (e) => ({
       title: `Slow answers: the median time to first byte is ${ev(e, 'p50TtfbMs')} ms`,
       detail: `Over ${ev(e, 'samples')} request(s) to ${ev(e, 'url')}, the time to first byte was ${ev(e, 'p50TtfbMs')} ms at the median, ${ev(e, 'p90TtfbMs')} ms at p90 (threshold ${ev(e, 'slowMs')} ms). Calls work, but clients with short read timeouts will fail.`,
-      fixes: ['Set your client\'s read timeout well above the p90 shown (see the advice section).', 'Use streaming for completions so the first tokens arrive early.', 'Try a closer region or endpoint; check for a slow proxy in between.'],
+      fixes: ['Set your client\'s read timeout well above the p90 shown (the report\'s client advice suggests one: advice.timeouts in --json, the Advice panel in the app).', 'Use streaming for completions so the first tokens arrive early.', 'Try a closer region or endpoint; check for a slow proxy in between.'],
     }),
     'zh-CN': (e) => ({
       title: `响应缓慢：首字节时间中位数为 ${ev(e, 'p50TtfbMs')} 毫秒`,
       detail: `对 ${ev(e, 'url')} 的 ${ev(e, 'samples')} 次请求中，首字节时间中位数为 ${ev(e, 'p50TtfbMs')} 毫秒，p90 为 ${ev(e, 'p90TtfbMs')} 毫秒（阈值 ${ev(e, 'slowMs')} 毫秒）。调用可以成功，但读取超时较短的客户端会失败。`,
-      fixes: ['把客户端的读取超时设得明显高于上面的 p90（见"客户端建议"部分）。', '补全接口使用流式输出，让首批 token 尽早到达。', '尝试更近的地域或接入点；检查中间是否有较慢的代理。'],
+      fixes: ['把客户端的读取超时设得明显高于上面的 p90（报告中的客户端建议给出了推荐值：--json 输出的 advice.timeouts，或应用中的“客户端建议”面板）。', '补全接口使用流式输出，让首批 token 尽早到达。', '尝试更近的地域或接入点；检查中间是否有较慢的代理。'],
     }),
   },
   SERVER_FLAKY: {
