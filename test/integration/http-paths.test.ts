@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codesOf, diagnoseJson, startConnectProxy, stageOf, type LabProxy } from '../lab/index.js';
+import { codesOf, diagnoseJson, startConnectProxy, startDnsServer, stageOf, type LabProxy } from '../lab/index.js';
 import { LAB_KEYS, startHttpLab, type HttpLab } from '../lab/http-lab.js';
 import { runDiagnosis } from '../../src-main/engine/run.js';
 import { httpProbe } from '../../src-main/engine/probes/http.js';
@@ -33,6 +33,20 @@ describe('how the http probe reaches the server', () => {
     expect(stageOf(r.report, 'http').status).toBe('pass');
     expect(r.report.exchanges[0]!.response?.status).toBe(200);
     expect(proxy.connects.filter((c) => c.endsWith(`:${lab.http.port}`)).length).toBeGreaterThanOrEqual(2); // the proxy probe's CONNECT and our call's
+  });
+
+  it('--dns-server: the http probe resolves through the given server too (and verifies the name)', async () => {
+    const dns = await startDnsServer({ 'api.lab.test': { A: ['127.0.0.1'] } });
+    try {
+      const r = await diagnoseJson([`https://api.lab.test:${lab.https.port}/openai/v1/models`, '--dns-server', dns.server, '--ca-file', lab.pki.caFile, '--token-env', 'K', '--samples', '2'], { env });
+      expect(codesOf(r.report)).toEqual([]);
+      expect(r.code).toBe(0);
+      // dns probe, http probe, one more sample: each asked the lab resolver itself.
+      expect(dns.asked.filter((q) => q === 'A api.lab.test').length).toBeGreaterThanOrEqual(3);
+      expect(r.report.exchanges.every((x) => x.timings.dns >= 0)).toBe(true);
+    } finally {
+      await dns.close();
+    }
   });
 
   it('a --resolve pin is honoured, and the certificate is checked against the pinned name (SNI)', async () => {
