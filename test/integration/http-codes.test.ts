@@ -43,6 +43,21 @@ describe('http stage against the lab', () => {
     expect(r.code).toBe(1);
   });
 
+  it('bytes that are not HTTP (an SSH banner) → HTTP_UNEXPECTED_CONTENT saying so', async () => {
+    const r = await run('/s/not-http');
+    expect(r.report.summary.rootCause).toBe('HTTP_UNEXPECTED_CONTENT');
+    expect(r.report.findings[0]!.title).toBe('The answer is not HTTP at all');
+    expect(r.report.findings[0]!.evidence.protocolError).toBeTruthy();
+    expect(r.code).toBe(1);
+  });
+
+  it('a body shorter than its Content-Length → HTTP_CONNECTION_RESET after the headers', async () => {
+    const r = await run('/s/short-body');
+    expect(r.report.summary.rootCause).toBe('HTTP_CONNECTION_RESET');
+    expect(r.report.findings[0]!.evidence).toMatchObject({ afterHeaders: true, status: 200 });
+    expect(r.code).toBe(1);
+  });
+
   it('redirects that cycle → HTTP_REDIRECT_LOOP naming the chain, each hop recorded', async () => {
     const r = await run('/s/loop-a');
     expect(r.report.summary.rootCause).toBe('HTTP_REDIRECT_LOOP');

@@ -33,6 +33,16 @@ export function faultRoute(req: http.IncomingMessage, res: http.ServerResponse, 
     case 'reset':
       req.socket.resetAndDestroy();
       return true;
+    case 'not-http':
+      // Another protocol on the port: an SSH banner instead of an HTTP status line.
+      req.socket.end('SSH-2.0-OpenSSH_9.6 lab\r\n');
+      return true;
+    case 'short-body':
+      // Promises 1000 bytes, sends 10, closes.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"data":[1');
+      setTimeout(() => req.socket.destroy(), 20);
+      return true;
     case 'loop-a':
       res.writeHead(302, { location: '/s/loop-b' }).end();
       return true;

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { HttpExchange } from '../../common/report.js';
 import type { DiagnosisRequest } from '../../common/request.js';
-import { classifyNetworkError, type ClassifiedError, type NetPhase } from '../classify.js';
+import { causeChain, classifyNetworkError, type ClassifiedError, type NetPhase } from '../classify.js';
 import { BodyCapture, type CapturedBody } from './body.js';
 import { emptyTimes, timedConnector, type ConnectionTimes } from './connector.js';
 
@@ -134,6 +134,12 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeOutcome> {
 function classify(e: unknown, phase: NetPhase, times: ConnectionTimes, afterHeaders: boolean): ExchangeError {
   const c = classifyNetworkError(times.failure?.error ?? e, phase);
   let code = c.code;
+  if (code === null && phase === 'http') {
+    // Bytes that are not HTTP (another protocol on the port, a mangling middlebox): unexpected content.
+    if (/^HPE_/.test(c.errno ?? '') || causeChain(e).some((x) => x.name === 'HTTPParserError')) code = 'HTTP_UNEXPECTED_CONTENT';
+    // Fewer body bytes than Content-Length promised: the connection broke mid-body.
+    else if (c.errno === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') code = 'HTTP_CONNECTION_RESET';
+  }
   // An abort (our budget) or a reset after the headers is the body stalling or breaking, not the headers.
   if (afterHeaders && code === 'HTTP_HEADERS_TIMEOUT') code = 'HTTP_BODY_TIMEOUT';
   if (afterHeaders && code === 'HTTP_EMPTY_REPLY') code = 'HTTP_CONNECTION_RESET';

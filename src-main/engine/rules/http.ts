@@ -23,6 +23,9 @@ export const httpRules: StageRules = (view: RunView): FindingDraft[] => {
       case 'HTTP_BODY_TIMEOUT':
         out.push({ code: e.code, evidence: { url: e.url, status: e.status, timeoutMs: e.timeoutMs, receivedBytes: e.receivedBytes } });
         break;
+      case 'HTTP_UNEXPECTED_CONTENT':
+        out.push({ code: e.code, evidence: { url: e.url, status: e.status, contentType: null, title: null, protocolError: e.message.slice(0, 200) } });
+        break;
       case 'HTTP_CONNECTION_RESET':
         out.push({ code: e.code, evidence: { ...ev, afterHeaders: e.afterHeaders, status: e.status } });
         break;

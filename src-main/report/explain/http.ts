@@ -146,15 +146,29 @@ export const httpTexts: Record<CodesOfStage<'http'>, CodeText> = {
   },
   HTTP_UNEXPECTED_CONTENT: {
     example: { url: 'https://api.example.com/v1/models', status: 200, contentType: 'text/html; charset=utf-8', title: 'Wi-Fi Login — Guest Portal' },
-    en: (e) => ({
+    en: (e) =>
+      has(e, 'protocolError')
+        ? {
+            title: 'The answer is not HTTP at all',
+            detail: `${ev(e, 'url')} answered with bytes that are not a valid HTTP response (${ev(e, 'protocolError')}). Another service listens on this port (SSH, a database, a VPN endpoint), or a device in between mangles the traffic.`,
+            fixes: ['Check the port and the scheme in the URL against the provider\'s documentation.', 'Try from another network to rule out a middlebox.'],
+          }
+        : {
       title: has(e, 'title') ? `An HTML page ("${ev(e, 'title')}") came back instead of an API answer` : 'An HTML page came back instead of an API answer',
       detail: `${ev(e, 'url')} answered ${ev(e, 'status')} with ${ev(e, 'contentType')}. Something other than the API answered: a captive portal (hotel/guest Wi-Fi), a corporate proxy or WAF block page, a login page, or the provider's website because the URL is not its API endpoint.`,
       fixes: ['Open the URL in a browser: if it is a login or portal page, sign in (or use another network) and retry.', 'If it is a block page: ask IT to allow the API host.', 'Check that the URL is the API base URL, not the provider\'s website or console.'],
-    }),
-    'zh-CN': (e) => ({
+          },
+    'zh-CN': (e) =>
+      has(e, 'protocolError')
+        ? {
+            title: '应答根本不是 HTTP',
+            detail: `${ev(e, 'url')} 返回的字节不是有效的 HTTP 响应（${ev(e, 'protocolError')}）。该端口上运行的是其他服务（SSH、数据库、VPN 接入点），或中间设备篡改了流量。`,
+            fixes: ['对照服务商文档检查 URL 中的端口和协议。', '换一个网络再试，以排除中间设备的影响。'],
+          }
+        : {
       title: has(e, 'title') ? `返回的是 HTML 页面（“${ev(e, 'title')}”），不是 API 响应` : '返回的是 HTML 页面，不是 API 响应',
       detail: `${ev(e, 'url')} 返回 ${ev(e, 'status')}，类型为 ${ev(e, 'contentType')}。应答的不是 API：可能是认证门户（酒店/访客 Wi-Fi）、公司代理或 WAF 的拦截页、登录页，或者 URL 指向了服务商官网而不是 API 地址。`,
       fixes: ['在浏览器中打开该地址：如果是登录页或门户页，先登录（或换网络）再重试。', '如果是拦截页：请 IT 部门放行该 API 域名。', '确认 URL 是 API 的 base URL，而不是服务商的官网或控制台。'],
-    }),
+          },
   },
 };
