@@ -55,4 +55,16 @@ describe('healthy lab providers', () => {
     expect(streamed?.request.body?.text).toContain('"glm-4-flash"');
     expect(run.stdout).not.toContain(LAB_KEYS.zhipu);
   });
+
+  it('Zhipu\'s Anthropic-compatible path (/api/anthropic) with --stream: x-api-key + anthropic-version placed, Anthropic SSE ends with message_stop', async () => {
+    const body = '{"model":"glm-4.5-air","max_tokens":8,"messages":[{"role":"user","content":"hi"}]}';
+    const run = await diagnoseJson([lab.url('/api/anthropic/v1/messages'), '--provider', 'zhipu', '--token-env', 'LAB_ZHIPU_KEY', '-X', 'POST', '-d', body, '--stream', '--timeout', '3000'], { env });
+    expectHealthy(run.report);
+    expect(run.code).toBe(0);
+    const first = run.report.exchanges[0]!;
+    expect(first.request.headers.map((h) => h.name)).toEqual(expect.arrayContaining(['x-api-key', 'anthropic-version']));
+    expect(first.request.headers.some((h) => h.name === 'authorization')).toBe(false);
+    const streamed = run.report.exchanges.find((x) => x.request.body?.text.includes('"stream":true'));
+    expect(streamed?.response?.body?.text).toContain('message_stop');
+  });
 });

@@ -82,6 +82,38 @@ export function zhipuApi(req: http.IncomingMessage, res: http.ServerResponse, pa
   return true;
 }
 
+/** Zhipu's Anthropic-compatible API (/api/anthropic): x-api-key with a Zhipu key, anthropic-version, Anthropic SSE. */
+export function zhipuAnthropicApi(req: http.IncomingMessage, res: http.ServerResponse, path: string): boolean {
+  if (!path.startsWith('/api/anthropic/')) return false;
+  const key = req.headers['x-api-key'] ?? bearer(req);
+  if (key !== LAB_KEYS.zhipu) {
+    json(res, 401, { type: 'error', error: { type: 'authentication_error', message: key ? 'invalid x-api-key' : 'x-api-key header is required' } }, { 'request-id': 'req_zhipu_anth' });
+    return true;
+  }
+  if (!req.headers['anthropic-version']) {
+    json(res, 400, { type: 'error', error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' } }, { 'request-id': 'req_zhipu_anth' });
+    return true;
+  }
+  if (path !== '/api/anthropic/v1/messages' || req.method !== 'POST') {
+    json(res, 404, { type: 'error', error: { type: 'not_found_error', message: `Not found: ${path}` } }, { 'request-id': 'req_zhipu_anth' });
+    return true;
+  }
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c.toString()));
+  req.on('end', () => {
+    const j = JSON.parse(body || '{}') as { stream?: boolean; model?: string };
+    if (!j.stream) return json(res, 200, { id: 'msg_1', type: 'message', role: 'assistant', model: j.model ?? 'glm-4.5-air', content: [{ type: 'text', text: 'pong' }], stop_reason: 'max_tokens' }, { 'request-id': 'req_zhipu_anth' });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': 'req_zhipu_anth' });
+    const ev = (event: string, data: object) => res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
+    ev('message_start', { message: { id: 'msg_1', model: j.model ?? 'glm-4.5-air' } });
+    ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'po' } });
+    ev('message_delta', { delta: { stop_reason: 'max_tokens' } });
+    ev('message_stop', {});
+    res.end();
+  });
+  return true;
+}
+
 function chat(req: http.IncomingMessage, res: http.ServerResponse, model: string) {
   let body = '';
   req.on('data', (c: Buffer) => (body += c.toString()));

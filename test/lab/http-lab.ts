@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
-import { json, LAB_KEYS, openaiApi, zhipuApi } from './http-api.js';
+import { json, LAB_KEYS, openaiApi, zhipuAnthropicApi, zhipuApi } from './http-api.js';
 import { faultRoute, portalPage, type FaultContext } from './http-faults.js';
 import { listen, type LabServer } from './net-servers.js';
 import { LAB_NAMES, makeLabPki, type LabPki } from './tls-servers.js';
@@ -29,7 +29,7 @@ function oauthToken(req: http.IncomingMessage, res: http.ServerResponse) {
 
 /**
  * The loopback HTTP lab: a fake OpenAI-compatible API (/openai/v1), a fake Zhipu API
- * (/api/paas/v4), an OAuth token endpoint (/oauth/token) with a protected resource
+ * (/api/paas/v4) and its Anthropic-compatible API (/api/anthropic), an OAuth token endpoint (/oauth/token) with a protected resource
  * (/oauth/resource), and every http/auth/server fault under /s/. Served on plain http and on
  * https (lab PKI: pass pki.caFile as --ca-file).
  */
@@ -40,7 +40,7 @@ export async function startHttpLab(): Promise<HttpLab> {
   let bomb: Buffer | undefined;
   const handler: http.RequestListener = (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    if (openaiApi(req, res, path) || zhipuApi(req, res, path) || faultRoute(req, res, path, fx)) return;
+    if (openaiApi(req, res, path) || zhipuApi(req, res, path) || zhipuAnthropicApi(req, res, path) || faultRoute(req, res, path, fx)) return;
     if (path === '/portal/login') return portalPage(res);
     if (path === '/oauth/token' && req.method === 'POST') return oauthToken(req, res);
     if (path === '/oauth/resource') {
