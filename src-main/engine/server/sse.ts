@@ -18,6 +18,8 @@ export class SseParser {
     const out: SseEvent[] = [];
     let nl: number;
     while ((nl = this.#buf.search(/\r\n|\r|\n/)) >= 0) {
+      // A CR at the very end may be the first half of a CRLF split across chunks: wait for the next one.
+      if (nl === this.#buf.length - 1 && this.#buf.endsWith('\r')) break;
       const line = this.#buf.slice(0, nl);
       const len = this.#buf.startsWith('\r\n', nl) ? 2 : 1;
       this.#buf = this.#buf.slice(nl + len);
@@ -30,7 +32,7 @@ export class SseParser {
 
   /** Dispatches a final event that had no trailing blank line. */
   flush(): SseEvent[] {
-    const ev = this.#buf ? this.#line(this.#buf) : null;
+    const ev = this.#buf ? this.#line(this.#buf.replace(/\r$/, '')) : null;
     this.#buf = '';
     const last = this.#line('');
     return [ev, last].filter((e): e is SseEvent => e !== null);
