@@ -67,7 +67,7 @@ export function probesFor(all: readonly Probe[], stages: ReadonlySet<StageId>): 
   return all.filter((p) => chosen.has(p.id));
 }
 
-export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'startDiagnosis' | 'cancelDiagnosis' | 'rerunStages' | 'localizeReport' | 'pickCaFile'> {
+export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'startDiagnosis' | 'cancelDiagnosis' | 'rerunStages' | 'localizeReport' | 'pickCaFile' | 'listProbes'> {
   const runs = new Map<string, RunRecord>();
   const finished: string[] = [];
   /** CA files the user picked in our dialog: the only paths a request may name. */
@@ -159,6 +159,10 @@ export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'star
       const report = parseReport(rawReport);
       if (!report.ok) return err('bad-input', report.message);
       return ok(localizeReport(report.value, lang.data));
+    },
+
+    async listProbes() {
+      return ok(allProbes.map((p) => ({ id: p.id, stage: p.stage })));
     },
 
     async pickCaFile() {

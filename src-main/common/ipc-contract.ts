@@ -40,6 +40,8 @@ export interface DiagnosisApi {
   rerunStages(runId: string, stages: StageId[]): Promise<Result<{ runId: string }>>;
   /** The same report with every title, detail, fix and the headline in another language. */
   localizeReport(report: Report, lang: Lang): Promise<Result<Report>>;
+  /** The probes a diagnosis runs, in order (so the wizard can show each one waiting before it starts). */
+  listProbes(): Promise<Result<{ id: string; stage: StageId }[]>>;
   /** Opens a file dialog for an extra CA (PEM); null when the user cancelled. Only picked paths may be used as caFile. */
   pickCaFile(): Promise<Result<{ path: string; name: string } | null>>;
 }
@@ -82,6 +84,7 @@ const METHOD_SET: Record<DoctorMethod, true> = {
   rerunStages: true,
   localizeReport: true,
   pickCaFile: true,
+  listProbes: true,
   listCredentials: true,
   saveCredential: true,
   renameCredential: true,

@@ -64,10 +64,15 @@ describe('wizard: keyboard only, and a steady layout while results stream in', (
     await row.waitFor();
     const before = await row.boundingBox();
     const head = await page.locator('main h1').boundingBox();
+    // A later probe is on screen, waiting, before it runs; it changes in place.
+    const later = page.locator('[data-probe="tcp"]');
+    const laterBefore = await later.boundingBox();
+    expect(laterBefore).not.toBeNull();
     await page.locator('[data-stage="tcp"][data-status="pass"]').waitFor({ timeout: 30_000 });
     await page.locator('[data-action="again"]').waitFor({ timeout: 20_000 });
     const after = await row.boundingBox();
     expect(after?.y).toBe(before?.y);
+    expect((await later.boundingBox())?.y).toBe(laterBefore?.y);
     expect((await page.locator('main h1').boundingBox())?.y).toBe(head?.y);
     expect(pageErrorsOf(page)).toEqual([]);
     await page.context().close();

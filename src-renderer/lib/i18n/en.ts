@@ -109,6 +109,7 @@ export const en = {
   'probe.auth': 'Credential',
   'probe.server': 'Sampling',
   'probe.stream': 'Streaming',
+  'probe.pending': 'waiting',
   'probe.running': 'running',
   'probe.ok': 'passed',
   'probe.failed': 'failed',

@@ -107,6 +107,7 @@ export const zhCN: Record<MessageKey, string> = {
   'probe.auth': '凭据',
   'probe.server': '采样',
   'probe.stream': '流式响应',
+  'probe.pending': '等待中',
   'probe.running': '进行中',
   'probe.ok': '通过',
   'probe.failed': '失败',

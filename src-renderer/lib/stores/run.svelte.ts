@@ -5,7 +5,7 @@ import type { StageId } from '../../../src-main/common/stages.js';
 import type { DoctorClient } from '../../../src-main/common/ipc-contract.js';
 import type { OpenedBundle } from '../../../src-main/common/bundle.js';
 
-export type ProbeStatus = 'running' | 'ok' | 'failed' | 'skipped';
+export type ProbeStatus = 'pending' | 'running' | 'ok' | 'failed' | 'skipped';
 export interface ProbeView {
   id: string;
   stage: StageId;
@@ -43,6 +43,7 @@ export class DiagnosisRun {
   #cleared: StageId[] = [];
   #rerunning = false;
   #unsubscribe: (() => void) | null = null;
+  #plan: { id: string; stage: StageId }[] | null = null;
 
   constructor(
     private readonly api: () => DoctorClient,
@@ -60,6 +61,11 @@ export class DiagnosisRun {
     this.phase = 'starting';
     try {
       this.#listen();
+      // Every probe is shown waiting from the start, so rows change in place instead of appearing.
+      if (!this.#plan) {
+        const plan = await this.api().listProbes();
+        this.#plan = plan.ok ? plan.value : [];
+      }
       const r = await this.api().startDiagnosis(request);
       if (!r.ok) {
         this.error = r.error.message;
@@ -68,7 +74,7 @@ export class DiagnosisRun {
       }
       this.request = request;
       this.runId = r.value.runId;
-      this.probes = [];
+      this.probes = this.#plan.map((p) => ({ ...p, status: 'pending' as const, durationMs: null, summary: null }));
       this.stages = {};
       this.findings = [];
       this.report = null;
@@ -126,7 +132,7 @@ export class DiagnosisRun {
       case 'stage-started':
         if (this.#rerunning && !this.#cleared.includes(event.stage)) {
           this.#cleared.push(event.stage);
-          this.probes = this.probes.filter((p) => p.stage !== event.stage);
+          this.probes = this.probes.map((p) => (p.stage === event.stage ? { ...p, status: 'pending' as const, durationMs: null, summary: null } : p));
           this.findings = this.findings.filter((f) => f.stage !== event.stage);
         }
         this.stages[event.stage] = { status: 'running', durationMs: null, reason: null };

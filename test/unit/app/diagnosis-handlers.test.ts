@@ -231,6 +231,13 @@ describe('localizeReport', () => {
   });
 });
 
+describe('listProbes', () => {
+  it('lists the engine probes in order, with their stages', async () => {
+    const { ctx } = recorder();
+    expect(await handlers().listProbes(ctx)).toEqual({ ok: true, value: [{ id: 'dns', stage: 'dns' }, { id: 'tcp', stage: 'tcp' }, { id: 'server', stage: 'server' }] });
+  });
+});
+
 describe('pickCaFile', () => {
   it('returns null when the dialog is cancelled, and refuses a file without a PEM certificate', async () => {
     const { ctx } = recorder();
