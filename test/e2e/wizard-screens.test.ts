@@ -33,6 +33,14 @@ describe('wizard screens: languages × themes, axe', () => {
       const page = await openApp(browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }), { locale: c.locale, colorScheme: c.scheme, viewport: { width: 900, height: 600 } });
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(c.lang);
       await shot(page, `${c.lang}-${c.scheme}-0-target-empty`);
+      await page.locator('details.advanced > summary').click();
+      await page.locator('[data-action="add-credential"]').click();
+      await shot(page, `${c.lang}-${c.scheme}-0b-target-add-key`);
+      await page.locator('#timeout').scrollIntoViewIfNeeded();
+      await shot(page, `${c.lang}-${c.scheme}-0c-target-advanced`);
+      expect(await seriousViolations(page), 'target with every option open').toEqual([]);
+      await page.locator('[data-action="add-credential"]').click();
+      await page.locator('details.advanced > summary').click();
       // A rate-limited API: every step has measured values, the report has fixes, exchanges and timing.
       await diagnose(page, lab.url('/s/rate'), { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 3 });
       await waitForReport(page);
