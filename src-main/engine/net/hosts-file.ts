@@ -43,9 +43,7 @@ export async function hostsEntry(env: NodeJS.ProcessEnv, host: string): Promise<
   }
 }
 
-/** The name servers the system resolver asks, from resolv.conf (Unix); empty when unknown. */
-export async function systemNameservers(file = '/etc/resolv.conf'): Promise<string[]> {
-  if (process.platform === 'win32') return [];
+const nameservers = async (file: string): Promise<string[]> => {
   try {
     const text = await readFile(file, 'utf8');
     return text
@@ -55,4 +53,19 @@ export async function systemNameservers(file = '/etc/resolv.conf'): Promise<stri
   } catch {
     return [];
   }
+};
+
+/**
+ * The name servers the system resolver asks, from resolv.conf (Unix); empty when unknown. Behind
+ * systemd-resolved's stub (127.0.0.53) the real upstreams are in /run/systemd/resolve/resolv.conf:
+ * quote both, "127.0.0.53 → 10.0.0.1".
+ */
+export async function systemNameservers(file = '/etc/resolv.conf', upstreamFile = '/run/systemd/resolve/resolv.conf'): Promise<string[]> {
+  if (process.platform === 'win32') return [];
+  const list = await nameservers(file);
+  if (list.length === 1 && list[0] === '127.0.0.53') {
+    const up = await nameservers(upstreamFile);
+    if (up.length > 0) return up.map((u) => `127.0.0.53 → ${u}`);
+  }
+  return list;
 }

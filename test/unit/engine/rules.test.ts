@@ -179,3 +179,22 @@ describe('dns rules: partial sinkhole', () => {
     expect(f[0]!.evidence.addresses).toEqual(['0.0.0.0']);
   });
 });
+
+describe('resolv.conf', () => {
+  it('quotes the name servers, and the upstreams behind systemd-resolved\'s stub', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { systemNameservers } = await import('../../../src-main/engine/net/hosts-file.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'resolv-'));
+    const plain = path.join(dir, 'plain');
+    const stub = path.join(dir, 'stub');
+    const up = path.join(dir, 'up');
+    writeFileSync(plain, '# x\nnameserver 10.0.0.53\nnameserver 10.0.0.54\nsearch corp\n');
+    writeFileSync(stub, 'nameserver 127.0.0.53\noptions edns0\n');
+    writeFileSync(up, 'nameserver 192.168.1.1\n');
+    expect(await systemNameservers(plain, up)).toEqual(['10.0.0.53', '10.0.0.54']);
+    expect(await systemNameservers(stub, up)).toEqual(['127.0.0.53 → 192.168.1.1']);
+    expect(await systemNameservers(path.join(dir, 'missing'), up)).toEqual([]);
+  });
+});

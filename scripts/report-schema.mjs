@@ -1,0 +1,84 @@
+// Writes docs/report.schema.json (contract section 3). The code list comes from src-main/common/codes.ts;
+// test/unit/engine/codes-doc.test.ts fails when the two disagree: re-run this script.
+import { readFileSync, writeFileSync } from 'node:fs';
+const src = readFileSync('src-main/common/codes.ts', 'utf8');
+const codes = [...src.matchAll(/^\s+([A-Z][A-Z0-9_]+): \{ stage:/gm)].map((m) => m[1]);
+const stages = ['environment', 'proxy', 'dns', 'tcp', 'tls', 'http', 'auth', 'server'];
+const nv = { type: 'object', required: ['name', 'value'], properties: { name: { type: 'string' }, value: { type: 'string' } } };
+const ms = { type: ['number', 'null'], minimum: 0 };
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://api-doctor.dev/schemas/report@1.json',
+  title: 'API Doctor report (api-doctor/report@1)',
+  description: 'What `api-doctor diagnose URL --json` prints and what a bundle\'s report.json holds. Contract section 3: fields may be added, never renamed.',
+  type: 'object',
+  required: ['schema', 'tool', 'target', 'startedAt', 'durationMs', 'summary', 'stages', 'findings', 'timings'],
+  properties: {
+    schema: { const: 'api-doctor/report@1' },
+    tool: { type: 'object', required: ['name', 'version'], properties: { name: { const: 'api-doctor' }, version: { type: 'string', minLength: 1 } } },
+    target: {
+      type: 'object',
+      required: ['url', 'method', 'provider'],
+      properties: { url: { type: 'string', minLength: 1 }, method: { type: 'string', pattern: '^[!#$%&\'*+.^_`|~0-9A-Za-z-]+$' }, provider: { enum: ['openai', 'zhipu', 'anthropic', 'azure-openai', 'generic'] } },
+    },
+    lang: { enum: ['en', 'zh-CN'] },
+    startedAt: { type: 'string', format: 'date-time' },
+    durationMs: { type: 'number', minimum: 0 },
+    summary: {
+      type: 'object',
+      required: ['verdict', 'rootCause', 'headline'],
+      properties: { verdict: { enum: ['healthy', 'degraded', 'failing'] }, rootCause: { oneOf: [{ $ref: '#/definitions/code' }, { type: 'null' }] }, headline: { type: 'string', minLength: 1 } },
+    },
+    stages: {
+      type: 'array',
+      minItems: 8,
+      maxItems: 8,
+      items: {
+        type: 'object',
+        required: ['id', 'status', 'durationMs'],
+        properties: { id: { enum: stages }, status: { enum: ['pass', 'warn', 'fail', 'skipped'] }, durationMs: { type: 'number', minimum: 0 }, reason: { type: 'string' } },
+      },
+    },
+    findings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['code', 'stage', 'severity', 'title', 'detail', 'evidence', 'fixes'],
+        properties: {
+          code: { $ref: '#/definitions/code' },
+          stage: { enum: stages },
+          severity: { enum: ['error', 'warn', 'info'] },
+          title: { type: 'string', minLength: 1 },
+          detail: { type: 'string' },
+          evidence: { type: 'object' },
+          fixes: { type: 'array', items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+    timings: {
+      type: 'object',
+      required: ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'downloadMs', 'totalMs'],
+      properties: { dnsMs: ms, connectMs: ms, tlsMs: ms, ttfbMs: ms, downloadMs: ms, totalMs: { type: 'number', minimum: 0 } },
+    },
+    exchanges: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['startedAt', 'request', 'response', 'timings', 'totalMs'],
+        properties: {
+          startedAt: { type: 'string' },
+          request: { type: 'object', required: ['method', 'url', 'httpVersion', 'headers', 'bodySize'], properties: { headers: { type: 'array', items: nv } } },
+          response: { oneOf: [{ type: 'null' }, { type: 'object', required: ['status', 'statusText', 'httpVersion', 'headers', 'bodySize'], properties: { status: { type: 'integer' }, headers: { type: 'array', items: nv } } }] },
+          error: { type: 'string' },
+          serverIPAddress: { type: 'string' },
+          timings: { type: 'object', required: ['blocked', 'dns', 'connect', 'ssl', 'send', 'wait', 'receive'] },
+          totalMs: { type: 'number' },
+        },
+      },
+    },
+    advice: {},
+  },
+  definitions: { code: { description: 'A finding code of the diagnosis contract, section 2 (docs/codes.md).', enum: codes } },
+};
+writeFileSync('docs/report.schema.json', JSON.stringify(schema, null, 2) + '\n');
+console.log(codes.length);
