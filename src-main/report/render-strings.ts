@@ -77,5 +77,8 @@ export function skipReason(reason: string | undefined, lang: Lang): string {
   const u = UI[lang];
   if (!reason) return u.skipped;
   if (reason === 'not yet checked') return u.notYetChecked;
+  // Probes give their reasons in English; in Chinese at least say which prerequisite failed.
+  const m = /^(\w+) failed: (.*)$/.exec(reason);
+  if (lang === 'zh-CN' && m) return `${u.skipped}：${m[1]} 失败（${m[2]}）`;
   return `${u.skipped}: ${reason}`;
 }
