@@ -1,6 +1,6 @@
 import { APP_VERSION } from '../common/version.js';
 import { USAGE } from './help.js';
-import { EXIT, UsageError, type CliIo } from './io.js';
+import { EXIT, UsageError, oneLine, type CliIo } from './io.js';
 import { runDiagnose } from './diagnose.js';
 import { runCredentialsCli } from './credentials.js';
 import { runOpen } from './open.js';
@@ -32,7 +32,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`api-doctor: ${e.message}\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`api-doctor: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`api-doctor: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return EXIT.internal;
   }
 }

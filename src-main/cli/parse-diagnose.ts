@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import net from 'node:net';
@@ -63,6 +63,30 @@ export function parseTargetUrl(raw: string | undefined): URL {
   }
   if (!url.hostname) throw new UsageError(`"${raw}" has no host name`);
   return url;
+}
+
+/** A system CA bundle is ~200 KB; anything past this is not a CA file. */
+const MAX_CA_FILE_BYTES = 4 * 1024 * 1024;
+/** A diagnosis needs a small request; a bigger body is a mistake (or /dev/zero). */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Reads a file named on the command line: a regular file of bounded size, or a usage error. */
+function readInputFile(flag: string, file: string, maxBytes: number): string {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new UsageError(`${flag}: ${file} is not a regular file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${flag}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (size > maxBytes) throw new UsageError(`${flag}: ${file} is ${size} bytes, more than the ${maxBytes} this option accepts`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${flag}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
 
 export function parseHeader(raw: string): { name: string; value: string } {
@@ -177,23 +201,12 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
 
   let body: string | undefined;
   if (v.data !== undefined) {
-    if (v.data.startsWith('@')) {
-      const file = path.resolve(cwd, v.data.slice(1));
-      try {
-        body = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new UsageError(`-d ${v.data}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
-    } else body = v.data;
+    body = v.data.startsWith('@') ? readInputFile(`-d ${v.data}`, path.resolve(cwd, v.data.slice(1)), MAX_BODY_BYTES) : v.data;
   }
   let caFile: string | undefined;
   if (v['ca-file'] !== undefined) {
     caFile = path.resolve(cwd, v['ca-file']);
-    try {
-      readFileSync(caFile);
-    } catch (e) {
-      throw new UsageError(`--ca-file: cannot read ${caFile} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    readInputFile('--ca-file', caFile, MAX_CA_FILE_BYTES);
   }
 
   const request = defaultRequest(url.href, {

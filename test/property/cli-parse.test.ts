@@ -82,13 +82,9 @@ describe('diagnose argument parser (property)', () => {
     );
   });
 
-  // KNOWN BUG (owner: CLI, src-main/cli/main.ts): the reason echoes the user's argument raw, so
-  // a CR, LF or ESC in it breaks the contract's "one-line reason on stderr" (and can move the
-  // cursor or inject terminal escapes). Fix: escape control characters before writing, e.g.
-  // message.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1)).
-  // `it.fails` keeps npm test green while the bug stands; when it is fixed this test fails:
-  // turn it into a plain `it`.
-  it.fails('KNOWN BUG: the one-line reason stays one line whatever argv holds', async () => {
+  // The reason echoes the user's argument; control characters in it are shown escaped, so it
+  // stays one line and cannot move the cursor or inject terminal escapes.
+  it('the one-line reason stays one line whatever argv holds', async () => {
     await fc.assert(
       fc.asyncProperty(argv, async (args) => {
         fc.pre(parseOrUsage(args) !== 'ok');

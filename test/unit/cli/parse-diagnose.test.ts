@@ -59,3 +59,14 @@ describe('diagnose flags', () => {
     expect(parseResolve('a.example:443:[::1]')).toEqual({ host: 'a.example', port: 443, address: '::1' });
   });
 });
+
+describe('usage errors', () => {
+  it('show control characters escaped, so the reason is one safe line', () => {
+    expect(new UsageError('bad "a\nb\r\u001b[31m\u2028\u007f"').message).toBe('bad "a\\nb\\r\\u001b[31m\\u2028\\u007f"');
+  });
+
+  it('refuse a body file that is not a regular file or is too large', () => {
+    expect(() => parse('https://a.example', '-d', '@/dev/zero')).toThrow(/not a regular file/);
+    expect(() => parse('https://a.example', '-d', '@/nonexistent')).toThrow(/cannot read/);
+  });
+});
