@@ -44,6 +44,8 @@ describe('wizard: keyboard only, and a steady layout while results stream in', (
     // Enter submits the form.
     await page.keyboard.press('Enter');
     await waitForReport(page);
+    // Screen readers hear the outcome without hunting for it.
+    await expect.poll(() => page.getByTestId('announcer').innerText()).toMatch(/^Diagnosis finished: (Healthy|Works, with warnings|Failing)\. \S/);
     // Back to a step through the keyboard: focus the nav and press Enter on "DNS".
     await page.locator('[data-step="dns"]').focus();
     f = await focused(page);

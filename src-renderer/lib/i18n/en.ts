@@ -170,6 +170,8 @@ export const en = {
   'report.bundle.warnings': 'Note about this bundle',
   'report.none': 'The report appears here when a diagnosis finishes.',
 
+  'a11y.checking': 'Checking: {stage}',
+  'a11y.done': 'Diagnosis finished: {verdict}. {headline}',
   'copy': 'Copy',
   'copy.done': 'Copied',
   'copy.label': 'Copy step {n}',

@@ -168,6 +168,8 @@ export const zhCN: Record<MessageKey, string> = {
   'report.bundle.warnings': '关于此诊断包的提示',
   'report.none': '诊断完成后，报告会显示在这里。',
 
+  'a11y.checking': '正在检查：{stage}',
+  'a11y.done': '诊断完成：{verdict}。{headline}',
   'copy': '复制',
   'copy.done': '已复制',
   'copy.label': '复制第 {n} 步',
