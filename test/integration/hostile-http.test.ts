@@ -104,11 +104,10 @@ describe('hostile HTTP servers', () => {
   });
 });
 
-// KNOWN BUGS (owner: engine part 2 — http probe and rules; verdict in engine/run.ts). These
-// are the contract's "report something sensible"; `it.fails` keeps npm test green while they
-// stand and turns red once fixed: then make them plain `it`.
+// Were known bugs (fixed in engine part 2): unparsable answers are HTTP_UNEXPECTED_CONTENT, a refused
+// non-http(s) redirect is named, and server text quoted in findings is made printable.
 describe('hostile HTTP servers: what the report should say (known bugs)', () => {
-  it.fails('KNOWN BUG: a response undici cannot parse (endless or invalid headers) yields a finding and a non-healthy verdict', async () => {
+  it('a response undici cannot parse (endless or invalid headers) yields a finding and a non-healthy verdict', async () => {
     // Today: http stage "fail", findings [], verdict "healthy", headline "Every check passed".
     for (const start of [() => startEndlessHeadersServer(), () => startControlCharsServer('header')]) {
       const r = await run(start);
@@ -119,13 +118,13 @@ describe('hostile HTTP servers: what the report should say (known bugs)', () => 
     }
   });
 
-  it.fails('KNOWN BUG: a redirect to a non-http(s) URL is named, not reported healthy', async () => {
+  it('a redirect to a non-http(s) URL is named, not reported healthy', async () => {
     const r = await run(() => startRedirectServer('file:///etc/passwd'), '/v1/models');
     expect(r.report.findings.length).toBeGreaterThan(0);
     expect(r.report.summary.verdict).not.toBe('healthy');
   });
 
-  it.fails('KNOWN BUG: the human report prints no terminal escape sequence a server sent', async () => {
+  it('the human report prints no terminal escape sequence a server sent', async () => {
     server = await startControlCharsServer('message');
     const { stdout, stderr } = await cli(['diagnose', ...args(server.url('http', '/v1/chat/completions'))]);
     for (const c of [...TERMINAL_ATTACK].filter((ch) => ch.charCodeAt(0) < 0x20)) {

@@ -41,14 +41,9 @@ describe('HTTPS servers that stall after the handshake', () => {
     expect(await settledResources(before)).toEqual({});
   });
 
-  // KNOWN BUG (owner: engine part 2, src-main/engine/http/connector.ts): the TLS socket's
-  // `once('error')` listener stays attached after secureConnect. When undici later destroys the
-  // socket with UND_ERR_HEADERS_TIMEOUT, that listener records it as a *TLS-phase* failure
-  // (times.failure = { phase: 'tls' }), exchange() classifies it in the tls phase, which has no
-  // code for it, and the report carries no finding: verdict "healthy", "Every check passed".
-  // Fix: ignore (or remove) the error listener once the handshake is done. `it.fails` keeps
-  // npm test green until then; make it a plain `it` after the fix.
-  it.fails('KNOWN BUG: headers never sent is reported as HTTP_HEADERS_TIMEOUT', async () => {
+  // Was a known bug (fixed in engine/http/connector.ts): the handshake's error listener outlived it and
+  // filed a later headers timeout as a TLS failure, so the report had no finding.
+  it('headers never sent is reported as HTTP_HEADERS_TIMEOUT', async () => {
     // Reads the run of the test above (tests in a file run in order).
     const r = headersNeverRun;
     expect(r.report.findings.map((f) => f.code)).toContain('HTTP_HEADERS_TIMEOUT');

@@ -28,6 +28,17 @@ describe('http stage against the lab', () => {
     const r = await run('/s/body-stall');
     expect(r.report.summary.rootCause).toBe('HTTP_BODY_TIMEOUT');
     expect(r.report.findings[0]!.evidence).toMatchObject({ status: 200, receivedBytes: 25 });
+    expect(r.report.findings[0]!.evidence.stillArriving).toBeUndefined();
+    expect(r.code).toBe(1);
+  });
+
+  it('a body that keeps coming (an SSE stream called like a plain GET) → HTTP_BODY_TIMEOUT after one phase budget', async () => {
+    const t0 = Date.now();
+    const r = await run('/s/sse-endless/v1/chat/completions');
+    expect(r.report.summary.rootCause).toBe('HTTP_BODY_TIMEOUT');
+    expect(r.report.findings[0]!.evidence.stillArriving).toBe(true);
+    expect(r.report.findings[0]!.title).toBe('The response body did not finish within 800 ms');
+    expect(Date.now() - t0).toBeLessThan(800 * 2 + 2000);
     expect(r.code).toBe(1);
   });
 

@@ -75,9 +75,19 @@ export function timedConnector(o: ConnectorOptions, times: ConnectionTimes): bui
     const signal = AbortSignal.any([o.signal, AbortSignal.timeout(o.timeoutMs)]);
     const host = opts.hostname.replace(/^\[|\]$/g, '');
     const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
+    let settled = false;
     const fail = (phase: NetPhase, error: unknown) => {
+      // Only a failure while connecting is a connect-phase failure; later errors belong to undici.
+      if (settled) return;
+      settled = true;
       times.failure = { phase, error };
       callback(error instanceof Error ? error : new Error(String(error)), null);
+    };
+    const ready = (socket: net.Socket) => {
+      if (settled) return void socket.destroy();
+      settled = true;
+      times.readyAt = performance.now();
+      callback(null, socket);
     };
     void (async () => {
       let socket: net.Socket;
@@ -103,27 +113,27 @@ export function timedConnector(o: ConnectorOptions, times: ConnectionTimes): bui
         times.remoteAddress = address;
         socket = tcp.socket;
       }
-      if (opts.protocol !== 'https:') {
-        times.readyAt = performance.now();
-        return callback(null, socket);
-      }
+      if (opts.protocol !== 'https:') return ready(socket);
       const t0 = performance.now();
       const servername = net.isIP(host) ? undefined : host;
       const secure = tls.connect({ socket, ...(servername ? { servername } : {}), ...(o.ca ? { ca: o.ca } : {}), ALPNProtocols: ['http/1.1'], rejectUnauthorized: true });
       const onAbort = () => secure.destroy(Object.assign(new Error('TLS handshake timed out'), { code: 'ETIMEDOUT' }));
       signal.addEventListener('abort', onAbort, { once: true });
-      secure.once('secureConnect', () => {
-        signal.removeEventListener('abort', onAbort);
-        times.tlsMs = ms(t0);
-        times.tlsAuthorized = secure.authorized;
-        times.alpn = secure.alpnProtocol || null;
-        times.readyAt = performance.now();
-        callback(null, secure);
-      });
-      secure.once('error', (e) => {
+      const onError = (e: Error) => {
         signal.removeEventListener('abort', onAbort);
         socket.destroy();
         fail('tls', e);
+      };
+      secure.once('error', onError);
+      secure.once('secureConnect', () => {
+        signal.removeEventListener('abort', onAbort);
+        // From here on errors (a headers timeout, a reset) are the exchange's, not the handshake's.
+        secure.removeListener('error', onError);
+        secure.on('error', () => {}); // undici attaches its own; this one only keeps a stray error from crashing
+        times.tlsMs = ms(t0);
+        times.tlsAuthorized = secure.authorized;
+        times.alpn = secure.alpnProtocol || null;
+        ready(secure);
       });
     })();
   };

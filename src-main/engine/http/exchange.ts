@@ -20,6 +20,11 @@ export interface ExchangeInput {
   proxyUrl: string | null;
   /** Sees the decoded body as it arrives (SSE); 'stop' ends reading. */
   onText?: (text: string) => 'stop' | void;
+  /**
+   * Total time the body may take after the headers (default: timeoutMs, the per-phase budget).
+   * bodyTimeout only catches silence; a body that trickles forever needs this.
+   */
+  bodyBudgetMs?: number;
 }
 
 export interface ExchangeError extends ClassifiedError {
@@ -103,15 +108,30 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeOutcome> {
     statusText = res.statusText || STATUS_CODES[res.statusCode] || '';
     headers = headerRecord(res.headers as Record<string, string | string[] | undefined>);
     const capture = new BodyCapture(headers['content-encoding'] ?? null, headers['content-type'] ?? null, input.onText);
+    const bodyBudgetMs = input.bodyBudgetMs ?? input.timeoutMs;
+    let overBudget = false;
+    let trickling = false;
+    let lastChunkAt = performance.now();
+    const bodyTimer = setTimeout(() => {
+      overBudget = true;
+      // Data still flowing means an endless or trickling body; silence since the headers is a stall.
+      trickling = performance.now() - lastChunkAt < bodyBudgetMs / 2;
+      res.body.destroy(new Error(`body not complete after ${bodyBudgetMs} ms`));
+    }, bodyBudgetMs);
     try {
       for await (const chunk of res.body) {
+        lastChunkAt = performance.now();
         if (!capture.push(chunk as Buffer)) {
           res.body.destroy();
           break;
         }
       }
     } catch (e) {
-      error = classify(e, 'http', times, true);
+      error = overBudget
+        ? { code: 'HTTP_BODY_TIMEOUT', errno: trickling ? 'BODY_BUDGET' : 'UND_ERR_BODY_TIMEOUT', message: trickling ? `the body was still arriving after ${bodyBudgetMs} ms` : `no body data for ${bodyBudgetMs} ms`, phase: 'http', afterHeaders: true }
+        : classify(e, 'http', times, true);
+    } finally {
+      clearTimeout(bodyTimer);
     }
     tEnd = performance.now();
     body = await capture.end();
@@ -136,7 +156,7 @@ function classify(e: unknown, phase: NetPhase, times: ConnectionTimes, afterHead
   let code = c.code;
   if (code === null && phase === 'http') {
     // Bytes that are not HTTP (another protocol on the port, a mangling middlebox): unexpected content.
-    if (/^HPE_/.test(c.errno ?? '') || causeChain(e).some((x) => x.name === 'HTTPParserError')) code = 'HTTP_UNEXPECTED_CONTENT';
+    if (/^HPE_/.test(c.errno ?? '') || c.errno === 'UND_ERR_HEADERS_OVERFLOW' || causeChain(e).some((x) => x.name === 'HTTPParserError')) code = 'HTTP_UNEXPECTED_CONTENT';
     // Fewer body bytes than Content-Length promised: the connection broke mid-body.
     else if (c.errno === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') code = 'HTTP_CONNECTION_RESET';
   }

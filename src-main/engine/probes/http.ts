@@ -78,6 +78,7 @@ export const httpProbe: Probe<HttpProbeData> = {
     const hopNote = trail.hops.length > 1 ? ` after ${trail.hops.length - 1} redirect(s)` : '';
     if (data.error) return { status: 'failed', data, reason: `${data.error.code ?? data.error.errno ?? 'error'}: ${data.error.message}`, timing: data.timing };
     if (trail.loop) return { status: 'failed', data, reason: `redirect ${trail.loop.reason}`, timing: data.timing };
+    if (trail.refused) return { status: 'failed', data, reason: `redirect to a ${trail.refused.scheme} URL not followed`, timing: data.timing };
     const summary = `${answer!.status} ${answer!.statusText}${hopNote} in ${f.totalMs} ms`;
     // An http-stage problem (404, HTML page, …) means auth and server cannot be judged from this answer.
     if (data.verdict && CODES[data.verdict.code].stage === 'http') return { status: 'failed', data, reason: `${data.verdict.code} (${answer!.status})`, summary, timing: data.timing };

@@ -63,7 +63,8 @@ export const streamProbe: Probe<StreamProbeData> = {
       if (ended || error) return 'stop';
     };
     const input = await exchangeInput(ctx, { method: req.method, url: planned.url, headers, ...(req.body !== undefined ? { body: req.body } : {}), signal: AbortSignal.any([ctx.signal, own]) });
-    const out = await exchange({ ...input, onText: (t) => onEvents(parser.feed(t)) });
+    // The stream may run until our own budget (its end is what we wait for); the http probe's body budget would cut it short.
+    const out = await exchange({ ...input, bodyBudgetMs: ctx.budgetMs, onText: (t) => onEvents(parser.feed(t)) });
     if (!ended && !error) onEvents(parser.flush());
     ctx.recordExchange(out.record);
     const totalMs = Math.round(performance.now() - t0);

@@ -3,9 +3,13 @@ import type { OAuthData } from '../auth/oauth.js';
 import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { FindingDraft, RunView, StageRules } from '../probe.js';
+import { printableEvidence } from '../http/printable.js';
 
 /** The auth stage: the OAuth token request, the local credential checks, and what the server said about the credential. */
-export const authRules: StageRules = (view: RunView): FindingDraft[] => {
+/** Every finding of this stage, with server-quoted text made safe to print. */
+export const authRules: StageRules = (view) => rawAuthRules(view).map((d) => ({ code: d.code, evidence: printableEvidence(d.evidence) }));
+
+const rawAuthRules = (view: RunView): FindingDraft[] => {
   const out: FindingDraft[] = [];
   const o = view.result<OAuthData>(PROBE_IDS.oauth);
   if (o?.status === 'ok' && o.data && !o.data.token) {

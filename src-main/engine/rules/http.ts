@@ -3,12 +3,16 @@ import type { Evidence } from '../../common/report.js';
 import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { FindingDraft, RunView, StageRules } from '../probe.js';
+import { printableEvidence } from '../http/printable.js';
 
 /** Clock differences below this are normal drift; above it, signatures and tokens start failing. */
 export const CLOCK_SKEW_LIMIT_S = 60;
 
 /** The http stage: how the exchange itself went (timeouts, resets, redirects, status, content) and the clock. */
-export const httpRules: StageRules = (view: RunView): FindingDraft[] => {
+/** Every finding of this stage, with server-quoted text made safe to print. */
+export const httpRules: StageRules = (view) => rawHttpRules(view).map((d) => ({ code: d.code, evidence: printableEvidence(d.evidence) }));
+
+const rawHttpRules = (view: RunView): FindingDraft[] => {
   const r = view.result<HttpProbeData>(PROBE_IDS.http);
   const d = r?.data;
   if (!r || r.status === 'skipped' || !d) return [];
@@ -21,7 +25,7 @@ export const httpRules: StageRules = (view: RunView): FindingDraft[] => {
         out.push({ code: e.code, evidence: { url: e.url, timeoutMs: e.timeoutMs } });
         break;
       case 'HTTP_BODY_TIMEOUT':
-        out.push({ code: e.code, evidence: { url: e.url, status: e.status, timeoutMs: e.timeoutMs, receivedBytes: e.receivedBytes } });
+        out.push({ code: e.code, evidence: { url: e.url, status: e.status, timeoutMs: e.timeoutMs, receivedBytes: e.receivedBytes, ...(e.errno === 'BODY_BUDGET' ? { stillArriving: true } : {}) } });
         break;
       case 'HTTP_UNEXPECTED_CONTENT':
         out.push({ code: e.code, evidence: { url: e.url, status: e.status, contentType: null, title: null, protocolError: e.message.slice(0, 200) } });
@@ -35,6 +39,9 @@ export const httpRules: StageRules = (view: RunView): FindingDraft[] => {
     }
   }
   if (d.loop) out.push({ code: 'HTTP_REDIRECT_LOOP', evidence: { reason: d.loop.reason, chain: d.loop.chain.slice(0, 12), limit: 10 } });
+  if (d.refused && d.answer) {
+    out.push({ code: 'HTTP_UNEXPECTED_CONTENT', evidence: { url: d.answer.url, status: d.answer.status, contentType: d.answer.contentType, title: null, refusedRedirect: d.refused.location.slice(0, 200), scheme: d.refused.scheme } });
+  }
   if (d.downgrade) out.push({ code: 'HTTP_HTTPS_DOWNGRADE', evidence: { from: d.downgrade.from, to: d.downgrade.to } });
   if (d.verdict && CODES[d.verdict.code].stage === 'http') out.push(d.verdict);
   const skew = clockSkew(d);

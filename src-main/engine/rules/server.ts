@@ -2,11 +2,15 @@ import { CODES } from '../../common/codes.js';
 import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { FindingDraft, RunView, StageRules } from '../probe.js';
+import { printableEvidence } from '../http/printable.js';
 import type { ServerProbeData } from '../probes/server.js';
 import type { StreamProbeData } from '../probes/stream.js';
 
 /** The server stage: the answer's 429/5xx meaning, latency and error rate over the samples, and the stream. */
-export const serverRules: StageRules = (view: RunView): FindingDraft[] => {
+/** Every finding of this stage, with server-quoted text made safe to print. */
+export const serverRules: StageRules = (view) => rawServerRules(view).map((d) => ({ code: d.code, evidence: printableEvidence(d.evidence) }));
+
+const rawServerRules = (view: RunView): FindingDraft[] => {
   const out: FindingDraft[] = [];
   const h = view.result<HttpProbeData>(PROBE_IDS.http)?.data;
   if (h?.verdict && CODES[h.verdict.code].stage === 'server') out.push(h.verdict);

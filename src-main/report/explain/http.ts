@@ -24,13 +24,19 @@ export const httpTexts: Record<CodesOfStage<'http'>, CodeText> = {
   HTTP_BODY_TIMEOUT: {
     example: { url: URL_, status: 200, timeoutMs: 10000, receivedBytes: 512 },
     en: (e) => ({
-      title: 'The response started, then stalled',
-      detail: `${ev(e, 'url')} answered ${ev(e, 'status')}, then sent nothing for ${ev(e, 'timeoutMs')} ms after ${ev(e, 'receivedBytes')} bytes of body. A server or proxy stopped mid-response.`,
+      title: e.stillArriving === true ? `The response body did not finish within ${ev(e, 'timeoutMs')} ms` : 'The response started, then stalled',
+      detail:
+        e.stillArriving === true
+          ? `${ev(e, 'url')} answered ${ev(e, 'status')} and kept sending (${ev(e, 'receivedBytes')} bytes) without ever finishing the body within ${ev(e, 'timeoutMs')} ms: an endless stream (e.g. server-sent events on a URL called like a normal request) or a very slow trickle.`
+          : `${ev(e, 'url')} answered ${ev(e, 'status')}, then sent nothing for ${ev(e, 'timeoutMs')} ms after ${ev(e, 'receivedBytes')} bytes of body. A server or proxy stopped mid-response.`,
       fixes: ['Retry; if it repeats, report it to the provider with the request id.', 'For long generations use streaming (stream: true) so the connection carries data continuously.', 'Check for a proxy or VPN that buffers or cuts long responses.'],
     }),
     'zh-CN': (e) => ({
-      title: '响应开始后中途停滞',
-      detail: `${ev(e, 'url')} 返回了 ${ev(e, 'status')}，但在收到 ${ev(e, 'receivedBytes')} 字节响应体后 ${ev(e, 'timeoutMs')} 毫秒内再无数据。服务器或代理在响应中途停住了。`,
+      title: e.stillArriving === true ? `响应体在 ${ev(e, 'timeoutMs')} 毫秒内没有传完` : '响应开始后中途停滞',
+      detail:
+        e.stillArriving === true
+          ? `${ev(e, 'url')} 返回了 ${ev(e, 'status')}，并持续发送数据（${ev(e, 'receivedBytes')} 字节），但在 ${ev(e, 'timeoutMs')} 毫秒内始终没有结束：这是一个不会结束的流（例如把 SSE 流式接口当普通请求调用），或传输极其缓慢。`
+          : `${ev(e, 'url')} 返回了 ${ev(e, 'status')}，但在收到 ${ev(e, 'receivedBytes')} 字节响应体后 ${ev(e, 'timeoutMs')} 毫秒内再无数据。服务器或代理在响应中途停住了。`,
       fixes: ['重试；如果反复出现，请带上 request id 向服务商报告。', '长文本生成请使用流式输出（stream: true），让连接持续有数据。', '检查是否有代理或 VPN 缓冲或截断了长响应。'],
     }),
   },
@@ -147,7 +153,13 @@ export const httpTexts: Record<CodesOfStage<'http'>, CodeText> = {
   HTTP_UNEXPECTED_CONTENT: {
     example: { url: 'https://api.example.com/v1/models', status: 200, contentType: 'text/html; charset=utf-8', title: 'Wi-Fi Login — Guest Portal' },
     en: (e) =>
-      has(e, 'protocolError')
+      has(e, 'refusedRedirect')
+        ? {
+            title: `The server redirects to a ${ev(e, 'scheme')} address, not to a web API`,
+            detail: `${ev(e, 'url')} answered ${ev(e, 'status')} with Location: ${ev(e, 'refusedRedirect')}. API Doctor does not follow redirects outside http(s), and no API client should: it is a misconfiguration or an attempt to make the client open a local file or run script.`,
+            fixes: ['Use the provider\'s documented API URL; check for a typo in the path.', 'If you run the server: fix the redirect rule that produces this Location.'],
+          }
+        : has(e, 'protocolError')
         ? {
             title: 'The answer is not HTTP at all',
             detail: `${ev(e, 'url')} answered with bytes that are not a valid HTTP response (${ev(e, 'protocolError')}). Another service listens on this port (SSH, a database, a VPN endpoint), or a device in between mangles the traffic.`,
@@ -159,7 +171,13 @@ export const httpTexts: Record<CodesOfStage<'http'>, CodeText> = {
       fixes: ['Open the URL in a browser: if it is a login or portal page, sign in (or use another network) and retry.', 'If it is a block page: ask IT to allow the API host.', 'Check that the URL is the API base URL, not the provider\'s website or console.'],
           },
     'zh-CN': (e) =>
-      has(e, 'protocolError')
+      has(e, 'refusedRedirect')
+        ? {
+            title: `服务器重定向到了 ${ev(e, 'scheme')} 地址，而不是 Web API`,
+            detail: `${ev(e, 'url')} 返回 ${ev(e, 'status')}，Location 为 ${ev(e, 'refusedRedirect')}。API Doctor 不会跟随 http(s) 以外的重定向，任何 API 客户端都不应该跟随：这要么是配置错误，要么是试图让客户端打开本地文件或执行脚本。`,
+            fixes: ['使用服务商文档中的 API 地址；检查路径是否有拼写错误。', '如果服务由你维护：修正产生该 Location 的重定向规则。'],
+          }
+        : has(e, 'protocolError')
         ? {
             title: '应答根本不是 HTTP',
             detail: `${ev(e, 'url')} 返回的字节不是有效的 HTTP 响应（${ev(e, 'protocolError')}）。该端口上运行的是其他服务（SSH、数据库、VPN 接入点），或中间设备篡改了流量。`,
