@@ -98,10 +98,13 @@ describe('http stage against the lab', () => {
     expect(r.code).toBe(1);
   });
 
-  it('never follows a redirect to file:', async () => {
+  it('never follows a redirect to file:, and names it (HTTP_UNEXPECTED_CONTENT)', async () => {
     const r = await run('/s/to-file');
     expect(r.report.exchanges.length).toBeGreaterThan(0);
     expect(r.report.exchanges.every((x) => x.request.url.startsWith('http://') && x.response?.status === 302)).toBe(true);
+    expect(r.report.summary.rootCause).toBe('HTTP_UNEXPECTED_CONTENT');
+    expect(r.report.findings[0]!.evidence).toMatchObject({ refusedRedirect: 'file:///etc/passwd', scheme: 'file:' });
+    expect(r.code).toBe(1);
   });
 
   it('404 on a Zhipu-shaped wrong path → HTTP_NOT_FOUND suggesting the right base URLs', async () => {
