@@ -172,6 +172,7 @@ export const en = {
 
   'a11y.checking': 'Checking: {stage}',
   'a11y.done': 'Diagnosis finished: {verdict}. {headline}',
+  'punct.colon': ': ',
   'copy': 'Copy',
   'copy.done': 'Copied',
   'copy.label': 'Copy step {n}',

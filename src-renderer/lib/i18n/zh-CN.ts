@@ -170,6 +170,7 @@ export const zhCN: Record<MessageKey, string> = {
 
   'a11y.checking': '正在检查：{stage}',
   'a11y.done': '诊断完成：{verdict}。{headline}',
+  'punct.colon': '：',
   'copy': '复制',
   'copy.done': '已复制',
   'copy.label': '复制第 {n} 步',
