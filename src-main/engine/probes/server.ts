@@ -63,7 +63,8 @@ export const serverProbe: Probe<ServerProbeData> = {
     } else if (!cheap && !alt) {
       note = 'not sampled: the call is not a cheap GET and no cheap call is known for this API';
     } else {
-      const deadline = Date.now() + ctx.budgetMs - ctx.request.timeoutMs;
+      // Start a sample only if a slow one (three phases) still fits in the budget: the probe must return, not be cut off.
+      const deadline = Date.now() + ctx.budgetMs - (3 * ctx.request.timeoutMs + 500);
       const want = Math.max(0, ctx.request.samples - samples.length);
       for (let i = 0; i < want; i++) {
         if (ctx.signal.aborted || Date.now() > deadline) {

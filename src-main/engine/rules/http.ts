@@ -14,10 +14,17 @@ export const httpRules: StageRules = (view) => rawHttpRules(view).map((d) => ({ 
 
 const rawHttpRules = (view: RunView): FindingDraft[] => {
   const r = view.result<HttpProbeData>(PROBE_IDS.http);
-  const d = r?.data;
-  if (!r || r.status === 'skipped' || !d) return [];
+  if (!r || r.status === 'skipped') return [];
+  // A probe cut off by the runner has no data, whatever its type says.
+  const d = r.data as HttpProbeData | undefined;
+  // The runner cut the probe off at its budget: no data, but "no answer in time" is the finding.
+  if (!d) return r.status === 'failed' ? [{ code: 'HTTP_HEADERS_TIMEOUT', evidence: { url: view.target.href, timeoutMs: view.request.timeoutMs, reason: r.reason } }] : [];
   const out: FindingDraft[] = [];
   const e = d.error;
+  if (e && !e.code) {
+    // An error nothing classified must still fail the verdict, never read as "every check passed".
+    out.push({ code: e.afterHeaders ? 'HTTP_CONNECTION_RESET' : 'HTTP_EMPTY_REPLY', evidence: { url: e.url, errno: e.errno, message: e.message.slice(0, 300), unclassified: true, ...(e.afterHeaders ? { afterHeaders: true, status: e.status } : {}) } });
+  }
   if (e?.code) {
     const ev: Evidence = { url: e.url, errno: e.errno, message: e.message.slice(0, 300) };
     switch (e.code) {

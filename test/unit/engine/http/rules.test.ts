@@ -24,6 +24,8 @@ describe('http rules', () => {
     ['no result', {}, []],
     ['headers timeout', { http: ok(http({ answer: null, error: { code: 'HTTP_HEADERS_TIMEOUT', errno: null, message: 'x', phase: 'http', afterHeaders: false, url: 'u', timeoutMs: 5, receivedBytes: 0, status: null } })) }, ['HTTP_HEADERS_TIMEOUT']],
     ['a refused connect met by http', { http: ok(http({ answer: null, error: { code: 'TCP_REFUSED', errno: 'ECONNREFUSED', message: 'x', phase: 'tcp', afterHeaders: false, url: 'u', timeoutMs: 5, receivedBytes: 0, status: null } })) }, ['TCP_REFUSED']],
+    ['an unclassified error still fails the verdict', { http: ok(http({ answer: null, error: { code: null, errno: 'EWHATEVER', message: 'odd', phase: 'http', afterHeaders: false, url: 'u', timeoutMs: 5, receivedBytes: 0, status: null } })) }, ['HTTP_EMPTY_REPLY']],
+    ['cut off by the runner (no data)', { http: { status: 'failed', reason: 'no result within 5 ms', durationMs: 5 } }, ['HTTP_HEADERS_TIMEOUT']],
     ['loop + downgrade', { http: ok(http({ loop: { reason: 'cycle', chain: ['a', 'b', 'a'] }, downgrade: { from: 'https://a', to: 'http://a' } })) }, ['HTTP_REDIRECT_LOOP', 'HTTP_HTTPS_DOWNGRADE']],
     ['http verdict kept, others not', { http: ok(http({ verdict: { code: 'HTTP_NOT_FOUND', evidence: {} } })) }, ['HTTP_NOT_FOUND']],
     ['auth verdict is not http\'s', { http: ok(http({ verdict: { code: 'AUTH_REJECTED', evidence: {} } })) }, []],
