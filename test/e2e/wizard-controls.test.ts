@@ -158,4 +158,31 @@ describe('wizard controls: cancel, re-run a step, language switch, credentials, 
     await lab.close();
     await page.context().close();
   });
+
+  it('opens a bundle dropped on the window, and says so in words when a dropped file is not one', async () => {
+    const lab = await startHttpLab();
+    const dir = mkdtempSync(path.join(tmpdir(), 'doctor-drop-'));
+    const zip = path.join(dir, 'dropped.zip');
+    expect((await cli(['diagnose', lab.url('/s/quota'), '--token-env', 'K', '--samples', '1', '--bundle', zip], { K: LAB_KEYS.openai })).code).toBe(1);
+    const page = await openApp(browser, labTable());
+    const drop = (name: string, base64: string) =>
+      page.evaluate(
+        ([n, b]) => {
+          const bytes = Uint8Array.from(atob(b), (c) => c.charCodeAt(0));
+          const dt = new DataTransfer();
+          dt.items.add(new File([bytes], n, { type: 'application/zip' }));
+          document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        },
+        [name, base64] as const,
+      );
+    await drop('notes.zip', Buffer.from('this is not a zip').toString('base64'));
+    await expect.poll(() => page.getByTestId('drop-error').innerText()).toMatch(/notes\.zip|zip|bundle/i);
+    await drop('dropped.zip', readFileSync(zip).toString('base64'));
+    await page.getByTestId('bundle-opened').waitFor({ timeout: 15_000 });
+    expect(await rootCauseOf(page)).toBe('SERVER_QUOTA_EXHAUSTED');
+    await expect.poll(() => page.getByTestId('drop-error').count()).toBe(0);
+    expect(pageErrorsOf(page)).toEqual([]);
+    await lab.close();
+    await page.context().close();
+  });
 });

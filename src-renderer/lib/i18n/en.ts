@@ -168,7 +168,7 @@ export const en = {
   'report.bundle.saved': 'Saved {file} ({bytes} bytes).',
   'report.bundle.opened': 'Showing the report from the bundle {file}, made {when}.',
   'report.bundle.warnings': 'Note about this bundle',
-  'report.none': 'The report appears here when a diagnosis finishes.',
+  'report.none': 'The report appears here when a diagnosis finishes. You can also open a bundle, or drop one on this window.',
 
   'a11y.checking': 'Checking: {stage}',
   'a11y.done': 'Diagnosis finished: {verdict}. {headline}',

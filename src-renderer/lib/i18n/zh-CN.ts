@@ -166,7 +166,7 @@ export const zhCN: Record<MessageKey, string> = {
   'report.bundle.saved': '已保存 {file}（{bytes} 字节）。',
   'report.bundle.opened': '正在显示诊断包 {file} 中的报告，生成于 {when}。',
   'report.bundle.warnings': '关于此诊断包的提示',
-  'report.none': '诊断完成后，报告会显示在这里。',
+  'report.none': '诊断完成后，报告会显示在这里。也可以打开诊断包，或把诊断包拖放到此窗口。',
 
   'a11y.checking': '正在检查：{stage}',
   'a11y.done': '诊断完成：{verdict}。{headline}',
