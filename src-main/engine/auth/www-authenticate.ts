@@ -53,7 +53,8 @@ export function parseWwwAuthenticate(header: string | null | undefined): Challen
       i++;
       skipWs();
       const value = s[i] === '"' ? quoted() : token();
-      current.params[name.toLowerCase()] = value;
+      // defineProperty: a parameter named __proto__ is data like any other, never the object's prototype.
+      Object.defineProperty(current.params, name.toLowerCase(), { value, enumerable: true, writable: true, configurable: true });
       continue;
     }
     // A new challenge: scheme, then token68 or parameters.

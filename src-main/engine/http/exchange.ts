@@ -57,7 +57,8 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 
 function headerRecord(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  // defineProperty: a header the server names __proto__ stays a header.
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) Object.defineProperty(out, k.toLowerCase(), { value: Array.isArray(v) ? v.join(', ') : v, enumerable: true, writable: true, configurable: true });
   return out;
 }
 

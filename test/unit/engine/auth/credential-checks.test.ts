@@ -62,6 +62,13 @@ describe('WWW-Authenticate (RFC 9110 §11.6.1)', () => {
     expect(c[1]!.params).toEqual({ realm: 'simple' });
   });
 
+  it('a parameter named __proto__ is data, not the prototype', () => {
+    const [c] = parseWwwAuthenticate('Bearer __proto__="x", realm="r"');
+    expect(Object.getPrototypeOf(c!.params)).toBe(Object.prototype);
+    expect(Object.keys(c!.params)).toEqual(['__proto__', 'realm']);
+    expect(c!.params.realm).toBe('r');
+  });
+
   it('token68 and bare schemes; scope lists', () => {
     expect(parseWwwAuthenticate('Negotiate, NTLM').map((x) => x.scheme)).toEqual(['Negotiate', 'NTLM']);
     expect(parseWwwAuthenticate('Negotiate abc123==')[0]).toEqual({ scheme: 'Negotiate', params: {}, token68: 'abc123==' });
