@@ -8,7 +8,9 @@ import { checkHygiene } from './hygiene.js';
 import { jwtProblem } from './jwt.js';
 
 /** Header names that carry credentials: stripped on cross-origin redirects, recognised in -H. */
-export const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'api-key', 'proxy-authorization'];
+export const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'proxy-authorization'];
+/** The ones that carry the API's credential (a Proxy-Authorization the user adds is for the proxy). */
+const API_CREDENTIAL_HEADERS = CREDENTIAL_HEADERS.filter((h) => h !== 'proxy-authorization');
 
 export type PrecheckCode = 'AUTH_MALFORMED' | 'AUTH_TOKEN_EXPIRED' | 'AUTH_KEY_PROVIDER_MISMATCH';
 
@@ -58,7 +60,7 @@ export interface PlanInput {
 /** Decides where the credential goes and whether it is fit to send, and builds the headers for it. */
 export function planCredential(inp: PlanInput): PlannedAuth {
   const placement = inp.request.auth ?? inp.provider.auth(inp.url);
-  const userHeader = inp.request.headers.find((h) => CREDENTIAL_HEADERS.includes(h.name.toLowerCase()) || (placement.kind === 'header' && h.name.toLowerCase() === placement.name.toLowerCase()));
+  const userHeader = inp.request.headers.find((h) => API_CREDENTIAL_HEADERS.includes(h.name.toLowerCase()) || (placement.kind === 'header' && h.name.toLowerCase() === placement.name.toLowerCase()));
   const empty: CredentialPlan = { source: 'none', sentAs: null, headerName: null, scheme: null, fingerprint: null, problem: null, withheld: false, withheldReason: null, placement: null };
 
   if (userHeader) {
