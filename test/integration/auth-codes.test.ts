@@ -63,6 +63,14 @@ describe('auth stage against the lab', () => {
     expect(r.code).toBe(1);
   });
 
+  it('-H "Authorization: Bearer <key>" written by the user is sent as given, passes, and never printed', async () => {
+    const r = await run('/openai/v1/models', '--provider', 'openai', '-H', `Authorization: Bearer ${LAB_KEYS.openai}`);
+    expect(codesOf(r.report)).toEqual([]);
+    expect(r.report.summary.verdict).toBe('healthy');
+    expect(r.stdout).not.toContain(LAB_KEYS.openai);
+    expect(r.code).toBe(0);
+  });
+
   it('an expired JWT → AUTH_TOKEN_EXPIRED from its exp claim, never sent', async () => {
     const r = await run('/oauth/resource', '--token-env', 'EXPIRED');
     expect(r.report.summary.rootCause).toBe('AUTH_TOKEN_EXPIRED');
