@@ -1,5 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
+import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnoseJson } from '../lab/index.js';
 import { LAB_KEYS, startHttpLab, type HttpLab } from '../lab/http-lab.js';
@@ -31,6 +35,20 @@ async function curlStatus(cmd: string, vars: Record<string, string>): Promise<nu
   return Number(stdout.trim());
 }
 
+/** Runs the generated TypeScript (undici) snippet with node, as a user would after compiling it, and returns what it printed first. */
+async function tsStatus(code: string, vars: Record<string, string>): Promise<number> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'api-doctor-snippet-'));
+  symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
+  try {
+    const js = (await transform(code, { loader: 'ts', format: 'esm' })).code;
+    writeFileSync(path.join(dir, 'snippet.mjs'), js);
+    const { stdout } = await run(process.execPath, [path.join(dir, 'snippet.mjs')], { env: { ...vars }, timeout: 20_000 });
+    return Number(stdout.split(/\s/)[0]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true }); // removes the node_modules link, not what it points to
+  }
+}
+
 describe('client advice', () => {
   it('healthy https call: timeouts with a reason, retry policy, and a curl that reproduces 200 with the key only as ${K}', async () => {
     const { r, advice } = await adviceOf([lab.url('/openai/v1/models', 'https'), '--ca-file', lab.pki.caFile, '--provider', 'openai', '--token-env', 'K']);
@@ -47,6 +65,7 @@ describe('client advice', () => {
     expect(r.report.exchanges[0]!.response!.status).toBe(200);
     expect(advice.snippets.pythonRequests).toContain("os.environ['K']");
     expect(advice.snippets.typescript).toContain('process.env.K');
+    expect(await tsStatus(advice.snippets.typescript, { K: LAB_KEYS.openai })).toBe(200);
   });
 
   it('the curl for a refused key reproduces the 401; advice says not to retry it', async () => {
@@ -60,6 +79,7 @@ describe('client advice', () => {
     const { advice } = await adviceOf([lab.url('/s/rate'), '--token-env', 'K']);
     expect(advice.retry.note).toMatch(/Retry-After/);
     expect(await curlStatus(advice.snippets.curl, { K: LAB_KEYS.openai })).toBe(429);
+    expect(await tsStatus(advice.snippets.typescript, { K: LAB_KEYS.openai })).toBe(429);
   });
 
   it('a POST with a body: curl sends the same body and gets the same 400', async () => {
