@@ -106,9 +106,9 @@ describe('hostile HTTP servers', () => {
 
 // Were known bugs (fixed in engine part 2): unparsable answers are HTTP_UNEXPECTED_CONTENT, a refused
 // non-http(s) redirect is named, and server text quoted in findings is made printable.
-describe('hostile HTTP servers: what the report should say (known bugs)', () => {
+describe('hostile HTTP servers: what the report says', () => {
   it('a response undici cannot parse (endless or invalid headers) yields a finding and a non-healthy verdict', async () => {
-    // Today: http stage "fail", findings [], verdict "healthy", headline "Every check passed".
+    // Before the fix: http stage "fail", findings [], verdict "healthy", "Every check passed".
     for (const start of [() => startEndlessHeadersServer(), () => startControlCharsServer('header')]) {
       const r = await run(start);
       await server!.close();
