@@ -1,8 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Report } from '../common/report.js';
 import type { DiagnosisRequest } from '../common/request.js';
-import { collectEnvironment } from '../bundle/environment.js';
-import { buildBundle } from '../bundle/write.js';
 
 export interface BundleHookInput {
   file: string;
@@ -23,6 +21,8 @@ const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'A
 export async function writeBundleHook(input: BundleHookInput): Promise<string | null> {
   const env = input.env ?? process.env;
   try {
+    // Loaded only when --bundle is given: zip and HAR code is not needed for a plain diagnosis.
+    const [{ collectEnvironment }, { buildBundle }] = await Promise.all([import('../bundle/environment.js'), import('../bundle/write.js')]);
     const built = buildBundle(input.report, {
       environment: await collectEnvironment({ env }),
       lang: input.request.lang,

@@ -1,8 +1,11 @@
 import type { CredentialRef } from '../common/request.js';
-import { createKeychainStore } from '../credentials/keychain-store.js';
 import { resolveCredential, type ResolvedCredential } from '../credentials/resolve.js';
 import type { CredentialStore } from '../credentials/store.js';
 import { UsageError } from './io.js';
+
+const unusedKeychain = (): CredentialStore => {
+  throw new Error('no keychain for this credential reference');
+};
 
 /**
  * --token-env / --credential → the secret, or a one-line UsageError (exit 2): a diagnosis that
@@ -11,7 +14,13 @@ import { UsageError } from './io.js';
 export async function resolveCliCredential(ref: CredentialRef, env: NodeJS.ProcessEnv, openKeychain?: () => CredentialStore): Promise<ResolvedCredential | null> {
   let r;
   try {
-    r = await resolveCredential(ref, { env, keychain: openKeychain ?? (() => createKeychainStore({ env })) });
+    // The keychain (keytar, settings schema) is loaded only when a run names a saved credential.
+    let keychain = openKeychain;
+    if (!keychain && ref.kind === 'keychain') {
+      const { createKeychainStore } = await import('../credentials/keychain-store.js');
+      keychain = () => createKeychainStore({ env });
+    }
+    r = await resolveCredential(ref, { env, keychain: keychain ?? unusedKeychain });
   } catch (e) {
     throw new UsageError(`--credential: the OS keychain is not available (${e instanceof Error ? e.message : String(e)}); use --token-env VAR instead`);
   }

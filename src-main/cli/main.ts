@@ -1,9 +1,6 @@
 import { APP_VERSION } from '../common/version.js';
 import { USAGE } from './help.js';
 import { EXIT, UsageError, oneLine, type CliIo } from './io.js';
-import { runDiagnose } from './diagnose.js';
-import { runCredentialsCli } from './credentials.js';
-import { runOpen } from './open.js';
 
 /** The whole CLI as a function: argv in, exit code out. bin/ and tests both call it. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -22,10 +19,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(USAGE);
         return EXIT.ok;
       }
+      // Each command loads its own modules: `--version` and `--help` should not pay for the engine.
+      const { runDiagnose } = await import('./diagnose.js');
       return await runDiagnose(rest, io, io.diagnose);
     }
-    if (command === 'credentials') return await runCredentialsCli(rest, io);
-    if (command === 'open') return await runOpen(rest, io);
+    if (command === 'credentials') return await (await import('./credentials.js')).runCredentialsCli(rest, io);
+    if (command === 'open') return await (await import('./open.js')).runOpen(rest, io);
     throw new UsageError(`unknown command "${command}" (try: api-doctor --help)`);
   } catch (e) {
     if (e instanceof UsageError) {
