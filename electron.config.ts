@@ -10,6 +10,17 @@ const config: Configuration = {
   // keytar is a native module: it cannot be loaded from inside the asar archive.
   asarUnpack: ['**/node_modules/keytar/**'],
   extraMetadata: { main: 'dist/main/index.cjs' },
+  // Electron fuses, flipped in the packaged binary: it cannot be turned into a generic Node
+  // runtime (ELECTRON_RUN_AS_NODE, NODE_OPTIONS, --inspect) nor made to load code from outside
+  // the signed app.asar. File-protocol privileges stay: the renderer is loaded with loadFile.
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+  },
   linux: { target: ['AppImage', 'deb'], category: 'Development', maintainer: 'API Doctor team' },
   mac: { target: ['dmg'], category: 'public.app-category.developer-tools', hardenedRuntime: true },
   win: { target: ['nsis'] },

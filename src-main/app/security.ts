@@ -29,6 +29,8 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click would open links in new windows behind setWindowOpenHandler's back.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

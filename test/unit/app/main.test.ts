@@ -22,6 +22,7 @@ describe('Electron shell (fake electron injected)', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs.preload).toBe(path.join(distDir, 'preload', 'index.cjs'));
     expect(record.loadedFiles).toEqual([path.join(distDir, 'renderer', 'index.html')]);

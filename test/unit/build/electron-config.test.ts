@@ -15,6 +15,7 @@ describe('electron.config.ts (electron-builder)', () => {
     await validateConfiguration(config, new DebugLogger(false));
     expect(config).toMatchObject({ appId: expect.any(String), productName: 'API Doctor', directories: { buildResources: 'build' } });
     expect(config.asarUnpack).toEqual(expect.arrayContaining([expect.stringContaining('keytar')]));
+    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
     const targets = (k: string) => JSON.stringify((config[k] as { target: unknown }).target);
     expect(targets('linux')).toContain('AppImage');
     expect(targets('linux')).toContain('deb');
