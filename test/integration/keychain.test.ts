@@ -33,6 +33,13 @@ async function secretServiceReason(): Promise<string | null> {
 const skipReason = await secretServiceReason();
 if (skipReason) console.log(`[keychain tests skipped] ${skipReason}`);
 
+// CI provides a Secret Service (.ci/run): there, a missing one is a failure, not a skip.
+describe.runIf(skipReason !== null && process.env.API_DOCTOR_REQUIRE_KEYCHAIN === '1')('OS keychain required', () => {
+  it('a usable Secret Service is available', () => {
+    expect(skipReason).toBeNull();
+  });
+});
+
 const GOOD = randomCanary('sk-good');
 const BAD = randomCanary('sk-bad');
 let api: CanaryApi;
