@@ -95,14 +95,31 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeOutcome> {
   let receivedAt: number | null = null;
   const sent: Record<string, string> = {};
   for (const h of input.headers) sent[h.name.toLowerCase()] = h.value;
+  // undici checks headersTimeout on a coarse (~0.5 s) tick, so it fires up to a second late; this
+  // watchdog holds the headers budget to the millisecond, counted from the ready connection.
+  const headersWatch = new AbortController();
+  let headersTimedOut = false;
+  let watchTimer: NodeJS.Timeout | undefined;
+  const armHeadersWatch = () => {
+    if (times.readyAt === null) {
+      watchTimer = setTimeout(armHeadersWatch, 25);
+      return;
+    }
+    watchTimer = setTimeout(() => {
+      headersTimedOut = true;
+      headersWatch.abort(new Error(`no response headers within ${input.timeoutMs} ms`));
+    }, Math.max(0, times.readyAt + input.timeoutMs - performance.now()));
+  };
+  armHeadersWatch();
   try {
     const res = await request(input.url, {
       method: input.method as Dispatcher.HttpMethod,
       headers: sent,
       ...(input.body !== undefined ? { body: input.body } : {}),
       dispatcher,
-      signal: input.signal,
+      signal: AbortSignal.any([input.signal, headersWatch.signal]),
     });
+    clearTimeout(watchTimer);
     tHeaders = performance.now();
     receivedAt = Date.now();
     status = res.statusCode;
@@ -137,8 +154,12 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeOutcome> {
     tEnd = performance.now();
     body = await capture.end();
   } catch (e) {
-    error = classify(e, times.failure?.phase ?? 'http', times, tHeaders !== null);
+    error =
+      headersTimedOut && tHeaders === null
+        ? { code: 'HTTP_HEADERS_TIMEOUT', errno: 'UND_ERR_HEADERS_TIMEOUT', message: `no response headers within ${input.timeoutMs} ms`, phase: 'http', afterHeaders: false }
+        : classify(e, times.failure?.phase ?? 'http', times, tHeaders !== null);
   } finally {
+    clearTimeout(watchTimer);
     await dispatcher.destroy().catch(() => {});
   }
   const end = tEnd ?? performance.now();
