@@ -5,6 +5,7 @@ import { createHandlerTable } from './handler-table.js';
 import { createKeychainStore } from '../credentials/keychain-store.js';
 import type { CredentialStore } from '../credentials/store.js';
 import { registerIpc, trustedSenderCheck } from './ipc.js';
+import { electronPlatform } from './electron-platform.js';
 import { CONTENT_SECURITY_POLICY, denyAllPermissions, lockNavigation, secureWebPreferences } from './security.js';
 
 /** The parts of the `electron` module the shell uses: injected, so tests run it in plain Node. */
@@ -50,6 +51,8 @@ export async function startApp(electron: ElectronModule, paths: AppPaths): Promi
   const table = createHandlerTable({
     versions: process.versions,
     platform: process.platform,
+    // The OS proxy (system settings, PAC, WPAD) as Chromium resolves it, for the proxy stage.
+    engine: { platform: electronPlatform(session.defaultSession) },
     chooseCaFile: async () => {
       if (!electron.dialog || win.isDestroyed()) return null;
       const r = await electron.dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'PEM certificates', extensions: ['pem', 'crt', 'cer'] }] });
