@@ -11,6 +11,7 @@ export interface UiStrings {
   checks: string;
   otherFindings: string;
   timing: string;
+  advice: { title: string; timeouts: (connectMs: number, readMs: number) => string; reproduce: (envVar: string) => string };
   total: string;
   phases: { dns: string; tcp: string; tls: string; wait: string; download: string };
   stage: Record<StageId, string>;
@@ -35,6 +36,11 @@ export const UI: Record<Lang, UiStrings> = {
     checks: 'Checks',
     otherFindings: 'Also found',
     timing: 'Timing',
+    advice: {
+      title: 'Client advice',
+      timeouts: (c, r) => `Timeouts: connect ${c} ms, read ${r} ms`,
+      reproduce: (v) => `Reproduce with curl (the key comes from $${v}):`,
+    },
     total: 'total',
     phases: { dns: 'DNS lookup', tcp: 'TCP connect', tls: 'TLS handshake', wait: 'Server wait', download: 'Download' },
     stage: { environment: 'environment', proxy: 'proxy', dns: 'dns', tcp: 'tcp', tls: 'tls', http: 'http', auth: 'auth', server: 'server' },
@@ -57,6 +63,11 @@ export const UI: Record<Lang, UiStrings> = {
     checks: '检查项',
     otherFindings: '其他发现',
     timing: '耗时',
+    advice: {
+      title: '客户端建议',
+      timeouts: (c, r) => `超时设置：连接 ${c} 毫秒，读取 ${r} 毫秒`,
+      reproduce: (v) => `用 curl 复现（密钥取自环境变量 $${v}）：`,
+    },
     total: '总计',
     phases: { dns: 'DNS 解析', tcp: 'TCP 连接', tls: 'TLS 握手', wait: '服务器处理', download: '下载' },
     stage: { environment: '环境', proxy: '代理', dns: 'DNS', tcp: 'TCP', tls: 'TLS', http: 'HTTP', auth: '认证', server: '服务端' },
@@ -73,10 +84,19 @@ export const UI: Record<Lang, UiStrings> = {
 };
 
 /** The stage's skip reason in the report's language where we know it ("not yet checked"). */
+/** The engine's fixed "does not apply" reasons, in Chinese (probe reasons with measured values stay English). */
+const KNOWN_REASONS_ZH: Record<string, string> = {
+  'plain http:// URL: no TLS to check': '普通 http:// 地址，没有 TLS 需要检查',
+  'no OAuth token endpoint given': '未指定 OAuth 令牌端点',
+  'streaming not asked for (--stream)': '未要求检查流式响应（--stream）',
+  cancelled: '已取消',
+};
+
 export function skipReason(reason: string | undefined, lang: Lang): string {
   const u = UI[lang];
   if (!reason) return u.skipped;
   if (reason === 'not yet checked') return u.notYetChecked;
+  if (lang === 'zh-CN' && KNOWN_REASONS_ZH[reason]) return `${u.skipped}：${KNOWN_REASONS_ZH[reason]}`;
   // Probes give their reasons in English; in Chinese at least say which prerequisite failed.
   const m = /^(\w+) failed: (.*)$/.exec(reason);
   if (lang === 'zh-CN' && m) return `${u.skipped}：${m[1]} 失败（${m[2]}）`;

@@ -1,6 +1,6 @@
 import type { Finding, Lang, Report, StageStatus } from '../common/report.js';
 import { displayWidth, timingBar } from './render-timing.js';
-import { UI, skipReason } from './render-strings.js';
+import { UI, type UiStrings, skipReason } from './render-strings.js';
 
 export interface TextOptions {
   /** ANSI colours (only on a terminal that wants them). */
@@ -55,7 +55,28 @@ export function renderText(r: Report, lang: Lang = r.lang, opts: TextOptions = {
   }
 
   out.push('', c.bold(u.timing), ...timingBar(r.timings, u).map((l) => `  ${l}`), '');
+  out.push(...adviceLines(r, u, c.bold));
   return out.join('\n');
+}
+
+/** The client advice in short: timeouts with their reason, the retry note, and a curl to reproduce. */
+function adviceLines(r: Report, u: UiStrings, bold: (s: string) => string): string[] {
+  const a = r.advice;
+  if (!a || typeof a !== 'object' || Array.isArray(a)) return [];
+  const t = a.timeouts;
+  const retry = a.retry;
+  const curl = a.snippets && typeof a.snippets === 'object' && !Array.isArray(a.snippets) ? a.snippets.curl : undefined;
+  const out = [bold(u.advice.title)];
+  if (t && typeof t === 'object' && !Array.isArray(t) && typeof t.connectMs === 'number' && typeof t.readMs === 'number') {
+    out.push(`  ${u.advice.timeouts(t.connectMs, t.readMs)}`);
+    if (typeof t.reason === 'string') out.push(...wrap(t.reason, 4));
+  }
+  if (retry && typeof retry === 'object' && !Array.isArray(retry) && typeof retry.note === 'string') out.push(...wrap(retry.note, 2));
+  if (typeof curl === 'string') {
+    out.push('', `  ${u.advice.reproduce(typeof a.secretEnvVar === 'string' ? a.secretEnvVar : 'API_KEY')}`);
+    out.push(...curl.split('\n').map((l) => `    ${l}`));
+  }
+  return out.length > 1 ? [...out, ''] : [];
 }
 
 /** Wraps prose at ~100 columns with a hanging indent; CJK text wraps anywhere. */

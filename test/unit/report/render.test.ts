@@ -62,3 +62,39 @@ describe('renderers', () => {
     expect(renderMarkdown(report('zh-CN'))).toMatch(/^# API Doctor 诊断报告/);
   });
 });
+
+describe('text renderer: client advice and skip reasons', () => {
+  const advice = {
+    timeouts: { connectMs: 2000, readMs: 30000, reason: 'connecting took 12 ms here' },
+    retry: { note: 'This run hit an exhausted quota: do not retry.' },
+    secretEnvVar: 'OPENAI_API_KEY',
+    snippets: { curl: `curl -sS 'https://api.example.com/v1/models' -H "Authorization: Bearer \${OPENAI_API_KEY}"` },
+  };
+
+  it('prints the timeouts, the retry note and a curl that reads the key from the environment', () => {
+    const t = renderText({ ...report('en'), advice });
+    expect(t).toContain('Client advice');
+    expect(t).toContain('Timeouts: connect 2000 ms, read 30000 ms');
+    expect(t).toContain('connecting took 12 ms here');
+    expect(t).toContain('do not retry');
+    expect(t).toContain('Reproduce with curl (the key comes from $OPENAI_API_KEY)');
+    expect(t).toContain('-H "Authorization: Bearer ${OPENAI_API_KEY}"');
+    const zh = renderText({ ...report('zh-CN'), advice }, 'zh-CN');
+    expect(zh).toContain('客户端建议');
+    expect(zh).toContain('超时设置：连接 2000 毫秒，读取 30000 毫秒');
+  });
+
+  it('prints no advice section when the run made no HTTP exchange, or the advice is malformed', () => {
+    expect(renderText(report('en'))).not.toContain('Client advice');
+    expect(renderText({ ...report('en'), advice: 'nonsense' })).not.toContain('Client advice');
+    expect(renderText({ ...report('en'), advice: { timeouts: { connectMs: 'x' } } })).not.toContain('Client advice');
+  });
+
+  it('says the fixed "does not apply" reasons in Chinese', () => {
+    const r = report('zh-CN');
+    const stages = r.stages.map((s) => (s.id === 'tls' ? { ...s, status: 'skipped' as const, reason: 'plain http:// URL: no TLS to check' } : s));
+    const t = renderText({ ...r, stages }, 'zh-CN');
+    expect(t).toContain('普通 http:// 地址，没有 TLS 需要检查');
+    expect(t).not.toContain('no TLS to check');
+  });
+});
