@@ -15,6 +15,8 @@ export interface ConnectionTimes {
   remoteAddress: string | null;
   /** performance.now() when the socket was ready for the request. */
   readyAt: number | null;
+  /** The socket handed to undici (to recognise this exchange in undici's diagnostics events). */
+  socket: net.Socket | null;
   /** performance.now() when undici asked for the connection. */
   startedAt: number | null;
   /** Set when connecting failed: in which phase, and the error. */
@@ -42,6 +44,7 @@ export const emptyTimes = (): ConnectionTimes => ({
   tlsMs: null,
   remoteAddress: null,
   readyAt: null,
+  socket: null,
   startedAt: null,
   failure: null,
   tlsAuthorized: null,
@@ -87,6 +90,7 @@ export function timedConnector(o: ConnectorOptions, times: ConnectionTimes): bui
       if (settled) return void socket.destroy();
       settled = true;
       times.readyAt = performance.now();
+      times.socket = socket;
       callback(null, socket);
     };
     void (async () => {

@@ -1,3 +1,4 @@
+import diagnostics from 'node:diagnostics_channel';
 import { STATUS_CODES } from 'node:http';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { HttpExchange } from '../../common/report.js';
@@ -111,6 +112,14 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeOutcome> {
     }, Math.max(0, times.readyAt + input.timeoutMs - performance.now()));
   };
   armHeadersWatch();
+  // Time to first byte counts from the moment undici wrote the request on our socket, not from
+  // socket-ready: the first request of a process also compiles undici's HTTP parser (WebAssembly,
+  // tens of ms) in between, which is the client's own set-up, not the server's wait.
+  let tSent: number | null = null;
+  const onSendHeaders = (message: unknown) => {
+    if (tSent === null && times.socket !== null && (message as { socket?: unknown }).socket === times.socket) tSent = performance.now();
+  };
+  diagnostics.subscribe('undici:client:sendHeaders', onSendHeaders);
   try {
     const res = await request(input.url, {
       method: input.method as Dispatcher.HttpMethod,
@@ -160,16 +169,23 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeOutcome> {
         : classify(e, times.failure?.phase ?? 'http', times, tHeaders !== null);
   } finally {
     clearTimeout(watchTimer);
+    diagnostics.unsubscribe('undici:client:sendHeaders', onSendHeaders);
     await dispatcher.destroy().catch(() => {});
   }
   const end = tEnd ?? performance.now();
   const ready = times.readyAt ?? t0;
-  const blockedMs = times.startedAt !== null ? r1(Math.max(0, times.startedAt - t0)) : 0;
-  const ttfbMs = tHeaders !== null ? r1(tHeaders - ready) : null;
+  const sentAt = tSent !== null && tHeaders !== null && tSent <= tHeaders ? tSent : ready;
+  const sendMs = r1(Math.max(0, sentAt - ready));
+  const ttfbMs = tHeaders !== null ? r1(tHeaders - sentAt) : null;
   const downloadMs = tHeaders !== null ? r1(end - tHeaders) : null;
   const totalMs = r1(end - t0);
+  // For a complete exchange, blocked is what the measured phases do not explain (queueing and the
+  // client's own first-use set-up before the connection starts), so the HAR phases add up to the total.
+  const measured = [times.dnsMs, times.connectMs, times.tlsMs, sendMs, ttfbMs, downloadMs].reduce<number>((a, v) => a + (v ?? 0), 0);
+  const blockedMs =
+    tHeaders !== null ? r1(Math.max(0, totalMs - measured)) : times.startedAt !== null ? r1(Math.max(0, times.startedAt - t0)) : 0;
   const contentType = headers['content-type'] ?? null;
-  const record = toRecord(input, startedAt, { status, statusText, headers, body, error, times, blockedMs, ttfbMs, downloadMs, totalMs, contentType });
+  const record = toRecord(input, startedAt, { status, statusText, headers, body, error, times, blockedMs, sendMs, ttfbMs, downloadMs, totalMs, contentType });
   return { method: input.method, url: input.url.href, status, statusText, headers, contentType, body, error, times, blockedMs, ttfbMs, downloadMs, totalMs, receivedAt, record };
 }
 
@@ -188,12 +204,12 @@ function classify(e: unknown, phase: NetPhase, times: ConnectionTimes, afterHead
   return { ...c, code, phase, afterHeaders };
 }
 
-type Parts = Pick<ExchangeOutcome, 'status' | 'statusText' | 'headers' | 'body' | 'error' | 'times' | 'blockedMs' | 'ttfbMs' | 'downloadMs' | 'totalMs' | 'contentType'>;
+type Parts = Pick<ExchangeOutcome, 'status' | 'statusText' | 'headers' | 'body' | 'error' | 'times' | 'blockedMs' | 'ttfbMs' | 'downloadMs' | 'totalMs' | 'contentType'> & { sendMs: number };
 
 /**
  * The exchange as the bundle's HAR needs it. `connect` is TCP only and `ssl` the TLS handshake
- * (bundle/har.ts adds them up the HAR 1.2 way); `send` is not observable through undici and is
- * folded into `wait` (0 here).
+ * (bundle/har.ts adds them up the HAR 1.2 way); `send` runs from socket-ready until undici wrote
+ * the request (its own set-up included), `wait` from then until the response headers.
  */
 function toRecord(input: ExchangeInput, startedAt: string, p: Parts): HttpExchange {
   const t = p.times;
@@ -204,7 +220,7 @@ function toRecord(input: ExchangeInput, startedAt: string, p: Parts): HttpExchan
     dns: t.dnsMs ?? -1,
     connect: t.connectMs ?? -1,
     ssl: t.tlsMs ?? -1,
-    send: 0,
+    send: p.sendMs,
     wait: p.ttfbMs ?? -1,
     receive: p.downloadMs ?? -1,
   };
