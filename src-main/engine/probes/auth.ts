@@ -3,6 +3,7 @@ import type { CredentialPlan } from '../auth/plan.js';
 import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe } from '../probe.js';
+import { say } from '../say.js';
 
 export interface AuthProbeData {
   plan: CredentialPlan;
@@ -30,7 +31,7 @@ export const authProbe: Probe<AuthProbeData> = {
     const who = d.plan.source === 'none' ? 'no credential' : `${d.plan.fingerprint ?? 'credential'} as ${d.plan.sentAs}${d.plan.withheld ? ' (withheld)' : ''}`;
     if (d.oauthFailed) return { status: 'failed', data, reason: 'OAuth token request failed' };
     if (code) return { status: 'failed', data, reason: `${code}: ${who}` };
-    return { status: 'ok', data, summary: d.plan.source === 'none' ? 'no credential needed for this call' : `accepted: ${who}` };
+    return { status: 'ok', data, summary: d.plan.source === 'none' ? say(ctx.request.lang, 'no credential needed for this call', '此调用无需凭据') : say(ctx.request.lang, `accepted: ${who}`, `已接受：${who}`) };
   },
 };
 

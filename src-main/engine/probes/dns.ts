@@ -5,6 +5,7 @@ import { queryServer, querySystem, type DnsQuery } from '../net/dns-query.js';
 import { sinkholed } from '../net/dns-names.js';
 import { hostsEntry, systemNameservers, type HostsEntry } from '../net/hosts-file.js';
 import { targetHost, targetPort, type ProxyProbeData } from './proxy.js';
+import { say } from '../say.js';
 
 export interface DnsProbeData extends DnsData {
   host: string;
@@ -31,16 +32,16 @@ export const dnsProbe: Probe<DnsProbeData> = {
     const empty = { host, viaProxy: false, resolvers: [], queries: [], reference: [], hosts: null };
     const fam = net.isIP(host);
     if (fam !== 0) {
-      return { status: 'ok', data: { ...empty, source: 'literal', addresses: [{ address: host, family: fam as 4 | 6 }] }, summary: 'IP address: nothing to resolve', timing: { dnsMs: 0 } };
+      return { status: 'ok', data: { ...empty, source: 'literal', addresses: [{ address: host, family: fam as 4 | 6 }] }, summary: say(ctx.request.lang, 'IP address: nothing to resolve', 'IP 地址，无需解析'), timing: { dnsMs: 0 } };
     }
     const pins = ctx.request.resolve.filter((r) => r.host === host.toLowerCase() && r.port === port);
     if (pins.length > 0) {
       const addresses = pins.map((p) => ({ address: p.address, family: (net.isIPv6(p.address) ? 6 : 4) as 4 | 6 }));
-      return { status: 'ok', data: { ...empty, source: 'pinned', addresses }, summary: `pinned by --resolve to ${pins.map((p) => p.address).join(', ')}`, timing: { dnsMs: 0 } };
+      return { status: 'ok', data: { ...empty, source: 'pinned', addresses }, summary: say(ctx.request.lang, `pinned by --resolve to ${pins.map((p) => p.address).join(', ')}`, `已用 --resolve 固定为 ${pins.map((p) => p.address).join(', ')}`), timing: { dnsMs: 0 } };
     }
     const proxy = ctx.result<ProxyProbeData>(PROBE_IDS.proxy);
     if (proxy?.status === 'ok' && proxy.data.proxyUrl !== null && proxy.data.connect?.ok) {
-      return { status: 'ok', data: { ...empty, source: 'proxy', viaProxy: true, addresses: [] }, summary: 'the proxy resolves the name' };
+      return { status: 'ok', data: { ...empty, source: 'proxy', viaProxy: true, addresses: [] }, summary: say(ctx.request.lang, 'the proxy resolves the name', '由代理解析域名') };
     }
 
     const servers = ctx.request.dnsServers;

@@ -4,6 +4,7 @@ import type { Probe } from '../probe.js';
 import { chooseProxy, isLocalTarget } from '../net/proxy-env.js';
 import { openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
 import { trustedCAs } from '../net/trust.js';
+import { say } from '../say.js';
 
 export interface ProxyProbeData extends ProxyData {
   noProxy: string | null;
@@ -35,7 +36,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     const choice = await chooseProxy(ctx.request.proxy, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u));
     const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname) };
     if (choice.proxyUrl === null) {
-      return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? `direct (${choice.bypassedBy})` : 'direct connection' };
+      return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? say(ctx.request.lang, `direct (${choice.bypassedBy})`, `直连（${choice.bypassedBy}）`) : say(ctx.request.lang, 'direct connection', '直连，未使用代理') };
     }
     let proxy: URL;
     try {
@@ -51,7 +52,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     if (auth) ctx.redactor.add(auth.slice('Basic '.length));
     const shown = redactUserinfo(proxy);
     if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
-      return { status: 'ok', data: { ...base, connect: null }, summary: `${shown} (${proxy.protocol.slice(0, -1)} proxies are not checked)` };
+      return { status: 'ok', data: { ...base, connect: null }, summary: say(ctx.request.lang, `${shown} (${proxy.protocol.slice(0, -1)} proxies are not checked)`, `${shown}（不检查 ${proxy.protocol.slice(0, -1)} 代理）`) };
     }
     const ca = proxy.protocol === 'https:' ? await trustedCAs(ctx.request).catch(() => undefined) : undefined;
     const r = await openTunnel(choice.proxyUrl, targetHost(ctx.target), targetPort(ctx.target), ctx.signal, ca);
@@ -60,7 +61,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       return {
         status: 'ok',
         data: { ...base, connect: { ok: true, status: r.answer.status, statusText: r.answer.statusText, authenticate: null, proxyConnectMs: r.proxyConnectMs, ms: r.tunnelMs, sentCredentials: auth !== null } },
-        summary: `tunnel through ${shown}`,
+        summary: say(ctx.request.lang, `tunnel through ${shown}`, `经 ${shown} 建立隧道`),
       };
     }
     const error = r.error !== undefined ? classifyNetworkError(r.error, r.stage === 'connect' ? 'proxy' : 'tcp') : undefined;

@@ -9,6 +9,7 @@ import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import { percentile } from '../server/stats.js';
+import { say } from '../say.js';
 
 export interface Sample {
   status: number | null;
@@ -86,7 +87,9 @@ export const serverProbe: Probe<ServerProbeData> = {
       maxTtfbMs: ttfbs.length ? Math.max(...ttfbs) : null,
       errorRate: samples.length ? Math.round(((samples.length - ok.length) / samples.length) * 100) / 100 : 0,
     };
-    const summary = samples.length ? `${samples.length} sample(s): p50 TTFB ${data.p50TtfbMs ?? '–'} ms, errors ${Math.round(data.errorRate * 100)}%` : (note ?? 'not sampled');
+    const summary = samples.length
+      ? say(ctx.request.lang, `${samples.length} sample(s): p50 TTFB ${data.p50TtfbMs ?? '–'} ms, errors ${Math.round(data.errorRate * 100)}%`, `${samples.length} 次采样：首字节 p50 ${data.p50TtfbMs ?? '–'} 毫秒，错误率 ${Math.round(data.errorRate * 100)}%`)
+      : (note ?? say(ctx.request.lang, 'not sampled', '未采样'));
     return { status: 'ok', data, summary };
   },
 };

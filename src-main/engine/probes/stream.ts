@@ -9,6 +9,7 @@ import type { Probe, ProbeContext } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import type { ProbeRequest, ProviderProfile } from '../providers/types.js';
 import { isEndEvent, SseParser, streamError } from '../server/sse.js';
+import { say } from '../say.js';
 
 export interface StreamProbeData {
   url: string;
@@ -73,11 +74,15 @@ export const streamProbe: Probe<StreamProbeData> = {
       const a = summarize(out, req.body ? Buffer.byteLength(req.body) : 0)!;
       const v = judgeAnswer(a, planned.plan, provider);
       data.refused = { code: v?.code ?? null, message: typeof v?.evidence.providerMessage === 'string' ? v.evidence.providerMessage : null };
-      return { status: 'ok', data, summary: `streamed request answered ${out.status}${v ? ` (${v.code})` : ''}` };
+      return { status: 'ok', data, summary: say(ctx.request.lang, `streamed request answered ${out.status}${v ? ` (${v.code})` : ''}`, `流式请求返回 ${out.status}${v ? `（${v.code}）` : ''}`) };
     }
     if (!ended && !error) data.cut = own.aborted ? 'budget' : out.error?.code === 'HTTP_BODY_TIMEOUT' ? 'stalled' : 'closed';
     if (out.status === null && events === 0) return { status: 'failed', data, reason: `streamed request failed: ${out.error?.message ?? 'no answer'}` };
-    const summary = `${events} event(s), first after ${firstEventMs ?? '–'} ms, ${ended ? 'ended cleanly' : error ? 'error event' : `cut (${data.cut})`} in ${totalMs} ms`;
+    const summary = say(
+      ctx.request.lang,
+      `${events} event(s), first after ${firstEventMs ?? '–'} ms, ${ended ? 'ended cleanly' : error ? 'error event' : `cut (${data.cut})`} in ${totalMs} ms`,
+      `${events} 个事件，首个在 ${firstEventMs ?? '–'} 毫秒后到达，${ended ? '正常结束' : error ? '收到错误事件' : `中途断开（${data.cut}）`}，共 ${totalMs} 毫秒`,
+    );
     return { status: 'ok', data, summary };
   },
 };

@@ -5,6 +5,7 @@ import type { Probe } from '../probe.js';
 import { connectTcp } from '../net/tcp-connect.js';
 import type { DnsProbeData } from './dns.js';
 import { targetPort } from './proxy.js';
+import { say } from '../say.js';
 
 export interface TcpAttemptData {
   address: string;
@@ -36,7 +37,7 @@ export const tcpProbe: Probe<TcpProbeData> = {
     const port = targetPort(ctx.target);
     const dns = ctx.result<DnsProbeData>(PROBE_IDS.dns);
     if (dns?.status === 'ok' && dns.data.viaProxy) {
-      return { status: 'ok', data: { port, viaProxy: true, attempts: [], connected: [] }, summary: 'through the proxy tunnel' };
+      return { status: 'ok', data: { port, viaProxy: true, attempts: [], connected: [] }, summary: say(ctx.request.lang, 'through the proxy tunnel', '经代理隧道连接') };
     }
     const addrs = dns?.status === 'ok' ? dns.data.addresses : [];
     const pick = [...addrs.filter((a) => a.family === 4).slice(0, MAX_PER_FAMILY), ...addrs.filter((a) => a.family === 6).slice(0, MAX_PER_FAMILY)];
@@ -49,7 +50,7 @@ export const tcpProbe: Probe<TcpProbeData> = {
       return { status: 'failed', data, reason: first ? `${where(first)}: ${first.error?.errno ?? 'failed'}` : 'no address to connect to' };
     }
     const best = connected[0]!;
-    return { status: 'ok', data, summary: `${where(best)} in ${best.connectMs} ms (${connected.length}/${attempts.length} addresses)`, timing: { connectMs: best.connectMs } };
+    return { status: 'ok', data, summary: say(ctx.request.lang, `${where(best)} in ${best.connectMs} ms (${connected.length}/${attempts.length} addresses)`, `${where(best)}，用时 ${best.connectMs} 毫秒（${connected.length}/${attempts.length} 个地址可连接）`), timing: { connectMs: best.connectMs } };
   },
 };
 

@@ -12,6 +12,7 @@ import { nodeDefaultRoots, trustedCAs } from '../net/trust.js';
 import type { ProxyProbeData } from './proxy.js';
 import { targetHost, targetPort } from './proxy.js';
 import type { TcpProbeData } from './tcp.js';
+import { say } from '../say.js';
 
 /** 'node': Node's store (+ --ca-file) trusts the chain; 'os-only': only the OS store does; 'none': neither. */
 export type TrustVerdict = 'node' | 'os-only' | 'none';
@@ -111,7 +112,7 @@ export const tlsProbe: Probe<TlsProbeData> = {
       const osAnchors = os ? parsePems([...os.pems, ...(ca ?? []).slice(tls.rootCertificates.length)]) : [];
       data.trust = os && chainReaches(x509, osAnchors) ? 'os-only' : 'none';
     }
-    const summary = `${data.protocol ?? '?'} ${cipher ?? ''}${data.alpn ? `, ALPN ${data.alpn}` : ''}; ${chain[0]?.subject ?? '?'} issued by ${chain[0]?.issuer ?? '?'}`;
+    const summary = `${data.protocol ?? '?'} ${cipher ?? ''}${data.alpn ? `, ALPN ${data.alpn}` : ''}; ${say(ctx.request.lang, `${chain[0]?.subject ?? '?'} issued by ${chain[0]?.issuer ?? '?'}`, `${chain[0]?.subject ?? '?'}，签发者 ${chain[0]?.issuer ?? '?'}`)}`;
     // A certificate Node would reject stops the run here: no request (and never a secret) goes over it.
     if (!s.authorized) return { status: 'failed', data, reason: `certificate not accepted: ${authorizationError ?? 'unverified'}`, summary, timing: { tlsMs: hs.ms } };
     return { status: 'ok', data, summary, timing: { tlsMs: hs.ms } };
