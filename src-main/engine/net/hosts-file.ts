@@ -57,7 +57,7 @@ const nameservers = async (file: string): Promise<string[]> => {
 
 /**
  * The name servers the system resolver asks, from resolv.conf (Unix); empty when unknown. Behind
- * systemd-resolved's stub (127.0.0.53) the real upstreams are in /run/systemd/resolve/resolv.conf:
+ * systemd-resolved's local listener (127.0.0.53) the real upstreams are in /run/systemd/resolve/resolv.conf:
  * quote both, "127.0.0.53 → 10.0.0.1".
  */
 export async function systemNameservers(file = '/etc/resolv.conf', upstreamFile = '/run/systemd/resolve/resolv.conf'): Promise<string[]> {
