@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { err } from '../../src-main/common/result.js';
 import type { CredentialStore } from '../../src-main/credentials/store.js';
-import { LAB_KEYS, startHttpLab, type HttpLab } from '../lab/http-lab.js';
-import { launchChromium, openApp, pageErrorsOf } from './harness.js';
-import { diagnose, labTable, shot, waitForReport } from './wizard-helpers.js';
+import { LAB_KEYS } from '../lab/http-lab.js';
+import { openApp, pageErrorsOf } from './harness.js';
+import { diagnose, labTable, shot, useBrowserAndLab, waitForReport } from './wizard-helpers.js';
 
 /** The Target step's plain-words errors, recent targets and copy buttons. */
 describe('wizard forms: errors from main, recent targets, copy', () => {
-  let browser: Browser;
-  let lab: HttpLab;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    lab = await startHttpLab();
-  });
-  afterAll(async () => {
-    await lab?.close();
-    await browser?.close();
-  });
+  const env = useBrowserAndLab();
 
   it('shows a bad URL inline, in plain words, in either language', async () => {
-    const page = await openApp(browser, labTable());
+    const page = await openApp(env.browser, labTable());
     await page.locator('#url').fill('api.example.com/v1 models');
     await page.locator('[data-action="start"]').click();
     const alert = page.locator('#start-error[role="alert"]');
@@ -44,9 +34,9 @@ describe('wizard forms: errors from main, recent targets, copy', () => {
       delete: async () => err('unavailable', 'x'),
       reset: async () => err('unavailable', 'x'),
     };
-    const page = await openApp(browser, labTable({ credentialStore: () => broken }));
+    const page = await openApp(env.browser, labTable({ credentialStore: () => broken }));
     await expect.poll(() => page.locator('.field + .error[role="alert"], p.error[role="alert"]').first().innerText()).toMatch(/keychain is locked or missing/);
-    await diagnose(page, lab.url('/openai/v1/models'), { timeoutMs: 5000, samples: 1 });
+    await diagnose(page, env.lab.url('/openai/v1/models'), { timeoutMs: 5000, samples: 1 });
     await waitForReport(page);
     expect(await page.locator('[data-testid="root-cause"]').innerText()).toBe('AUTH_MISSING');
     expect(pageErrorsOf(page)).toEqual([]);
@@ -54,8 +44,8 @@ describe('wizard forms: errors from main, recent targets, copy', () => {
   });
 
   it('remembers recent targets without secrets and refills the form from one', async () => {
-    const page = await openApp(browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
-    const url = `${lab.url('/openai/v1/models')}?api_key=${LAB_KEYS.openai}&model=gpt`;
+    const page = await openApp(env.browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
+    const url = `${env.lab.url('/openai/v1/models')}?api_key=${LAB_KEYS.openai}&model=gpt`;
     await diagnose(page, url, { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 1 });
     await waitForReport(page);
     const stored = await page.evaluate(() => localStorage.getItem('api-doctor.recent-targets') ?? '');
@@ -66,7 +56,7 @@ describe('wizard forms: errors from main, recent targets, copy', () => {
     await page.locator('#url').fill('');
     await page.locator('#credential').selectOption('none');
     await page.locator('.recent button.link').first().click();
-    expect(await page.locator('#url').inputValue()).toBe(`${lab.url('/openai/v1/models')}?api_key=&model=gpt`);
+    expect(await page.locator('#url').inputValue()).toBe(`${env.lab.url('/openai/v1/models')}?api_key=&model=gpt`);
     expect(await page.locator('#credential').inputValue()).toBe('env');
     expect(await page.locator('#env-var').inputValue()).toBe('LAB_KEY');
     await shot(page, 'en-light-target-recent');
@@ -75,9 +65,9 @@ describe('wizard forms: errors from main, recent targets, copy', () => {
   });
 
   it('copies a fix step to the clipboard', async () => {
-    const page = await openApp(browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
+    const page = await openApp(env.browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await diagnose(page, lab.url('/s/quota'), { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 1 });
+    await diagnose(page, env.lab.url('/s/quota'), { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 1 });
     await waitForReport(page);
     const first = page.locator('[data-testid="root-fixes"] li').first();
     const text = await first.locator('.text').innerText();
@@ -92,16 +82,16 @@ describe('wizard forms: errors from main, recent targets, copy', () => {
     const base = labTable();
     const sent: unknown[] = [];
     const table = { ...base, startDiagnosis: (ctx: Parameters<typeof base.startDiagnosis>[0], ...a: unknown[]) => (sent.push(a[0]), base.startDiagnosis(ctx, ...a)) };
-    const page = await openApp(browser, table);
+    const page = await openApp(env.browser, table);
     await page.locator('details.advanced > summary').click();
     expect(await page.getByLabel(/public resolvers/).isChecked()).toBe(false);
     await page.locator('#dns').fill('127.0.0.1:5399');
     await page.locator('#samples').fill('2');
     await page.getByLabel('No proxy').check();
-    await page.locator('#url').fill(lab.url('/openai/v1/models'));
+    await page.locator('#url').fill(env.lab.url('/openai/v1/models'));
     await page.locator('[data-action="start"]').click();
     await waitForReport(page);
-    expect(sent[0]).toMatchObject({ url: lab.url('/openai/v1/models'), dnsServers: ['127.0.0.1:5399'], referenceDns: [], samples: 2, proxy: null, credential: { kind: 'none' }, lang: 'en' });
+    expect(sent[0]).toMatchObject({ url: env.lab.url('/openai/v1/models'), dnsServers: ['127.0.0.1:5399'], referenceDns: [], samples: 2, proxy: null, credential: { kind: 'none' }, lang: 'en' });
     await page.context().close();
   });
 });

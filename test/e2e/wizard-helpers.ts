@@ -1,11 +1,13 @@
-import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createHandlerTable, type AppDeps } from '../../src-main/app/handler-table.js';
 import type { HandlerTable } from '../../src-main/app/handlers.js';
 import { createMemoryStore } from '../../src-main/credentials/memory-store.js';
-import { SCREENSHOT_DIR } from './harness.js';
+import { launchChromium, SCREENSHOT_DIR } from './harness.js';
+import { startHttpLab, type HttpLab } from '../lab/http-lab.js';
 
 /**
  * The real handler table as the app composes it, with what only a desktop provides injected:
@@ -85,4 +87,21 @@ export async function seriousViolations(page: Page): Promise<{ id: string; impac
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+}
+
+/**
+ * One Chromium and one HTTP lab for a describe block, started before its tests and closed after.
+ * Read `env.browser` / `env.lab` inside tests (they are set once beforeAll has run).
+ */
+export function useBrowserAndLab(): { browser: Browser; lab: HttpLab } {
+  const env = {} as { browser: Browser; lab: HttpLab };
+  beforeAll(async () => {
+    env.browser = await launchChromium();
+    env.lab = await startHttpLab();
+  });
+  afterAll(async () => {
+    await env.lab?.close();
+    await env.browser?.close();
+  });
+  return env;
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { LAB_KEYS, startHttpLab, type HttpLab } from '../lab/http-lab.js';
-import { launchChromium, openApp, pageErrorsOf } from './harness.js';
-import { labTable, shot, waitForReport } from './wizard-helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { LAB_KEYS } from '../lab/http-lab.js';
+import { openApp, pageErrorsOf } from './harness.js';
+import { labTable, shot, useBrowserAndLab, waitForReport } from './wizard-helpers.js';
 
 /** What has keyboard focus, and whether it is drawn (a focus ring that nobody sees is no focus ring). */
 const focused = (page: Page) =>
@@ -14,19 +14,10 @@ const focused = (page: Page) =>
   });
 
 describe('wizard: keyboard only, and a steady layout while results stream in', () => {
-  let browser: Browser;
-  let lab: HttpLab;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    lab = await startHttpLab();
-  });
-  afterAll(async () => {
-    await lab?.close();
-    await browser?.close();
-  });
+  const env = useBrowserAndLab();
 
   it('runs a whole diagnosis with the keyboard, every focus visible', async () => {
-    const page = await openApp(browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
+    const page = await openApp(env.browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
     await page.locator('[data-step="target"]').waitFor();
     // Tab from the top: the step list comes first, each step focusable with a visible ring.
     await page.keyboard.press('Tab');
@@ -39,7 +30,7 @@ describe('wizard: keyboard only, and a steady layout while results stream in', (
       expect((await focused(page))?.ring, JSON.stringify(await focused(page))).toBe(true);
     }
     expect((await focused(page))?.id).toBe('url');
-    await page.keyboard.type(lab.url('/openai/v1/models'));
+    await page.keyboard.type(env.lab.url('/openai/v1/models'));
     await shot(page, 'en-light-keyboard-focus');
     // Enter submits the form.
     await page.keyboard.press('Enter');
@@ -57,8 +48,8 @@ describe('wizard: keyboard only, and a steady layout while results stream in', (
   });
 
   it('keeps what is already shown in place while later results arrive', async () => {
-    const page = await openApp(browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
-    await page.locator('#url').fill(lab.url('/s/slow'));
+    const page = await openApp(env.browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
+    await page.locator('#url').fill(env.lab.url('/s/slow'));
     await page.locator('[data-action="start"]').click();
     // Stay on Network (the user picked it: the wizard stops following).
     await page.locator('[data-step="network"]').click();

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { LAB_KEYS, startHttpLab, type HttpLab } from '../lab/http-lab.js';
-import { launchChromium, openApp, pageErrorsOf } from './harness.js';
-import { diagnose, labTable, seriousViolations, shot, waitForReport } from './wizard-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { LAB_KEYS } from '../lab/http-lab.js';
+import { openApp, pageErrorsOf } from './harness.js';
+import { diagnose, labTable, seriousViolations, shot, useBrowserAndLab, waitForReport } from './wizard-helpers.js';
 
 const STEPS = ['target', 'network', 'dns', 'tls', 'auth', 'server', 'report'] as const;
 const COMBOS = [
@@ -17,20 +16,11 @@ const COMBOS = [
  * to be looked at), axe-core with no serious or critical violation, and no mixed-language screen.
  */
 describe('wizard screens: languages × themes, axe', () => {
-  let browser: Browser;
-  let lab: HttpLab;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    lab = await startHttpLab();
-  });
-  afterAll(async () => {
-    await lab?.close();
-    await browser?.close();
-  });
+  const env = useBrowserAndLab();
 
   for (const c of COMBOS) {
     it(`${c.lang} ${c.scheme}: every step renders, passes axe, and uses the OS language`, async () => {
-      const page = await openApp(browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }), { locale: c.locale, colorScheme: c.scheme, viewport: { width: 900, height: 600 } });
+      const page = await openApp(env.browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }), { locale: c.locale, colorScheme: c.scheme, viewport: { width: 900, height: 600 } });
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(c.lang);
       await shot(page, `${c.lang}-${c.scheme}-0-target-empty`);
       await page.locator('details.advanced > summary').click();
@@ -42,7 +32,7 @@ describe('wizard screens: languages × themes, axe', () => {
       await page.locator('[data-action="add-credential"]').click();
       await page.locator('details.advanced > summary').click();
       // A rate-limited API: every step has measured values, the report has fixes, exchanges and timing.
-      await diagnose(page, lab.url('/s/rate'), { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 3 });
+      await diagnose(page, env.lab.url('/s/rate'), { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 3 });
       await waitForReport(page);
       for (const [i, step] of STEPS.entries()) {
         await page.locator(`[data-step="${step}"]`).click();
