@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { chromium } from 'playwright-core';
-import { runCli } from '../../src-main/cli/main.js';
+import { cli as runCliIn } from '../cli-run.js';
 import type { Report } from '../../src-main/common/report.js';
 import { startCanaryApi, type CanaryApi } from '../lab/canary-api.js';
 import { harValidator } from '../unit/bundle/har-validate.js';
@@ -21,12 +21,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let api: CanaryApi;
 let dir: string;
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { LAB_KEY: KEY }, cwd: dir });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliIn(args, { LAB_KEY: KEY }, { cwd: dir });
 
 beforeAll(async () => {
   api = await startCanaryApi({ accessToken: 'unused-access-token', validKey: KEY });

@@ -2,24 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../src-main/cli/main.js';
+import { cli as runCliIn } from '../cli-run.js';
 import type { DiagnoseDeps } from '../../src-main/cli/diagnose.js';
 import { closedPort, diagnoseJson, makeLabPki, startTlsServer, type LabPki, type LabServer } from '../lab/index.js';
 import { reportSchemaErrors } from '../report-schema.js';
 import type { CredentialStore } from '../../src-main/credentials/store.js';
 
-async function human(argv: string[], opts: { env?: NodeJS.ProcessEnv; tty?: boolean; deps?: DiagnoseDeps } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['diagnose', ...argv], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s), isTTY: opts.tty ?? false },
-    env: opts.env ?? {},
-    cwd: process.cwd(),
-    ...(opts.deps ? { diagnose: opts.deps } : {}),
-  });
-  return { code, stdout, stderr };
-}
+const human = (argv: string[], opts: { env?: NodeJS.ProcessEnv; tty?: boolean; deps?: DiagnoseDeps } = {}) =>
+  runCliIn(['diagnose', ...argv], opts.env ?? {}, { tty: opts.tty ?? false, ...(opts.deps ? { diagnose: opts.deps } : {}) });
 
 let pki: LabPki;
 let healthy: LabServer;

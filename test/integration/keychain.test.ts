@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { runCli } from '../../src-main/cli/main.js';
+import { cli as runCliIn } from '../cli-run.js';
 import type { Report } from '../../src-main/common/report.js';
 import { createKeychainStore } from '../../src-main/credentials/keychain-store.js';
 import { credentialHandlers } from '../../src-main/app/credential-handlers.js';
@@ -46,18 +45,8 @@ let api: CanaryApi;
 let config: string;
 let env: NodeJS.ProcessEnv;
 
-async function cli(args: string[], stdin?: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env,
-    cwd: process.cwd(),
-    ...(stdin !== undefined ? { stdin: Readable.from([Buffer.from(stdin)]) } : {}),
-  });
-  return { code, stdout, stderr };
-}
+/** The CLI with this test's environment (its own keychain service and config dir). */
+const cli = (args: string[], stdin?: string) => runCliIn(args, env, stdin !== undefined ? { stdin } : {});
 
 describe.skipIf(skipReason !== null)('OS keychain round trip (Secret Service)', () => {
   beforeAll(async () => {
