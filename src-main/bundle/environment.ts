@@ -4,9 +4,10 @@ import tls from 'node:tls';
 import type { JsonValue } from '../common/report.js';
 import { APP_VERSION } from '../common/version.js';
 import { redactUrl } from '../engine/redact.js';
+import { parseResolvConf } from '../engine/net/resolv-conf.js';
 
 /** Proxy variables as curl reads them, in the order it prefers them. */
-const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'] as const;
+export const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'] as const;
 const CA_VARS = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'] as const;
 
 export interface EnvironmentDeps {
@@ -17,19 +18,6 @@ export interface EnvironmentDeps {
   resolvConf?: () => Promise<string | null>;
   /** Certificates of the OS store (the app asks Electron); null when unknown. */
   systemCaCount?: () => Promise<number | null>;
-}
-
-/** `/etc/resolv.conf` → nameservers, search domains, options. */
-export function parseResolvConf(text: string): { nameservers: string[]; search: string[]; options: string[] } {
-  const out = { nameservers: [] as string[], search: [] as string[], options: [] as string[] };
-  for (const raw of text.split('\n').slice(0, 500)) {
-    const line = raw.replace(/[#;].*$/, '').trim();
-    const [key, ...rest] = line.split(/\s+/);
-    if (key === 'nameserver' && rest[0]) out.nameservers.push(rest[0]);
-    else if ((key === 'search' || key === 'domain') && rest.length) out.search.push(...rest);
-    else if (key === 'options') out.options.push(...rest);
-  }
-  return out;
 }
 
 /**

@@ -12,7 +12,6 @@ export interface BundleHookInput {
   env?: NodeJS.ProcessEnv;
 }
 
-const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
 
 /**
  * `--bundle FILE`: writes the diagnostic bundle (src-main/bundle/). Returns null when written,
@@ -22,7 +21,7 @@ export async function writeBundleHook(input: BundleHookInput): Promise<string | 
   const env = input.env ?? process.env;
   try {
     // Loaded only when --bundle is given: zip and HAR code is not needed for a plain diagnosis.
-    const [{ collectEnvironment }, { buildBundle }] = await Promise.all([import('../bundle/environment.js'), import('../bundle/write.js')]);
+    const [{ collectEnvironment, PROXY_VARS }, { buildBundle }] = await Promise.all([import('../bundle/environment.js'), import('../bundle/write.js')]);
     const built = buildBundle(input.report, {
       environment: await collectEnvironment({ env }),
       lang: input.request.lang,

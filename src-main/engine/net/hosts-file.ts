@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseResolvConf } from './resolv-conf.js';
 
 /**
  * The hosts file of this OS. API_DOCTOR_HOSTS_FILE overrides it (tests, and systems that keep it
@@ -45,11 +46,7 @@ export async function hostsEntry(env: NodeJS.ProcessEnv, host: string): Promise<
 
 const nameservers = async (file: string): Promise<string[]> => {
   try {
-    const text = await readFile(file, 'utf8');
-    return text
-      .split(/\r?\n/)
-      .map((l) => /^\s*nameserver\s+(\S+)/.exec(l)?.[1])
-      .filter((x): x is string => x !== undefined);
+    return parseResolvConf(await readFile(file, 'utf8')).nameservers;
   } catch {
     return [];
   }
