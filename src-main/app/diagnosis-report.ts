@@ -1,18 +1,7 @@
-import type { FindingCode } from '../common/codes.js';
-import type { Finding, Lang, Report, Timings, Verdict } from '../common/report.js';
-import { stageIndex, type StageId } from '../common/stages.js';
+import type { Lang, Report, Timings } from '../common/report.js';
+import type { StageId } from '../common/stages.js';
 import { explain, headline } from '../report/explain/index.js';
-
-const severityRank = (s: Finding['severity']) => (s === 'error' ? 0 : s === 'warn' ? 1 : 2);
-const byStageThenSeverity = (a: Finding, b: Finding) => stageIndex(a.stage) - stageIndex(b.stage) || severityRank(a.severity) - severityRank(b.severity);
-
-/** Verdict, root cause and headline from a report's findings: the contract's rules (section 3). */
-function summarise(findings: Finding[], lang: Lang): Report['summary'] {
-  const verdict: Verdict = findings.some((f) => f.severity === 'error') ? 'failing' : findings.some((f) => f.severity === 'warn') ? 'degraded' : 'healthy';
-  const root = findings.find((f) => f.severity === 'error') ?? null;
-  const title = root?.title ?? findings.find((f) => f.severity === 'warn')?.title ?? null;
-  return { verdict, rootCause: (root?.code ?? null) as FindingCode | null, headline: headline(verdict, title, lang) };
-}
+import { byStageThenSeverity, phaseTotalMs, summarise } from '../engine/summary.js';
 
 /**
  * The same report in another language: each finding's text is made again from its code and
@@ -34,7 +23,7 @@ export function mergeRerun(before: Report, fresh: Report, rerun: ReadonlySet<Sta
   const stages = before.stages.map((s) => (rerun.has(s.id) ? (fresh.stages.find((x) => x.id === s.id) ?? s) : s));
   const timings: Timings = { ...before.timings };
   for (const k of ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'downloadMs'] as const) if (fresh.timings[k] !== null) timings[k] = fresh.timings[k];
-  timings.totalMs = Math.round([timings.dnsMs, timings.connectMs, timings.tlsMs, timings.ttfbMs, timings.downloadMs].reduce<number>((a, v) => a + (v ?? 0), 0) * 10) / 10;
+  timings.totalMs = phaseTotalMs(timings);
   return {
     ...before,
     lang: fresh.lang,

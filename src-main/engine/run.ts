@@ -1,10 +1,10 @@
-import { CODES, type FindingCode } from '../common/codes.js';
+import { CODES } from '../common/codes.js';
 import type { ProgressEvent } from '../common/progress.js';
-import { REPORT_SCHEMA, type Finding, type HttpExchange, type Report, type StageResult, type Timings, type Verdict } from '../common/report.js';
+import { REPORT_SCHEMA, type Finding, type HttpExchange, type Report, type StageResult, type Timings } from '../common/report.js';
 import type { DiagnosisRequest } from '../common/request.js';
 import { STAGES, stageIndex, type StageId } from '../common/stages.js';
 import { APP_VERSION } from '../common/version.js';
-import { explain, headline } from '../report/explain/index.js';
+import { explain } from '../report/explain/index.js';
 import { nodePlatform, type PlatformAdapters } from './platform.js';
 import type { FindingDraft, Probe, ProbeContext, ProbeOutcome, ProbeResult, RunView, StageRules } from './probe.js';
 import { adviseFrom } from './advice/index.js';
@@ -13,6 +13,7 @@ import { Redactor } from './redact.js';
 import { RULES } from './rules/index.js';
 import type { Secret } from './secret.js';
 import { resolveProvider } from './target.js';
+import { byStageThenSeverity, phaseTotalMs, summarise } from './summary.js';
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -155,16 +156,13 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
 
   const findings = drafts
     .map(findingOf)
-    .sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage) || severityRank(a.severity) - severityRank(b.severity));
+    .sort(byStageThenSeverity);
   const stages: StageResult[] = STAGES.map((id) => {
     const list = byStage.get(id) ?? [];
     const s = stageStatus(id, list, results, drafts);
     const durationMs = stageStart.has(id) && stageEnd.has(id) ? stageEnd.get(id)! - stageStart.get(id)! : 0;
     return { id, status: s.status, durationMs, ...(s.reason ? { reason: s.reason } : {}) };
   });
-  const verdict: Verdict = findings.some((f) => f.severity === 'error') ? 'failing' : findings.some((f) => f.severity === 'warn') ? 'degraded' : 'healthy';
-  const root = findings.find((f) => f.severity === 'error') ?? null;
-  const headTitle = root?.title ?? findings.find((f) => f.severity === 'warn')?.title ?? null;
 
   const report: Report = {
     schema: REPORT_SCHEMA,
@@ -173,7 +171,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
     lang: request.lang,
     startedAt,
     durationMs: Date.now() - startedAtMs,
-    summary: { verdict, rootCause: (root?.code ?? null) as FindingCode | null, headline: headline(verdict, headTitle, request.lang) },
+    summary: summarise(findings, request.lang),
     stages,
     findings,
     timings: mergeTimings(probes, results),
@@ -246,8 +244,6 @@ function stageStatus(stage: StageId, list: Probe[], results: Map<string, ProbeRe
   return { status: 'pass' };
 }
 
-const severityRank = (s: Finding['severity']) => (s === 'error' ? 0 : s === 'warn' ? 1 : 2);
-
 function mergeTimings(probes: readonly Probe[], results: Map<string, ProbeResult>): Timings {
   const t: Timings = { dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, downloadMs: null, totalMs: 0 };
   const ordered = [...probes].sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage));
@@ -259,12 +255,9 @@ function mergeTimings(probes: readonly Probe[], results: Map<string, ProbeResult
       if (t[k] === null && typeof v === 'number') t[k] = v;
     }
   }
-  // The phases of one request add up to its total.
-  t.totalMs = round([t.dnsMs, t.connectMs, t.tlsMs, t.ttfbMs, t.downloadMs].reduce<number>((a, v) => a + (v ?? 0), 0));
+  t.totalMs = phaseTotalMs(t);
   return t;
 }
-
-const round = (n: number) => Math.round(n * 10) / 10;
 
 function assertAcyclic(probes: readonly Probe[]): void {
   const byId = new Map(probes.map((p) => [p.id, p]));
