@@ -6,6 +6,7 @@ import type { DiagnosisRequest } from '../../common/request.js';
 import { connectTcp } from '../net/tcp-connect.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
 import type { NetPhase } from '../classify.js';
+import { elapsedMs } from '../elapsed.js';
 
 /** What one connection cost, phase by phase; null where a phase did not happen (IP literal, plain http). */
 export interface ConnectionTimes {
@@ -36,7 +37,6 @@ export interface ConnectorOptions {
   timeoutMs: number;
 }
 
-const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 
 export const emptyTimes = (): ConnectionTimes => ({
   dnsMs: null,
@@ -98,7 +98,7 @@ export function timedConnector(o: ConnectorOptions, times: ConnectionTimes): bui
       if (o.proxyUrl) {
         const t = await openTunnel(o.proxyUrl, host, port, signal, o.ca);
         if (!t.ok) return fail('proxy', t.error ?? new Error(`proxy answered ${t.answer?.status ?? '?'} to CONNECT`));
-        times.connectMs = ms(times.startedAt!);
+        times.connectMs = elapsedMs(times.startedAt!);
         socket = t.socket;
       } else {
         let address = host;
@@ -109,7 +109,7 @@ export function timedConnector(o: ConnectorOptions, times: ConnectionTimes): bui
           } catch (e) {
             return fail('dns', e);
           }
-          times.dnsMs = ms(t0);
+          times.dnsMs = elapsedMs(t0);
         }
         const tcp = await connectTcp(address, port, signal);
         if (!tcp.ok) return fail('tcp', tcp.error);
@@ -134,7 +134,7 @@ export function timedConnector(o: ConnectorOptions, times: ConnectionTimes): bui
         // From here on errors (a headers timeout, a reset) are the exchange's, not the handshake's.
         secure.removeListener('error', onError);
         secure.on('error', () => {}); // undici attaches its own; this one only keeps a stray error from crashing
-        times.tlsMs = ms(t0);
+        times.tlsMs = elapsedMs(t0);
         times.tlsAuthorized = secure.authorized;
         times.alpn = secure.alpnProtocol || null;
         ready(secure);

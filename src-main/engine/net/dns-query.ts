@@ -1,5 +1,6 @@
 import dns from 'node:dns';
 import { classifyNetworkError, type ClassifiedError } from '../classify.js';
+import { elapsedMs } from '../elapsed.js';
 
 export type RecordType = 'A' | 'AAAA';
 
@@ -12,7 +13,6 @@ export interface DnsQuery {
   error?: ClassifiedError;
 }
 
-const elapsed = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 
 function aborted(signal: AbortSignal): Error {
   return Object.assign(new Error(signal.reason instanceof Error ? signal.reason.message : 'timed out'), { code: 'ECANCELLED' });
@@ -27,7 +27,7 @@ export function querySystem(host: string, type: RecordType, signal: AbortSignal)
       if (done) return;
       done = true;
       signal.removeEventListener('abort', onAbort);
-      resolve({ resolver: 'system', type, ms: elapsed(t0), ...q });
+      resolve({ resolver: 'system', type, ms: elapsedMs(t0), ...q });
     };
     const onAbort = () => finish({ addresses: [], error: classifyNetworkError(aborted(signal), 'dns') });
     if (signal.aborted) return onAbort();
@@ -49,9 +49,9 @@ export async function queryServer(server: string, host: string, type: RecordType
   try {
     if (signal.aborted) throw aborted(signal);
     const addresses = type === 'A' ? await resolver.resolve4(host) : await resolver.resolve6(host);
-    return { resolver: server, type, addresses, ms: elapsed(t0) };
+    return { resolver: server, type, addresses, ms: elapsedMs(t0) };
   } catch (err) {
-    return { resolver: server, type, addresses: [], ms: elapsed(t0), error: classifyNetworkError(err, 'dns') };
+    return { resolver: server, type, addresses: [], ms: elapsedMs(t0), error: classifyNetworkError(err, 'dns') };
   } finally {
     signal.removeEventListener('abort', onAbort);
   }

@@ -1,6 +1,7 @@
 import type net from 'node:net';
 import tls from 'node:tls';
 import { connectTcp, timeoutError } from './tcp-connect.js';
+import { elapsedMs } from '../elapsed.js';
 
 export interface TunnelAnswer {
   status: number;
@@ -46,7 +47,7 @@ export async function openTunnel(proxyUrl: string, host: string, port: number, s
       });
     } catch (error) {
       tcp.socket.destroy();
-      return { ok: false, stage: 'connect', error, proxyConnectMs: tcp.connectMs, ms: elapsed(t0) };
+      return { ok: false, stage: 'connect', error, proxyConnectMs: tcp.connectMs, ms: elapsedMs(t0) };
     }
   }
   const authority = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
@@ -55,15 +56,15 @@ export async function openTunnel(proxyUrl: string, host: string, port: number, s
   const head = await readHead(socket, signal);
   if ('error' in head) {
     socket.destroy();
-    return { ok: false, stage: 'answer', error: head.error, proxyConnectMs: tcp.connectMs, ms: elapsed(t0) };
+    return { ok: false, stage: 'answer', error: head.error, proxyConnectMs: tcp.connectMs, ms: elapsedMs(t0) };
   }
   const answer = head.answer;
   if (answer.status < 200 || answer.status > 299) {
     socket.destroy();
-    return { ok: false, stage: 'answer', answer, proxyConnectMs: tcp.connectMs, ms: elapsed(t0) };
+    return { ok: false, stage: 'answer', answer, proxyConnectMs: tcp.connectMs, ms: elapsedMs(t0) };
   }
   if (head.rest.length > 0) socket.unshift(head.rest);
-  return { ok: true, socket, proxyConnectMs: tcp.connectMs, tunnelMs: elapsed(t0), answer };
+  return { ok: true, socket, proxyConnectMs: tcp.connectMs, tunnelMs: elapsedMs(t0), answer };
 }
 
 function readHead(socket: net.Socket, signal: AbortSignal): Promise<{ answer: TunnelAnswer; rest: Buffer } | { error: unknown }> {
@@ -107,4 +108,3 @@ function readHead(socket: net.Socket, signal: AbortSignal): Promise<{ answer: Tu
   });
 }
 
-const elapsed = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;

@@ -1,10 +1,10 @@
 import net from 'node:net';
+import { elapsedMs } from '../elapsed.js';
 
 export type TcpAttempt =
   | { ok: true; socket: net.Socket; connectMs: number }
   | { ok: false; error: unknown; ms: number };
 
-const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 
 /**
  * Opens one TCP connection to one address and measures it. Never throws: an abort (budget or
@@ -25,18 +25,18 @@ export function connectTcp(host: string, port: number, signal: AbortSignal, fami
     };
     const onAbort = () => {
       socket.destroy();
-      finish({ ok: false, error: timeoutError(signal), ms: ms(t0) });
+      finish({ ok: false, error: timeoutError(signal), ms: elapsedMs(t0) });
     };
     const onError = (error: Error) => {
       socket.destroy();
-      finish({ ok: false, error, ms: ms(t0) });
+      finish({ ok: false, error, ms: elapsedMs(t0) });
     };
     signal.addEventListener('abort', onAbort, { once: true });
     socket.once('error', onError);
     socket.once('connect', () => {
       // Errors after this point belong to whoever uses the socket; keep one listener so none is unhandled.
       socket.on('error', () => {});
-      finish({ ok: true, socket, connectMs: ms(t0) });
+      finish({ ok: true, socket, connectMs: elapsedMs(t0) });
     });
   });
 }

@@ -13,6 +13,7 @@ import type { ProxyProbeData } from './proxy.js';
 import { targetHost, targetPort } from './proxy.js';
 import type { TcpProbeData } from './tcp.js';
 import { say } from '../say.js';
+import { elapsedMs } from '../elapsed.js';
 
 /** 'node': Node's store (+ --ca-file) trusts the chain; 'os-only': only the OS store does; 'none': neither. */
 export type TrustVerdict = 'node' | 'os-only' | 'none';
@@ -148,7 +149,7 @@ function secureContextFor(ca: string[]): tls.SecureContext {
 function handshake(socket: net.Socket, servername: string | null, ca: string[] | undefined, signal: AbortSignal): Promise<{ ok: true; socket: tls.TLSSocket; ms: number } | { ok: false; error: unknown; ms: number }> {
   const secureContext = ca ? secureContextFor(ca) : undefined;
   const t0 = performance.now();
-  const ms = () => Math.round((performance.now() - t0) * 10) / 10;
+  const ms = () => elapsedMs(t0);
   return new Promise((resolve) => {
     // Verification is ours to judge: complete the handshake whatever the certificate says, then look.
     const s = tls.connect({ socket, ...(servername ? { servername } : {}), ALPNProtocols: ALPN, rejectUnauthorized: false, ...(secureContext ? { secureContext } : {}) });
