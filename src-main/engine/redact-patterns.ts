@@ -210,7 +210,9 @@ const RULES: Rule[] = [
   {
     re: /\b(api[ _-]?key|key|token|secret|password|credential)(s?\b[^\w\n]{0,3}(?:provided|given|is|was|of)?[:=\s'"]{1,3})([A-Za-z0-9._~+/-]{16,})/gi,
     kind: 'key pattern',
-    replace: (m) => (/[A-Za-z]/.test(m[3]!) && /[0-9]/.test(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]),
+    // A word is not a key; a long run mixing digits and letters, or upper and lower case, is
+    // (random keys without a single digit happen: 28 base62 characters lack one 0.7 % of the time).
+    replace: (m) => (/[A-Za-z]/.test(m[3]!) && (/[0-9]/.test(m[3]!) || (/[A-Z]/.test(m[3]!) && /[a-z]/.test(m[3]!))) ? `${m[1]}${m[2]}${REDACTED}` : m[0]),
   },
   // Well-known key formats, even when nothing else marks them.
   { re: /\bsk-(?:ant-|proj-|or-v1-)?[A-Za-z0-9_-]{16,}/g, kind: 'key pattern', replace: () => REDACTED },

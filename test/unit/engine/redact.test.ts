@@ -102,6 +102,13 @@ describe('Redactor: shapes it was never told about', () => {
     expect(out).toContain('"token_type":"bearer"');
   });
 
+  it('a key echoed in prose is caught even without a digit, a plain word after "key" is not', () => {
+    const noDigit = 'cnryUZRtYbimHCWgzWUgVUrkfdWmCZje';
+    expect(r.scrub(`server said: invalid api key ${noDigit}`)).toBe('server said: invalid api key [REDACTED]');
+    const prose = 'the api key authorizationheader must be sent';
+    expect(r.scrub(prose)).toBe(prose);
+  });
+
   it('leaves ordinary prose and advice placeholders alone', () => {
     const prose = 'Basic authentication failed; send Authorization: Bearer <your key>. The status code=401 and Bearer tokens expire.';
     expect(r.scrub(prose)).toBe(prose);
