@@ -210,9 +210,14 @@ const RULES: Rule[] = [
   {
     re: /\b(api[ _-]?key|key|token|secret|password|credential)(s?\b[^\w\n]{0,3}(?:provided|given|is|was|of)?[:=\s'"]{1,3})([A-Za-z0-9._~+/-]{16,})/gi,
     kind: 'key pattern',
-    // A word is not a key; a long run mixing digits and letters, or upper and lower case, is
-    // (random keys without a single digit happen: 28 base62 characters lack one 0.7 % of the time).
-    replace: (m) => (/[A-Za-z]/.test(m[3]!) && (/[0-9]/.test(m[3]!) || (/[A-Z]/.test(m[3]!) && /[a-z]/.test(m[3]!))) ? `${m[1]}${m[2]}${REDACTED}` : m[0]),
+    // A word or an expression (process.env.API_KEY) is not a key; a long run mixing digits and
+    // letters is, and so is a pure run of mixed-case letters: random keys without a single digit
+    // happen (28 base62 characters lack one 0.7 % of the time).
+    replace: (m) => {
+      const v = m[3]!;
+      const key = (/[A-Za-z]/.test(v) && /[0-9]/.test(v)) || (/^[A-Za-z]+$/.test(v) && /[A-Z]/.test(v) && /[a-z]/.test(v));
+      return key ? `${m[1]}${m[2]}${REDACTED}` : m[0];
+    },
   },
   // Well-known key formats, even when nothing else marks them.
   { re: /\bsk-(?:ant-|proj-|or-v1-)?[A-Za-z0-9_-]{16,}/g, kind: 'key pattern', replace: () => REDACTED },
