@@ -82,10 +82,11 @@ describe('startDiagnosis', () => {
       expect(r.ok).toBe(false);
       return r.ok ? '' : `${r.error.kind}: ${r.error.message}`;
     };
-    expect(await bad(request('not a url'))).toMatch(/^bad-input: "not a url" is not a web address/);
+    expect(await bad(request('not a url'))).toMatch(/^bad-input: "not a url" is not a URL/);
     expect(await bad(request('ftp://files.example/x'))).toMatch(/use http:\/\/ or https:\/\//);
     expect(await bad(request(''))).toMatch(/Enter the address/);
-    expect(await bad(request('https://a.test', { method: 'FETCH' }))).toMatch(/method must be one of/);
+    expect(await bad(request('https://a.test', { method: 'GE T' }))).toMatch(/is not an HTTP method/);
+    expect(await bad(request('https://a.test', { method: 'CONNECT' }))).toMatch(/CONNECT opens a proxy tunnel/);
     expect(await bad(request('https://a.test', { headers: [{ name: 'X', value: 'a\r\nInjected: 1' }] }))).toMatch(/line break/);
     expect(await bad(request('https://a.test', { dnsServers: ['dns.google'] }))).toMatch(/IP address/);
     expect(await bad({ url: 'https://a.test' })).toMatch(/^bad-input: /);
