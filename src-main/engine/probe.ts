@@ -5,18 +5,25 @@ import type { StageId } from '../common/stages.js';
 import type { PlatformAdapters } from './platform.js';
 import type { Redactor } from './redact.js';
 import type { Secret } from './secret.js';
+import type { ProbeText } from '../report/text/probe-texts.js';
 
-/** What a probe hands back. It never throws: a failure is an outcome too. */
+/**
+ * What a probe hands back. It never throws: a failure is an outcome too. Its summary and reason
+ * are sentences as data (report/text/probe-texts.ts words them in the language being shown).
+ */
 export type ProbeOutcome<T = unknown> =
-  | { status: 'ok'; data: T; summary?: string; timing?: Partial<Timings> }
-  /** `failed` blocks the probes that depend on this one; they are reported as skipped with `reason`. */
-  | { status: 'failed'; data: T; reason: string; summary?: string; timing?: Partial<Timings> };
+  | { status: 'ok'; data: T; summary?: ProbeText; timing?: Partial<Timings> }
+  /**
+   * `failed` blocks the probes that depend on this one; they are reported as skipped with `reason`.
+   * Its data is what the probe measured before failing, if anything (a timed-out probe has none).
+   */
+  | { status: 'failed'; data?: T; reason: ProbeText; summary?: ProbeText; timing?: Partial<Timings> };
 
 /**
  * `skipped` with `notApplicable` means the probe has nothing to check for this target (TLS on
  * an http:// URL): its dependants still run. Any other skip blocks them.
  */
-export type ProbeResult<T = unknown> = (ProbeOutcome<T> | { status: 'skipped'; reason: string; notApplicable?: boolean; data?: undefined }) & {
+export type ProbeResult<T = unknown> = (ProbeOutcome<T> | { status: 'skipped'; reason: ProbeText; notApplicable?: boolean; data?: undefined }) & {
   durationMs: number;
 };
 
@@ -43,7 +50,7 @@ export interface Probe<T = unknown> {
   /** Budget for this probe; defaults to the request's per-phase timeout. Name the reason for any other. */
   budgetMs?(request: DiagnosisRequest): number;
   /** A reason when this probe has nothing to check for the target (reported as skipped, not blocking). */
-  notApplicable?(request: DiagnosisRequest, target: URL): string | null;
+  notApplicable?(request: DiagnosisRequest, target: URL): ProbeText | null;
   run(ctx: ProbeContext): Promise<ProbeOutcome<T>>;
 }
 

@@ -4,7 +4,8 @@ import { REPORT_SCHEMA, type Finding, type HttpExchange, type Report, type Stage
 import type { DiagnosisRequest } from '../common/request.js';
 import { STAGES, stageIndex, type StageId } from '../common/stages.js';
 import { APP_VERSION } from '../common/version.js';
-import { explain } from '../report/explain/index.js';
+import { explain, sayText } from '../report/text/index.js';
+import type { ProbeText } from '../report/text/probe-texts.js';
 import { nodePlatform, type PlatformAdapters } from './platform.js';
 import type { FindingDraft, Probe, ProbeContext, ProbeOutcome, ProbeResult, RunView, StageRules } from './probe.js';
 import { adviseFrom } from './advice/index.js';
@@ -88,7 +89,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
         found = stageRules(view);
       } catch (e) {
         found = [];
-        emit({ type: 'probe-finished', probe: `rules:${stage}`, stage, status: 'failed', durationMs: 0, summary: `rule error: ${String(e)}` });
+        emit({ type: 'probe-finished', probe: `rules:${stage}`, stage, status: 'failed', durationMs: 0, summary: { code: 'run.ruleError', values: { error: String(e) } } });
       }
     }
     drafts.push(...found);
@@ -106,13 +107,13 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
       emit({ type: 'stage-started', stage: probe.stage });
     }
     if (opts.signal?.aborted) {
-      results.set(probe.id, { status: 'skipped', reason: 'cancelled', durationMs: 0 });
+      results.set(probe.id, { status: 'skipped', reason: { code: 'run.cancelled' }, durationMs: 0 });
     } else if (blocked) {
       // A failed prerequisite wins over "not applicable": otherwise a not-applicable probe (tls on
       // http://) would let its dependants run after dns or tcp failed.
       const [dep, r] = blocked;
-      const why = r && r.status !== 'ok' ? r.reason : 'not run';
-      results.set(probe.id, { status: 'skipped', reason: r?.status === 'skipped' ? why : `${dep} failed: ${why}`, durationMs: 0 });
+      const why: ProbeText = r && r.status !== 'ok' ? r.reason : { code: 'run.notRun' };
+      results.set(probe.id, { status: 'skipped', reason: r?.status === 'skipped' ? why : { code: 'run.depFailed', values: { probe: dep, reason: why } }, durationMs: 0 });
     } else if (na !== null) {
       results.set(probe.id, { status: 'skipped', reason: na, notApplicable: true, durationMs: 0 });
     } else {
@@ -161,7 +162,8 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
     const list = byStage.get(id) ?? [];
     const s = stageStatus(id, list, results, drafts);
     const durationMs = stageStart.has(id) && stageEnd.has(id) ? stageEnd.get(id)! - stageStart.get(id)! : 0;
-    return { id, status: s.status, durationMs, ...(s.reason ? { reason: s.reason } : {}) };
+    // The reason as words in the run's language (the report's public field) and as data (to re-render).
+    return { id, status: s.status, durationMs, ...(s.reason ? { reason: sayText(s.reason, request.lang), reasonRef: s.reason } : {}) };
   });
 
   const report: Report = {
@@ -196,7 +198,6 @@ async function runWithBudget<T>(
   runSignal: AbortSignal | undefined,
   go: (budget: number, signal: AbortSignal) => Promise<ProbeOutcome<T>>,
 ): Promise<ProbeOutcome<T>> {
-  void target;
   const budget = probe.budgetMs?.(request) ?? request.timeoutMs;
   const ctrl = new AbortController();
   const onRunAbort = () => ctrl.abort(runSignal?.reason ?? new Error('cancelled'));
@@ -207,7 +208,7 @@ async function runWithBudget<T>(
     ctrl.signal.addEventListener('abort', () => {
       graceTimer = setTimeout(() => {
         const cancelled = runSignal?.aborted ?? false;
-        resolve({ status: 'failed', data: undefined as T, reason: cancelled ? 'cancelled' : `no result within ${budget} ms` });
+        resolve({ status: 'failed', reason: cancelled ? { code: 'run.cancelled' } : { code: 'run.noResult', values: { ms: budget } } });
       }, ABORT_GRACE_MS);
     });
   });
@@ -215,8 +216,7 @@ async function runWithBudget<T>(
     return await Promise.race([
       go(budget, ctrl.signal).catch((e: unknown): ProbeOutcome<T> => ({
         status: 'failed',
-        data: undefined as T,
-        reason: runSignal?.aborted ? 'cancelled' : `probe error: ${e instanceof Error ? e.message : String(e)}`,
+        reason: runSignal?.aborted ? { code: 'run.cancelled' } : { code: 'run.probeError', values: { error: e instanceof Error ? e.message : String(e) } },
       })),
       hardStop,
     ]);
@@ -227,17 +227,17 @@ async function runWithBudget<T>(
   }
 }
 
-function stageStatus(stage: StageId, list: Probe[], results: Map<string, ProbeResult>, drafts: FindingDraft[]): { status: StageResult['status']; reason?: string } {
+function stageStatus(stage: StageId, list: Probe[], results: Map<string, ProbeResult>, drafts: FindingDraft[]): { status: StageResult['status']; reason?: ProbeText } {
   const severities = drafts.filter((d) => CODES[d.code].stage === stage).map((d) => CODES[d.code].severity);
   if (list.length === 0) {
     if (severities.includes('error')) return { status: 'fail' };
     if (severities.includes('warn')) return { status: 'warn' };
-    return { status: 'skipped', reason: 'not yet checked' };
+    return { status: 'skipped', reason: { code: 'run.notYetChecked' } };
   }
   const rs = list.map((p) => results.get(p.id));
   if (rs.every((r) => r?.status === 'skipped')) {
     const r = rs[0];
-    return { status: 'skipped', reason: r && r.status === 'skipped' ? r.reason : 'not run' };
+    return { status: 'skipped', reason: r && r.status === 'skipped' ? r.reason : { code: 'run.notRun' } };
   }
   if (severities.includes('error') || rs.some((r) => r?.status === 'failed')) return { status: 'fail' };
   if (severities.includes('warn')) return { status: 'warn' };

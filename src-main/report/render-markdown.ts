@@ -1,6 +1,7 @@
 import type { Lang, Report, StageStatus } from '../common/report.js';
 import { timingBar } from './render-timing.js';
-import { UI, skipReason } from './render-strings.js';
+import { UI } from './render-strings.js';
+import { localizeReport, skipReason } from './text/index.js';
 
 const MARK: Record<StageStatus, string> = { pass: '✓', warn: '⚠', fail: '✗', skipped: '–' };
 const esc = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
@@ -9,7 +10,8 @@ const esc = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
  * The human report as Markdown (report.md in a bundle, a paste into a ticket): the same order as
  * the terminal text, with each finding's evidence as JSON.
  */
-export function renderMarkdown(r: Report, lang: Lang = r.lang): string {
+export function renderMarkdown(report: Report, lang: Lang = report.lang): string {
+  const r = localizeReport(report, lang);
   const u = UI[lang];
   const L: string[] = [];
   L.push(`# ${u.reportTitle}`, '');
@@ -21,7 +23,7 @@ export function renderMarkdown(r: Report, lang: Lang = r.lang): string {
   L.push(`## ${u.checks}`, '', `| | ${lang === 'zh-CN' ? '阶段' : 'stage'} | ms | |`, '| --- | --- | ---: | --- |');
   for (const s of r.stages) {
     const codes = r.findings.filter((f) => f.stage === s.id).map((f) => `\`${f.code}\``).join(' ');
-    L.push(`| ${MARK[s.status]} | ${u.stage[s.id]} | ${s.durationMs} | ${s.status === 'skipped' ? esc(skipReason(s.reason, lang)) : codes} |`);
+    L.push(`| ${MARK[s.status]} | ${u.stage[s.id]} | ${s.durationMs} | ${s.status === 'skipped' ? esc(skipReason(s.reasonRef ?? s.reason, lang)) : codes} |`);
   }
   L.push('');
   if (r.findings.length === 0) L.push(u.noFindings, '');

@@ -1,5 +1,6 @@
 import type { FindingCode } from '../../common/codes.js';
-import type { JsonValue } from '../../common/report.js';
+import type { Advice } from '../../common/advice.js';
+import { retryNote, timeoutReason } from '../../report/text/advice-texts.js';
 import { CREDENTIAL_HEADERS } from '../auth/plan.js';
 import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
@@ -22,7 +23,7 @@ const OWN_HEADERS = new Set(['user-agent', 'accept-encoding']);
  * ready-to-paste snippets with the secret as an environment variable. Undefined when no HTTP
  * exchange happened (nothing to base it on).
  */
-export function adviseFrom(view: RunView, codes: readonly FindingCode[]): JsonValue | undefined {
+export function adviseFrom(view: RunView, codes: readonly FindingCode[]): Advice | undefined {
   const http = view.result<HttpProbeData>(PROBE_IDS.http)?.data;
   if (!http) return undefined;
   const req = view.request;
@@ -31,8 +32,10 @@ export function adviseFrom(view: RunView, codes: readonly FindingCode[]): JsonVa
   const t = http.timing;
   const connectPhaseMs = t.connectMs != null ? Math.round(((t.dnsMs ?? 0) + t.connectMs + (t.tlsMs ?? 0)) * 10) / 10 : null;
   const p90 = server?.p90TtfbMs ?? http.answer?.ttfbMs ?? null;
-  const timeouts = adviseTimeouts({ connectPhaseMs, p90TtfbMs: p90 === null ? null : Math.round(p90), samples: server?.samples.length ?? 1, streamTotalMs: stream?.ended ? stream.totalMs : null }, req.lang);
-  const retry = adviseRetry(codes, req.lang);
+  const p90Ms = p90 === null ? null : Math.round(p90);
+  const timeouts = adviseTimeouts({ connectPhaseMs, p90TtfbMs: p90Ms, samples: server?.samples.length ?? 1, streamTotalMs: stream?.ended ? stream.totalMs : null });
+  const retry = adviseRetry(codes);
+  const basedOn = { connectPhaseMs, p90TtfbMs: p90Ms, samples: server?.samples.length ?? 1, streamFirstEventMs: stream?.firstEventMs ?? null };
   const provider = profileById(http.provider);
   const plan = http.plan;
   const envVar = req.credential.kind === 'env' ? req.credential.variable : plan.source === 'oauth' ? 'ACCESS_TOKEN' : (ENV_VARS[provider.id] ?? 'API_KEY');
@@ -58,9 +61,10 @@ export function adviseFrom(view: RunView, codes: readonly FindingCode[]): JsonVa
   const sendHeaders = [...(spec.auth ? [placementHeader(spec)] : []), ...headers.map((h) => `${h.name}: ${h.value}`)];
   return {
     provider: provider.id,
-    basedOn: { connectPhaseMs, p90TtfbMs: p90, samples: server?.samples.length ?? 1, streamFirstEventMs: stream?.firstEventMs ?? null },
-    timeouts: { connectMs: timeouts.connectMs, readMs: timeouts.readMs, reason: timeouts.reason },
-    retry: { ...retry },
+    basedOn,
+    // Words in the run's language for the report's readers; a viewer re-renders them from the data.
+    timeouts: { connectMs: timeouts.connectMs, readMs: timeouts.readMs, reason: timeoutReason(basedOn, req.lang) },
+    retry: { ...retry, note: retryNote(retry.noteCode, req.lang) },
     headers: sendHeaders,
     secretEnvVar: envVar,
     snippets: { curl: curlSnippet(spec), pythonRequests: pythonRequestsSnippet(spec), pythonHttpx: pythonHttpxSnippet(spec), typescript: typescriptSnippet(spec) },

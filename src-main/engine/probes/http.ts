@@ -1,4 +1,5 @@
 import { CODES } from '../../common/codes.js';
+import type { ProbeText } from '../../report/text/probe-texts.js';
 import { planCredential, CREDENTIAL_HEADERS } from '../auth/plan.js';
 import { baseHeaders, exchangeInput, proxyResolver, summarize } from '../http/call.js';
 import { exchange } from '../http/exchange.js';
@@ -9,7 +10,6 @@ import { PROBE_IDS, type TlsData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import type { OAuthData } from '../auth/oauth.js';
-import { say } from '../say.js';
 
 /**
  * Connect, headers and body each get the per-phase timeout; redirect hops share what is left.
@@ -76,13 +76,12 @@ export const httpProbe: Probe<HttpProbeData> = {
     const dropped = plan.source !== 'none' && !plan.withheld && new URL(f.url).origin !== planned.url.origin;
     const judged = dropped ? { ...plan, withheld: true, withheldReason: `not sent to ${new URL(f.url).origin} after a redirect to another origin` } : plan;
     data.verdict = answer ? judgeAnswer(answer, judged, provider, oauthFailed) : null;
-    const hopNote = trail.hops.length > 1 ? ` after ${trail.hops.length - 1} redirect(s)` : '';
-    if (data.error) return { status: 'failed', data, reason: `${data.error.code ?? data.error.errno ?? 'error'}: ${data.error.message}`, timing: data.timing };
-    if (trail.loop) return { status: 'failed', data, reason: `redirect ${trail.loop.reason}`, timing: data.timing };
-    if (trail.refused) return { status: 'failed', data, reason: `redirect to a ${trail.refused.scheme} URL not followed`, timing: data.timing };
-    const summary = say(ctx.request.lang, `${answer!.status} ${answer!.statusText}${hopNote} in ${f.totalMs} ms`, `${answer!.status} ${answer!.statusText}${hopNote}，用时 ${f.totalMs} 毫秒`);
+    if (data.error) return { status: 'failed', data, reason: { code: 'http.error', values: { error: data.error.code ?? data.error.errno ?? 'error', message: data.error.message } }, timing: data.timing };
+    if (trail.loop) return { status: 'failed', data, reason: trail.loop.reason === 'limit' ? { code: 'http.redirectLimit', values: { limit: trail.loop.chain.length - 1 } } : { code: 'http.redirectLoop' }, timing: data.timing };
+    if (trail.refused) return { status: 'failed', data, reason: { code: 'http.redirectRefused', values: { scheme: trail.refused.scheme } }, timing: data.timing };
+    const summary: ProbeText = { code: 'http.answered', values: { status: answer!.status, statusText: answer!.statusText, redirects: trail.hops.length > 1 ? trail.hops.length - 1 : null, ms: f.totalMs } };
     // An http-stage problem (404, HTML page, …) means auth and server cannot be judged from this answer.
-    if (data.verdict && CODES[data.verdict.code].stage === 'http') return { status: 'failed', data, reason: `${data.verdict.code} (${answer!.status})`, summary, timing: data.timing };
+    if (data.verdict && CODES[data.verdict.code].stage === 'http') return { status: 'failed', data, reason: { code: 'http.verdict', values: { code: data.verdict.code, status: answer!.status } }, summary, timing: data.timing };
     return { status: 'ok', data, summary, timing: data.timing };
   },
 };

@@ -1,10 +1,10 @@
 import { classifyNetworkError, type ClassifiedError } from '../classify.js';
+import type { ProbeText } from '../../report/text/probe-texts.js';
 import { PROBE_IDS, type ProxyData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { chooseProxy, isLocalTarget } from '../net/proxy-env.js';
 import { openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
 import { trustedCAs } from '../net/trust.js';
-import { say } from '../say.js';
 
 export interface ProxyProbeData extends ProxyData {
   noProxy: string | null;
@@ -36,14 +36,14 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     const choice = await chooseProxy(ctx.request.proxy, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u));
     const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname) };
     if (choice.proxyUrl === null) {
-      return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? say(ctx.request.lang, `direct (${choice.bypassedBy})`, `直连（${choice.bypassedBy}）`) : say(ctx.request.lang, 'direct connection', '直连，未使用代理') };
+      return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? { code: 'proxy.bypassed', values: { by: choice.bypassedBy } } : { code: 'proxy.direct' } };
     }
     let proxy: URL;
     try {
       proxy = new URL(choice.proxyUrl);
     } catch {
       const error = { code: 'PROXY_UNREACHABLE' as const, errno: 'EINVAL', message: `"${choice.proxyUrl}" is not a proxy URL` };
-      return { status: 'failed', data: { ...base, connect: { ok: false, status: null, statusText: null, authenticate: null, proxyConnectMs: null, ms: 0, sentCredentials: false, error } }, reason: error.message };
+      return { status: 'failed', data: { ...base, connect: { ok: false, status: null, statusText: null, authenticate: null, proxyConnectMs: null, ms: 0, sentCredentials: false, error } }, reason: { code: 'proxy.badUrl', values: { proxy: choice.proxyUrl } } };
     }
     // Proxy credentials are secrets of the run: never in the report.
     ctx.redactor.add(decodeURIComponent(proxy.password));
@@ -52,7 +52,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     if (auth) ctx.redactor.add(auth.slice('Basic '.length));
     const shown = redactUserinfo(proxy);
     if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
-      return { status: 'ok', data: { ...base, connect: null }, summary: say(ctx.request.lang, `${shown} (${proxy.protocol.slice(0, -1)} proxies are not checked)`, `${shown}（不检查 ${proxy.protocol.slice(0, -1)} 代理）`) };
+      return { status: 'ok', data: { ...base, connect: null }, summary: { code: 'proxy.notChecked', values: { proxy: shown, scheme: proxy.protocol.slice(0, -1) } } };
     }
     const ca = proxy.protocol === 'https:' ? await trustedCAs(ctx.request).catch(() => undefined) : undefined;
     const r = await openTunnel(choice.proxyUrl, targetHost(ctx.target), targetPort(ctx.target), ctx.signal, ca);
@@ -61,7 +61,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       return {
         status: 'ok',
         data: { ...base, connect: { ok: true, status: r.answer.status, statusText: r.answer.statusText, authenticate: null, proxyConnectMs: r.proxyConnectMs, ms: r.tunnelMs, sentCredentials: auth !== null } },
-        summary: say(ctx.request.lang, `tunnel through ${shown}`, `经 ${shown} 建立隧道`),
+        summary: { code: 'proxy.tunnel', values: { proxy: shown } },
       };
     }
     const error = r.error !== undefined ? classifyNetworkError(r.error, r.stage === 'connect' ? 'proxy' : 'tcp') : undefined;
@@ -75,7 +75,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       sentCredentials: auth !== null,
       ...(error ? { error: r.stage === 'connect' ? error : { ...error, code: 'PROXY_REJECTED' as const } } : {}),
     };
-    const reason = r.answer ? `proxy answered CONNECT with ${r.answer.status} ${r.answer.statusText}`.trim() : `proxy ${shown}: ${error?.message ?? 'no answer'}`;
+    const reason: ProbeText = r.answer ? { code: 'proxy.connectAnswered', values: { status: r.answer.status, statusText: r.answer.statusText } } : { code: 'proxy.failed', values: { proxy: shown, error: error?.message ?? null } };
     return { status: 'failed', data: { ...base, connect }, reason };
   },
 };

@@ -1,4 +1,5 @@
 import { CODES } from '../../common/codes.js';
+import type { ProbeText } from '../../report/text/probe-texts.js';
 import { baseHeaders, exchangeInput, summarize } from '../http/call.js';
 import { exchange } from '../http/exchange.js';
 import { judgeAnswer } from '../http/judge.js';
@@ -9,7 +10,6 @@ import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import { percentile } from '../server/stats.js';
-import { say } from '../say.js';
 
 export interface Sample {
   status: number | null;
@@ -24,7 +24,7 @@ export interface ServerProbeData {
   sampled: { method: string; url: string };
   samples: Sample[];
   /** Why sampling stopped early or did not happen. */
-  note: string | null;
+  note: ProbeText | null;
   p50TtfbMs: number | null;
   p90TtfbMs: number | null;
   maxTtfbMs: number | null;
@@ -57,19 +57,19 @@ export const serverProbe: Probe<ServerProbeData> = {
     const alt = cheap || provider.id === 'generic' ? null : provider.modelsRequest(ctx.target);
     const sampled = alt ? { method: alt.method, url: alt.url.href } : { method: ctx.request.method, url: ctx.target.href };
     const samples: Sample[] = alt ? [] : [first];
-    let note: string | null = null;
+    let note: ProbeText | null = null;
     const status = http.answer?.status;
     if (status === 429 || (http.verdict && CODES[http.verdict.code].stage === 'server' && /QUOTA|RATE/.test(http.verdict.code))) {
-      note = 'not sampled: the service is limiting requests';
+      note = { code: 'server.limited' };
     } else if (!cheap && !alt) {
-      note = 'not sampled: the call is not a cheap GET and no cheap call is known for this API';
+      note = { code: 'server.noCheapCall' };
     } else {
       // Start a sample only if a slow one (three phases) still fits in the budget: the probe must return, not be cut off.
       const deadline = Date.now() + ctx.budgetMs - (3 * ctx.request.timeoutMs + 500);
       const want = Math.max(0, ctx.request.samples - samples.length);
       for (let i = 0; i < want; i++) {
         if (ctx.signal.aborted || Date.now() > deadline) {
-          note = `stopped after ${samples.length} samples: time budget spent`;
+          note = { code: 'server.budgetSpent', values: { samples: samples.length } };
           break;
         }
         if (i > 0 || samples.length > 0) await sleep(PAUSE_MS, ctx.signal);
@@ -88,8 +88,8 @@ export const serverProbe: Probe<ServerProbeData> = {
       errorRate: samples.length ? Math.round(((samples.length - ok.length) / samples.length) * 100) / 100 : 0,
     };
     const summary = samples.length
-      ? say(ctx.request.lang, `${samples.length} sample(s): p50 TTFB ${data.p50TtfbMs ?? '–'} ms, errors ${Math.round(data.errorRate * 100)}%`, `${samples.length} 次采样：首字节 p50 ${data.p50TtfbMs ?? '–'} 毫秒，错误率 ${Math.round(data.errorRate * 100)}%`)
-      : (note ?? say(ctx.request.lang, 'not sampled', '未采样'));
+      ? ({ code: 'server.sampled', values: { samples: samples.length, p50Ms: data.p50TtfbMs, errorPercent: Math.round(data.errorRate * 100) } } as const)
+      : (note ?? ({ code: 'server.notSampled' } as const));
     return { status: 'ok', data, summary };
   },
 };

@@ -1,4 +1,5 @@
 import { planCredential } from '../auth/plan.js';
+import type { ProbeText } from '../../report/text/probe-texts.js';
 import type { OAuthData } from '../auth/oauth.js';
 import { baseHeaders, exchangeInput, summarize } from '../http/call.js';
 import { exchange } from '../http/exchange.js';
@@ -9,7 +10,6 @@ import type { Probe, ProbeContext } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import type { ProbeRequest, ProviderProfile } from '../providers/types.js';
 import { isEndEvent, SseParser, streamError } from '../server/sse.js';
-import { say } from '../say.js';
 
 export interface StreamProbeData {
   url: string;
@@ -35,12 +35,12 @@ export const streamProbe: Probe<StreamProbeData> = {
   stage: 'server',
   dependsOn: [PROBE_IDS.http, PROBE_IDS.auth],
   budgetMs: streamBudget,
-  notApplicable: (r) => (r.stream ? null : 'streaming not asked for (--stream)'),
+  notApplicable: (r) => (r.stream ? null : { code: 'stream.notApplicable' }),
   async run(ctx) {
     const provider = profileFor(ctx.request, ctx.target);
     const http = ctx.result<HttpProbeData>(PROBE_IDS.http)?.data;
     const req = streamRequestFor(ctx, provider, http?.answer?.bodyText ?? null);
-    if (!req) return { status: 'failed', data: emptyData(ctx.target.href), reason: 'no streaming endpoint known for this URL: give the completion URL with -X POST -d' };
+    if (!req) return { status: 'failed', data: emptyData(ctx.target.href), reason: { code: 'stream.noEndpoint' } };
     const oauth = ctx.result<OAuthData>(PROBE_IDS.oauth);
     const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
     const planned = planCredential({ request: ctx.request, url: req.url, provider, credential: ctx.credential, oauthToken, redactor: ctx.redactor, tlsTrusted: true, now: ctx.platform.now() });
@@ -74,15 +74,11 @@ export const streamProbe: Probe<StreamProbeData> = {
       const a = summarize(out, req.body ? Buffer.byteLength(req.body) : 0)!;
       const v = judgeAnswer(a, planned.plan, provider);
       data.refused = { code: v?.code ?? null, message: typeof v?.evidence.providerMessage === 'string' ? v.evidence.providerMessage : null };
-      return { status: 'ok', data, summary: say(ctx.request.lang, `streamed request answered ${out.status}${v ? ` (${v.code})` : ''}`, `流式请求返回 ${out.status}${v ? `（${v.code}）` : ''}`) };
+      return { status: 'ok', data, summary: { code: 'stream.answered', values: { status: out.status, code: v?.code ?? null } } };
     }
     if (!ended && !error) data.cut = own.aborted ? 'budget' : out.error?.code === 'HTTP_BODY_TIMEOUT' ? 'stalled' : 'closed';
-    if (out.status === null && events === 0) return { status: 'failed', data, reason: `streamed request failed: ${out.error?.message ?? 'no answer'}` };
-    const summary = say(
-      ctx.request.lang,
-      `${events} event(s), first after ${firstEventMs ?? '–'} ms, ${ended ? 'ended cleanly' : error ? 'error event' : `cut (${data.cut})`} in ${totalMs} ms`,
-      `${events} 个事件，首个在 ${firstEventMs ?? '–'} 毫秒后到达，${ended ? '正常结束' : error ? '收到错误事件' : `中途断开（${data.cut}）`}，共 ${totalMs} 毫秒`,
-    );
+    if (out.status === null && events === 0) return { status: 'failed', data, reason: { code: 'stream.failed', values: { error: out.error?.message ?? null } } };
+    const summary: ProbeText = { code: 'stream.summary', values: { events, firstMs: firstEventMs, end: ended ? 'clean' : error ? 'error' : 'cut', cut: data.cut ?? null, ms: totalMs } };
     return { status: 'ok', data, summary };
   },
 };
