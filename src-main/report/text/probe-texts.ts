@@ -131,8 +131,8 @@ export const PROBE_TEXTS = {
   'run.notYetChecked': { example: {}, en: () => 'not yet checked', 'zh-CN': () => '尚未检查' },
   'run.depFailed': { example: { probe: 'dns', reason: { code: 'dns.failed', values: { host: 'api.openai.com', error: 'ENOTFOUND' } } }, en: (v) => `${v.probe} failed: ${v.reason}`, 'zh-CN': (v) => `${v.probe} 失败：${v.reason}` },
   'run.noResult': { example: { ms: 10_000 }, en: (v) => `no result within ${v.ms} ms`, 'zh-CN': (v) => `${v.ms} 毫秒内没有结果` },
-  'run.probeError': { example: { error: 'TypeError: Cannot read properties of undefined' }, en: (v) => `probe error: ${v.error}`, 'zh-CN': (v) => `检查出错：${v.error}` },
-  'run.ruleError': { example: { error: 'TypeError: Cannot read properties of undefined' }, en: (v) => `rule error: ${v.error}`, 'zh-CN': (v) => `规则出错：${v.error}` },
+  'run.probeError': { example: { error: 'TypeError: x is not a function' }, en: (v) => `probe error: ${v.error}`, 'zh-CN': (v) => `检查出错：${v.error}` },
+  'run.ruleError': { example: { error: 'TypeError: x is not a function' }, en: (v) => `rule error: ${v.error}`, 'zh-CN': (v) => `规则出错：${v.error}` },
 } satisfies Record<string, SentenceText>;
 
 export type ProbeTextCode = keyof typeof PROBE_TEXTS;
