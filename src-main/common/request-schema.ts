@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LANGS, type Lang, type ProviderChoice } from './report.js';
+import { PROVIDER_CHOICES } from './providers.js';
+import { LANGS, type Lang } from './report.js';
 import type { DiagnosisRequest } from './request.js';
 import { REQUEST_MESSAGES, type RequestMessages } from './request-messages.js';
 import { ENV_VAR_NAME, FORBIDDEN_METHODS, HTTP_TOKEN, PROXY_SCHEMES, REQUEST_LIMITS as L } from './request-limits.js';
@@ -13,7 +14,7 @@ import { err, ok, type Result } from './result.js';
  * the same request with the same words. Pure: zod and TypeScript, no Node, so it runs anywhere.
  */
 
-export const PROVIDER_CHOICES: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic'];
+export { PROVIDER_CHOICES };
 
 const ipv4 = z.ipv4();
 const ipv6 = z.ipv6();

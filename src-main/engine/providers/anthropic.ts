@@ -1,4 +1,5 @@
 import { anthropicMeaning, messagesStream } from './common.js';
+import { hostIsProvider } from '../../common/providers.js';
 import type { ProviderProfile } from './types.js';
 
 /** Anthropic's API refuses requests without a version header; this is the stable one. */
@@ -7,7 +8,7 @@ export const ANTHROPIC_VERSION = '2023-06-01';
 export const anthropic: ProviderProfile = {
   id: 'anthropic',
   name: 'Anthropic',
-  matches: (url) => url.hostname.toLowerCase() === 'api.anthropic.com',
+  matches: (url) => hostIsProvider('anthropic', url.hostname),
   auth: () => ({ kind: 'header', name: 'x-api-key' }),
   requiredHeaders: () => [{ name: 'anthropic-version', value: ANTHROPIC_VERSION }],
   apiBase: (url) => `${url.origin}/v1`,
