@@ -6,6 +6,7 @@ import type { PlatformAdapters } from './platform.js';
 import type { Redactor } from './redact.js';
 import type { Secret } from './secret.js';
 import type { ProbeText } from '../report/text/probe-texts.js';
+import type { ProbeDataById, ProbeId } from './probe-results.js';
 
 /**
  * What a probe hands back. It never throws: a failure is an outcome too. Its summary and reason
@@ -33,8 +34,8 @@ export interface ProbeContext {
   /** Aborted when the probe's budget runs out or the whole run is cancelled. */
   signal: AbortSignal;
   budgetMs: number;
-  /** Result of another probe that already finished (always available for `dependsOn`). */
-  result<T = unknown>(probeId: string): ProbeResult<T> | undefined;
+  /** Result of another probe that already finished (always available for `dependsOn`), typed by its id. */
+  result: ResultOf;
   platform: PlatformAdapters;
   /** The run's credential, resolved once (null when none was given). */
   credential: Secret | null;
@@ -64,7 +65,13 @@ export interface FindingDraft {
 export interface RunView {
   request: DiagnosisRequest;
   target: URL;
-  result<T = unknown>(probeId: string): ProbeResult<T> | undefined;
+  result: ResultOf;
+}
+
+/** A probe's result by id: a known id gives its data type (probe-results.ts); another id (a test's probe) gives unknown data. */
+export interface ResultOf {
+  <K extends ProbeId>(probeId: K): ProbeResult<ProbeDataById[K]> | undefined;
+  (probeId: string): ProbeResult | undefined;
 }
 
 /** One rule file per stage: pure, table-tested. */

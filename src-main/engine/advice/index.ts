@@ -2,11 +2,8 @@ import type { FindingCode } from '../../common/codes.js';
 import type { Advice } from '../../common/advice.js';
 import { retryNote, timeoutReason } from '../../report/text/advice-texts.js';
 import { CREDENTIAL_HEADERS } from '../auth/plan.js';
-import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { RunView } from '../probe.js';
-import type { ServerProbeData } from '../probes/server.js';
-import type { StreamProbeData } from '../probes/stream.js';
 import { profileById } from '../providers/index.js';
 import { adviseRetry } from './retry.js';
 import { curlSnippet, pythonHttpxSnippet, pythonRequestsSnippet, typescriptSnippet, type CallSpec } from './snippets.js';
@@ -24,11 +21,11 @@ const OWN_HEADERS = new Set(['user-agent', 'accept-encoding']);
  * exchange happened (nothing to base it on).
  */
 export function adviseFrom(view: RunView, codes: readonly FindingCode[]): Advice | undefined {
-  const http = view.result<HttpProbeData>(PROBE_IDS.http)?.data;
+  const http = view.result(PROBE_IDS.http)?.data;
   if (!http) return undefined;
   const req = view.request;
-  const server = view.result<ServerProbeData>(PROBE_IDS.server)?.data;
-  const stream = view.result<StreamProbeData>(PROBE_IDS.stream)?.data;
+  const server = view.result(PROBE_IDS.server)?.data;
+  const stream = view.result(PROBE_IDS.stream)?.data;
   const t = http.timing;
   const connectPhaseMs = t.connectMs != null ? Math.round(((t.dnsMs ?? 0) + t.connectMs + (t.tlsMs ?? 0)) * 10) / 10 : null;
   const p90 = server?.p90TtfbMs ?? http.answer?.ttfbMs ?? null;

@@ -1,7 +1,6 @@
 import { CODES } from '../../common/codes.js';
 import type { ProbeText } from '../../report/text/probe-texts.js';
 import type { CredentialPlan } from '../auth/plan.js';
-import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 
@@ -22,7 +21,7 @@ export const authProbe: Probe<AuthProbeData> = {
   stage: 'auth',
   dependsOn: [PROBE_IDS.http],
   async run(ctx) {
-    const http = ctx.result<HttpProbeData>(PROBE_IDS.http);
+    const http = ctx.result(PROBE_IDS.http);
     const d = http?.data;
     if (!d) return { status: 'failed', data: { plan: emptyPlan, status: null, code: null }, reason: { code: 'auth.noAnswer' } };
     const v = d.verdict;

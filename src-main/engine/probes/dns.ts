@@ -4,7 +4,7 @@ import type { Probe } from '../probe.js';
 import { queryServer, querySystem, type DnsQuery } from '../net/dns-query.js';
 import { sinkholed } from '../net/dns-names.js';
 import { hostsEntry, systemNameservers, type HostsEntry } from '../net/hosts-file.js';
-import { targetHost, targetPort, type ProxyProbeData } from './proxy.js';
+import { targetHost, targetPort } from './proxy.js';
 
 export interface DnsProbeData extends DnsData {
   host: string;
@@ -38,7 +38,7 @@ export const dnsProbe: Probe<DnsProbeData> = {
       const addresses = pins.map((p) => ({ address: p.address, family: (net.isIPv6(p.address) ? 6 : 4) as 4 | 6 }));
       return { status: 'ok', data: { ...empty, source: 'pinned', addresses }, summary: { code: 'dns.pinned', values: { addresses: pins.map((p) => p.address).join(', ') } }, timing: { dnsMs: 0 } };
     }
-    const proxy = ctx.result<ProxyProbeData>(PROBE_IDS.proxy);
+    const proxy = ctx.result(PROBE_IDS.proxy);
     if (proxy?.status === 'ok' && proxy.data.proxyUrl !== null && proxy.data.connect?.ok) {
       return { status: 'ok', data: { ...empty, source: 'proxy', viaProxy: true, addresses: [] }, summary: { code: 'dns.viaProxy' } };
     }

@@ -5,7 +5,6 @@ import { exchange } from '../http/exchange.js';
 import { judgeAnswer } from '../http/judge.js';
 import type { HttpProbeData } from '../http/types.js';
 import { planCredential } from '../auth/plan.js';
-import type { OAuthData } from '../auth/oauth.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { profileFor } from '../providers/index.js';
@@ -49,7 +48,10 @@ export const serverProbe: Probe<ServerProbeData> = {
   dependsOn: [PROBE_IDS.http, PROBE_IDS.auth],
   budgetMs: serverBudget,
   async run(ctx) {
-    const http = ctx.result<HttpProbeData>(PROBE_IDS.http)!.data!;
+    const done = ctx.result(PROBE_IDS.http);
+    // The runner starts this probe only after http answered (dependsOn); say so if that ever changes.
+    if (done?.status !== 'ok') return { status: 'failed', reason: { code: 'run.notRun' } };
+    const http = done.data;
     const provider = profileFor(ctx.request, ctx.target);
     const first: Sample = { status: http.answer?.status ?? null, code: http.verdict?.code ?? null, ttfbMs: http.answer?.ttfbMs ?? null, totalMs: sumTiming(http) };
     const cheap = ctx.request.method === 'GET' || ctx.request.method === 'HEAD';
@@ -101,7 +103,7 @@ const sumTiming = (h: HttpProbeData) => Object.values(h.timing).reduce<number>((
 
 async function oneSample(ctx: ProbeContext, url: URL, method: string): Promise<Sample> {
   const provider = profileFor(ctx.request, ctx.target);
-  const oauth = ctx.result<OAuthData>(PROBE_IDS.oauth);
+  const oauth = ctx.result(PROBE_IDS.oauth);
   const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
   const planned = planCredential({ request: ctx.request, url, provider, credential: ctx.credential, oauthToken, redactor: ctx.redactor, tlsTrusted: true, now: ctx.platform.now() });
   const body = method === ctx.request.method && url.href === ctx.target.href ? ctx.request.body : undefined;

@@ -1,10 +1,8 @@
 import { planCredential } from '../auth/plan.js';
 import type { ProbeText } from '../../report/text/probe-texts.js';
-import type { OAuthData } from '../auth/oauth.js';
 import { baseHeaders, exchangeInput, summarize } from '../http/call.js';
 import { exchange } from '../http/exchange.js';
 import { judgeAnswer } from '../http/judge.js';
-import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { profileFor } from '../providers/index.js';
@@ -38,10 +36,10 @@ export const streamProbe: Probe<StreamProbeData> = {
   notApplicable: (r) => (r.stream ? null : { code: 'stream.notApplicable' }),
   async run(ctx) {
     const provider = profileFor(ctx.request, ctx.target);
-    const http = ctx.result<HttpProbeData>(PROBE_IDS.http)?.data;
+    const http = ctx.result(PROBE_IDS.http)?.data;
     const req = streamRequestFor(ctx, provider, http?.answer?.bodyText ?? null);
     if (!req) return { status: 'failed', data: emptyData(ctx.target.href), reason: { code: 'stream.noEndpoint' } };
-    const oauth = ctx.result<OAuthData>(PROBE_IDS.oauth);
+    const oauth = ctx.result(PROBE_IDS.oauth);
     const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
     const planned = planCredential({ request: ctx.request, url: req.url, provider, credential: ctx.credential, oauthToken, redactor: ctx.redactor, tlsTrusted: true, now: ctx.platform.now() });
     const userHeaders = ctx.request.headers.filter((h) => h.name.toLowerCase() !== 'accept');

@@ -3,7 +3,6 @@ import { classifyNetworkError, type ClassifiedError } from '../classify.js';
 import { PROBE_IDS, type TcpData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { connectTcp } from '../net/tcp-connect.js';
-import type { DnsProbeData } from './dns.js';
 import { targetPort } from './proxy.js';
 
 export interface TcpAttemptData {
@@ -34,7 +33,7 @@ export const tcpProbe: Probe<TcpProbeData> = {
   dependsOn: [PROBE_IDS.dns],
   async run(ctx) {
     const port = targetPort(ctx.target);
-    const dns = ctx.result<DnsProbeData>(PROBE_IDS.dns);
+    const dns = ctx.result(PROBE_IDS.dns);
     if (dns?.status === 'ok' && dns.data.viaProxy) {
       return { status: 'ok', data: { port, viaProxy: true, attempts: [], connected: [] }, summary: { code: 'tcp.viaProxy' } };
     }

@@ -10,9 +10,7 @@ import { peekPlaintext } from '../net/peek.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
 import { connectTcp, timeoutError } from '../net/tcp-connect.js';
 import { nodeDefaultRoots, trustedCAs } from '../net/trust.js';
-import type { ProxyProbeData } from './proxy.js';
 import { targetHost, targetPort } from './proxy.js';
-import type { TcpProbeData } from './tcp.js';
 import { elapsedMs } from '../elapsed.js';
 
 /** 'node': Node's store (+ --ca-file) trusts the chain; 'os-only': only the OS store does; 'none': neither. */
@@ -54,9 +52,9 @@ export const tlsProbe: Probe<TlsProbeData> = {
     const port = targetPort(ctx.target);
     // SNI carries names only (RFC 6066): none for an IP literal.
     const servername = net.isIP(host) ? null : host;
-    const proxy = ctx.result<ProxyProbeData>(PROBE_IDS.proxy);
+    const proxy = ctx.result(PROBE_IDS.proxy);
     const viaProxy = proxy?.status === 'ok' && proxy.data.proxyUrl !== null && proxy.data.connect?.ok === true;
-    const tcp = ctx.result<TcpProbeData>(PROBE_IDS.tcp);
+    const tcp = ctx.result(PROBE_IDS.tcp);
     const address = viaProxy ? null : tcp?.status === 'ok' ? (tcp.data.connected[0]?.address ?? null) : null;
     const base: TlsProbeData = {
       host, address, servername, viaProxy, authorized: false, alpn: null, protocol: null, handshakeMs: null, cipher: null, chain: [],

@@ -14,7 +14,7 @@ export const CLOCK_SKEW_LIMIT_S = 60;
 export const httpRules: StageRules = (view) => rawHttpRules(view).map((d) => ({ code: d.code, evidence: printableEvidence(d.evidence) }));
 
 const rawHttpRules = (view: RunView): FindingDraft[] => {
-  const r = view.result<HttpProbeData>(PROBE_IDS.http);
+  const r = view.result(PROBE_IDS.http);
   if (!r || r.status === 'skipped') return [];
   const d = r.data;
   // The runner cut the probe off at its budget: no data, but "no answer in time" is the finding.

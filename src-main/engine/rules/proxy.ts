@@ -1,6 +1,6 @@
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
-import { redactUserinfo, type ProxyProbeData } from '../probes/proxy.js';
+import { redactUserinfo } from '../probes/proxy.js';
 
 const shown = (url: string) => {
   try {
@@ -11,7 +11,7 @@ const shown = (url: string) => {
 };
 
 export const proxyRules: StageRules = (view) => {
-  const r = view.result<ProxyProbeData>(PROBE_IDS.proxy);
+  const r = view.result(PROBE_IDS.proxy);
   if (!r || r.status === 'skipped' || !r.data) return [];
   const d = r.data;
   if (d.proxyUrl === null) return [];

@@ -1,10 +1,7 @@
 import { CODES } from '../../common/codes.js';
-import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { FindingDraft, RunView, StageRules } from '../probe.js';
 import { printableEvidence } from '../http/printable.js';
-import type { ServerProbeData } from '../probes/server.js';
-import type { StreamProbeData } from '../probes/stream.js';
 
 /** The server stage: the answer's 429/5xx meaning, latency and error rate over the samples, and the stream. */
 /** Every finding of this stage, with server-quoted text made safe to print. */
@@ -12,10 +9,10 @@ export const serverRules: StageRules = (view) => rawServerRules(view).map((d) =>
 
 const rawServerRules = (view: RunView): FindingDraft[] => {
   const out: FindingDraft[] = [];
-  const h = view.result<HttpProbeData>(PROBE_IDS.http)?.data;
+  const h = view.result(PROBE_IDS.http)?.data;
   if (h?.verdict && CODES[h.verdict.code].stage === 'server') out.push(h.verdict);
 
-  const s = view.result<ServerProbeData>(PROBE_IDS.server);
+  const s = view.result(PROBE_IDS.server);
   if (s?.status === 'ok' && s.data) {
     const d = s.data;
     const slowMs = view.request.slowMs;
@@ -32,7 +29,7 @@ const rawServerRules = (view: RunView): FindingDraft[] => {
     }
   }
 
-  const st = view.result<StreamProbeData>(PROBE_IDS.stream);
+  const st = view.result(PROBE_IDS.stream);
   if (st?.status === 'ok' && st.data && !st.data.refused) {
     const d = st.data;
     if (d.error) out.push({ code: 'STREAM_ERROR_EVENT', evidence: { url: d.url, status: d.status, events: d.events, firstEventMs: d.firstEventMs, message: d.error } });
