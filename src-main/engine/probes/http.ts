@@ -1,7 +1,8 @@
 import { CODES } from '../../common/codes.js';
 import type { ProbeText } from '../../report/text/probe-texts.js';
-import { planCredential, CREDENTIAL_HEADERS } from '../auth/plan.js';
-import { baseHeaders, exchangeInput, proxyResolver, summarize } from '../http/call.js';
+import { CREDENTIAL_HEADERS } from '../auth/plan.js';
+import { proxyResolver, summarize } from '../http/call.js';
+import { oauthTokenOf, planCall } from '../http/planned-call.js';
 import { exchange } from '../http/exchange.js';
 import { judgeAnswer } from '../http/judge.js';
 import { followRedirects } from '../http/redirects.js';
@@ -25,27 +26,12 @@ export const httpProbe: Probe<HttpProbeData> = {
   async run(ctx) {
     const provider = profileFor(ctx.request, ctx.target);
     const tls = ctx.result(PROBE_IDS.tls);
-    const oauth = ctx.result(PROBE_IDS.oauth);
-    const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
-    const oauthFailed = !!ctx.request.oauth && !oauthToken;
+    const oauthFailed = !!ctx.request.oauth && !oauthTokenOf(ctx);
     // The TLS probe's verdict on the certificate; when it did not run, our own connector verifies (and refuses) anyway.
     const tlsTrusted = ctx.target.protocol !== 'https:' || tls?.status !== 'ok' || tls.data?.authorized !== false;
-    const planned = planCredential({
-      request: ctx.request,
-      url: ctx.target,
-      provider,
-      credential: oauthFailed ? null : ctx.credential,
-      oauthToken,
-      redactor: ctx.redactor,
-      tlsTrusted,
-      now: ctx.platform.now(),
-    });
-    const { plan } = planned;
-    // A withheld credential the user wrote as a header is left out too.
-    const userHeaders = ctx.request.headers.filter((h) => !(plan.withheld && plan.source === 'header' && h.name.toLowerCase() === plan.headerName));
     const body = ctx.request.body;
-    const headers = baseHeaders(userHeaders, [...provider.requiredHeaders(ctx.target).filter((h) => !userHeaders.some((u) => u.name.toLowerCase() === h.name)), ...planned.headers], body);
-    const first = await exchangeInput(ctx, { method: ctx.request.method, url: planned.url, headers, ...(body !== undefined ? { body } : {}) });
+    const { planned, input: first } = await planCall(ctx, provider, { method: ctx.request.method, url: ctx.target, ...(body !== undefined ? { body } : {}), tlsTrusted, credential: oauthFailed ? null : ctx.credential });
+    const { plan } = planned;
     const trail = await followRedirects(
       first,
       async (input) => {

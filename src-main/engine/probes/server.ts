@@ -1,14 +1,13 @@
-import { CODES } from '../../common/codes.js';
+import { sendPlanned } from '../http/planned-call.js';
 import type { ProbeText } from '../../report/text/probe-texts.js';
-import { baseHeaders, exchangeInput, summarize } from '../http/call.js';
-import { exchange } from '../http/exchange.js';
+import { summarize } from '../http/call.js';
 import { judgeAnswer } from '../http/judge.js';
 import type { HttpProbeData } from '../http/types.js';
-import { planCredential } from '../auth/plan.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import { percentile } from '../server/stats.js';
+import { isSampleFailure, stopsSampling } from '../server/sample-class.js';
 
 export interface Sample {
   status: number | null;
@@ -60,8 +59,7 @@ export const serverProbe: Probe<ServerProbeData> = {
     const sampled = alt ? { method: alt.method, url: alt.url.href } : { method: ctx.request.method, url: ctx.target.href };
     const samples: Sample[] = alt ? [] : [first];
     let note: ProbeText | null = null;
-    const status = http.answer?.status;
-    if (status === 429 || (http.verdict && CODES[http.verdict.code].stage === 'server' && /QUOTA|RATE/.test(http.verdict.code))) {
+    if (stopsSampling(http.verdict?.code ?? null, http.answer?.status ?? null)) {
       note = { code: 'server.limited' };
     } else if (!cheap && !alt) {
       note = { code: 'server.noCheapCall' };
@@ -75,10 +73,15 @@ export const serverProbe: Probe<ServerProbeData> = {
           break;
         }
         if (i > 0 || samples.length > 0) await sleep(PAUSE_MS, ctx.signal);
-        samples.push(await oneSample(ctx, alt ? alt.url : ctx.target, alt ? alt.method : ctx.request.method));
+        const sample = await oneSample(ctx, alt ? alt.url : ctx.target, alt ? alt.method : ctx.request.method);
+        samples.push(sample);
+        if (stopsSampling(sample.code, sample.status)) {
+          note = { code: 'server.limited' };
+          break;
+        }
       }
     }
-    const ok = samples.filter((s) => s.code === null || !isFailure(s.code));
+    const ok = samples.filter((s) => !isSampleFailure(s.code, s.status));
     const ttfbs = ok.map((s) => s.ttfbMs).filter((x): x is number => x !== null);
     const data: ServerProbeData = {
       sampled,
@@ -96,20 +99,12 @@ export const serverProbe: Probe<ServerProbeData> = {
   },
 };
 
-/** A sample fails on a network error or a server-side error answer; auth or 4xx answers are the same every time. */
-const isFailure = (code: string) => code.startsWith('SERVER_') || code.startsWith('HTTP_') || code.startsWith('TCP_') || code.startsWith('TLS_') || code.startsWith('DNS_');
-
 const sumTiming = (h: HttpProbeData) => Object.values(h.timing).reduce<number>((a, v) => a + (typeof v === 'number' ? v : 0), 0);
 
 async function oneSample(ctx: ProbeContext, url: URL, method: string): Promise<Sample> {
   const provider = profileFor(ctx.request, ctx.target);
-  const oauth = ctx.result(PROBE_IDS.oauth);
-  const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
-  const planned = planCredential({ request: ctx.request, url, provider, credential: ctx.credential, oauthToken, redactor: ctx.redactor, tlsTrusted: true, now: ctx.platform.now() });
   const body = method === ctx.request.method && url.href === ctx.target.href ? ctx.request.body : undefined;
-  const headers = baseHeaders(ctx.request.headers, [...provider.requiredHeaders(url), ...planned.headers], body);
-  const out = await exchange(await exchangeInput(ctx, { method, url: planned.url, headers, ...(body !== undefined ? { body } : {}) }));
-  ctx.recordExchange(out.record);
+  const { planned, out } = await sendPlanned(ctx, provider, { method, url, ...(body !== undefined ? { body } : {}) });
   if (out.error) return { status: out.status, code: out.error.code ?? 'HTTP_EMPTY_REPLY', ttfbMs: null, totalMs: out.totalMs };
   const a = summarize(out, 0)!;
   const v = judgeAnswer(a, planned.plan, provider);

@@ -1,7 +1,6 @@
-import { planCredential } from '../auth/plan.js';
+import { sendPlanned } from '../http/planned-call.js';
 import type { ProbeText } from '../../report/text/probe-texts.js';
-import { baseHeaders, exchangeInput, summarize } from '../http/call.js';
-import { exchange } from '../http/exchange.js';
+import { summarize } from '../http/call.js';
 import { judgeAnswer } from '../http/judge.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
@@ -39,11 +38,6 @@ export const streamProbe: Probe<StreamProbeData> = {
     const http = ctx.result(PROBE_IDS.http)?.data;
     const req = streamRequestFor(ctx, provider, http?.answer?.bodyText ?? null);
     if (!req) return { status: 'failed', data: emptyData(ctx.target.href), reason: { code: 'stream.noEndpoint' } };
-    const oauth = ctx.result(PROBE_IDS.oauth);
-    const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
-    const planned = planCredential({ request: ctx.request, url: req.url, provider, credential: ctx.credential, oauthToken, redactor: ctx.redactor, tlsTrusted: true, now: ctx.platform.now() });
-    const userHeaders = ctx.request.headers.filter((h) => h.name.toLowerCase() !== 'accept');
-    const headers = baseHeaders(userHeaders, [...provider.requiredHeaders(req.url), ...planned.headers], req.body, 'text/event-stream');
     const parser = new SseParser();
     let events = 0;
     let firstEventMs: number | null = null;
@@ -61,11 +55,16 @@ export const streamProbe: Probe<StreamProbeData> = {
       }
       if (ended || error) return 'stop';
     };
-    const input = await exchangeInput(ctx, { method: req.method, url: planned.url, headers, ...(req.body !== undefined ? { body: req.body } : {}), signal: AbortSignal.any([ctx.signal, own]) });
-    // The stream may run until our own budget (its end is what we wait for); the http probe's body budget would cut it short.
-    const out = await exchange({ ...input, bodyBudgetMs: ctx.budgetMs, onText: (t) => onEvents(parser.feed(t)) });
+    const { planned, out } = await sendPlanned(ctx, provider, {
+      method: req.method,
+      url: req.url,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+      userHeaders: ctx.request.headers.filter((h) => h.name.toLowerCase() !== 'accept'),
+      accept: 'text/event-stream',
+      // The stream may run until our own budget (its end is what we wait for); the http probe's body budget would cut it short.
+      over: { signal: AbortSignal.any([ctx.signal, own]), bodyBudgetMs: ctx.budgetMs, onText: (t) => onEvents(parser.feed(t)) },
+    });
     if (!ended && !error) onEvents(parser.flush());
-    ctx.recordExchange(out.record);
     const totalMs = Math.round(performance.now() - t0);
     const data: StreamProbeData = { url: out.url, status: out.status, contentType: out.contentType, events, firstEventMs, totalMs, ended, error, cut: null, refused: null };
     if (out.status !== null && (out.status < 200 || out.status >= 300)) {

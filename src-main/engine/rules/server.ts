@@ -2,6 +2,7 @@ import { CODES } from '../../common/codes.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { FindingDraft, RunView, StageRules } from '../probe.js';
 import { printableEvidence } from '../http/printable.js';
+import { isSampleFailure } from '../server/sample-class.js';
 
 /** The server stage: the answer's 429/5xx meaning, latency and error rate over the samples, and the stream. */
 /** Every finding of this stage, with server-quoted text made safe to print. */
@@ -20,11 +21,11 @@ const rawServerRules = (view: RunView): FindingDraft[] => {
     if (d.p50TtfbMs !== null && d.p50TtfbMs > slowMs) {
       out.push({ code: 'SERVER_SLOW', evidence: { p50TtfbMs: d.p50TtfbMs, p90TtfbMs: d.p90TtfbMs, maxTtfbMs: d.maxTtfbMs, slowMs, samples: ttfbs.length, url: d.sampled.url } });
     }
-    const failed = d.samples.filter((x) => x.code !== null && isServerSideFailure(x.code));
+    const failed = d.samples.filter((x) => isSampleFailure(x.code, x.status));
     if (failed.length > 0 && failed.length < d.samples.length && d.samples.length >= 2) {
       out.push({
         code: 'SERVER_FLAKY',
-        evidence: { samples: d.samples.length, failures: failed.length, errorRate: d.errorRate, outcomes: d.samples.map((x) => (x.code && isServerSideFailure(x.code) ? `${x.status ?? 'no answer'} ${x.code}` : String(x.status))), url: d.sampled.url },
+        evidence: { samples: d.samples.length, failures: failed.length, errorRate: d.errorRate, outcomes: d.samples.map((x) => (x.code && isSampleFailure(x.code, x.status) ? `${x.status ?? 'no answer'} ${x.code}` : String(x.status))), url: d.sampled.url },
       });
     }
   }
@@ -38,4 +39,3 @@ const rawServerRules = (view: RunView): FindingDraft[] => {
   return out;
 };
 
-const isServerSideFailure = (code: string) => /^(SERVER_|HTTP_(HEADERS|BODY)_TIMEOUT|HTTP_EMPTY_REPLY|HTTP_CONNECTION_RESET|TCP_|TLS_HANDSHAKE)/.test(code);
