@@ -6,6 +6,7 @@ import { STAGES, stageIndex, type StageId } from '../common/stages.js';
 import { APP_VERSION } from '../common/version.js';
 import { explain, sayText } from '../report/text/index.js';
 import type { ProbeText } from '../report/text/probe-texts.js';
+import { elapsedMs } from './elapsed.js';
 import { nodePlatform, type PlatformAdapters } from './platform.js';
 import type { FindingDraft, Probe, ProbeContext, ProbeOutcome, ProbeResult, RunView, StageRules } from './probe.js';
 import { adviseFrom } from './advice/index.js';
@@ -133,7 +134,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
         };
         return probe.run(ctx);
       });
-      const durationMs = Math.round((performance.now() - t0) * 10) / 10;
+      const durationMs = elapsedMs(t0);
       results.set(probe.id, { ...outcome, durationMs });
     }
     const r = results.get(probe.id)!;

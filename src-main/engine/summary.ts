@@ -1,3 +1,4 @@
+import { round1 } from '../common/round.js';
 import type { FindingCode } from '../common/codes.js';
 import type { Finding, Lang, Report, Timings, Verdict } from '../common/report.js';
 import { stageIndex } from '../common/stages.js';
@@ -22,4 +23,4 @@ export function summarise(findings: readonly Finding[], lang: Lang): Report['sum
 
 /** The phases of one request add up to its total. */
 export const phaseTotalMs = (t: Omit<Timings, 'totalMs'>): number =>
-  Math.round([t.dnsMs, t.connectMs, t.tlsMs, t.ttfbMs, t.downloadMs].reduce<number>((a, v) => a + (v ?? 0), 0) * 10) / 10;
+  round1([t.dnsMs, t.connectMs, t.tlsMs, t.ttfbMs, t.downloadMs].reduce<number>((a, v) => a + (v ?? 0), 0));

@@ -1,4 +1,5 @@
 import type { FindingCode } from '../../common/codes.js';
+import { round1 } from '../../common/round.js';
 import type { Advice } from '../../common/advice.js';
 import { retryNote, timeoutReason } from '../../report/text/advice-texts.js';
 import { CREDENTIAL_HEADERS } from '../auth/plan.js';
@@ -27,7 +28,7 @@ export function adviseFrom(view: RunView, codes: readonly FindingCode[]): Advice
   const server = view.result(PROBE_IDS.server)?.data;
   const stream = view.result(PROBE_IDS.stream)?.data;
   const t = http.timing;
-  const connectPhaseMs = t.connectMs != null ? Math.round(((t.dnsMs ?? 0) + t.connectMs + (t.tlsMs ?? 0)) * 10) / 10 : null;
+  const connectPhaseMs = t.connectMs != null ? round1((t.dnsMs ?? 0) + t.connectMs + (t.tlsMs ?? 0)) : null;
   const p90 = server?.p90TtfbMs ?? http.answer?.ttfbMs ?? null;
   const p90Ms = p90 === null ? null : Math.round(p90);
   const timeouts = adviseTimeouts({ connectPhaseMs, p90TtfbMs: p90Ms, samples: server?.samples.length ?? 1, streamTotalMs: stream?.ended ? stream.totalMs : null });

@@ -4,7 +4,7 @@ import type { Probe } from '../probe.js';
 import { queryServer, querySystem, type DnsQuery } from '../net/dns-query.js';
 import { sinkholed } from '../net/dns-names.js';
 import { hostsEntry, systemNameservers, type HostsEntry } from '../net/hosts-file.js';
-import { targetHost, targetPort } from './proxy.js';
+import { targetHost, targetPort } from '../net/address.js';
 
 export interface DnsProbeData extends DnsData {
   host: string;

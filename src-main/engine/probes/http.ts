@@ -4,7 +4,7 @@ import { CREDENTIAL_HEADERS } from '../auth/plan.js';
 import { proxyResolver, summarize } from '../http/call.js';
 import { oauthTokenOf, planCall } from '../http/planned-call.js';
 import { exchange } from '../http/exchange.js';
-import { judgeAnswer } from '../http/judge.js';
+import { judgeAnswer } from '../http/answer-finding.js';
 import { followRedirects } from '../http/redirects.js';
 import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';

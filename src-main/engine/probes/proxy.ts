@@ -1,4 +1,5 @@
 import { classifyNetworkError, type ClassifiedError } from '../classify.js';
+import { redactUserinfo, targetHost, targetPort } from '../net/address.js';
 import type { ProbeText } from '../../report/text/probe-texts.js';
 import { PROBE_IDS, type ProxyData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
@@ -23,9 +24,6 @@ export interface ProxyProbeData extends ProxyData {
     error?: ClassifiedError;
   };
 }
-
-export const targetPort = (u: URL): number => (u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80);
-export const targetHost = (u: URL): string => u.hostname.replace(/^\[|\]$/g, '');
 
 /** Which proxy applies, and whether it gives us a tunnel (CONNECT) to the target. */
 export const proxyProbe: Probe<ProxyProbeData> = {
@@ -79,9 +77,3 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     return { status: 'failed', data: { ...base, connect }, reason };
   },
 };
-
-export function redactUserinfo(u: URL): string {
-  const c = new URL(u.href);
-  if (c.password) c.password = '****';
-  return c.href.replace(/\/$/, '');
-}

@@ -1,7 +1,8 @@
 import { sendPlanned } from '../http/planned-call.js';
+import { roundTo } from '../../common/round.js';
 import type { ProbeText } from '../../report/text/probe-texts.js';
 import { summarize } from '../http/call.js';
-import { judgeAnswer } from '../http/judge.js';
+import { judgeAnswer } from '../http/answer-finding.js';
 import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
@@ -90,7 +91,7 @@ export const serverProbe: Probe<ServerProbeData> = {
       p50TtfbMs: percentile(ttfbs, 50),
       p90TtfbMs: percentile(ttfbs, 90),
       maxTtfbMs: ttfbs.length ? Math.max(...ttfbs) : null,
-      errorRate: samples.length ? Math.round(((samples.length - ok.length) / samples.length) * 100) / 100 : 0,
+      errorRate: samples.length ? roundTo((samples.length - ok.length) / samples.length, 2) : 0,
     };
     const summary = samples.length
       ? ({ code: 'server.sampled', values: { samples: samples.length, p50Ms: data.p50TtfbMs, errorPercent: Math.round(data.errorRate * 100) } } as const)

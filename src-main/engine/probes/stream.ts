@@ -1,7 +1,7 @@
 import { sendPlanned } from '../http/planned-call.js';
 import type { ProbeText } from '../../report/text/probe-texts.js';
 import { summarize } from '../http/call.js';
-import { judgeAnswer } from '../http/judge.js';
+import { judgeAnswer } from '../http/answer-finding.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { profileFor } from '../providers/index.js';

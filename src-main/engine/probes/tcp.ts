@@ -3,7 +3,7 @@ import { classifyNetworkError, type ClassifiedError } from '../classify.js';
 import { PROBE_IDS, type TcpData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { connectTcp } from '../net/tcp-connect.js';
-import { targetPort } from './proxy.js';
+import { targetPort } from '../net/address.js';
 
 export interface TcpAttemptData {
   address: string;

@@ -10,7 +10,7 @@ import { peekPlaintext } from '../net/peek.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
 import { connectTcp, timeoutError } from '../net/tcp-connect.js';
 import { nodeDefaultRoots, trustedCAs } from '../net/trust.js';
-import { targetHost, targetPort } from './proxy.js';
+import { targetHost, targetPort } from '../net/address.js';
 import { elapsedMs } from '../elapsed.js';
 
 /** 'node': Node's store (+ --ca-file) trusts the chain; 'os-only': only the OS store does; 'none': neither. */

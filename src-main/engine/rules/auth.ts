@@ -3,8 +3,10 @@ import { PROBE_IDS } from '../probe-data.js';
 import type { FindingDraft, RunView, StageRules } from '../probe.js';
 import { printableEvidence } from '../http/printable.js';
 
-/** The auth stage: the OAuth token request, the local credential checks, and what the server said about the credential. */
-/** Every finding of this stage, with server-quoted text made safe to print. */
+/**
+ * Every finding of the auth stage (the OAuth token request, the local credential checks, and what the server said about the credential), with server-quoted text made safe to
+ * print.
+ */
 export const authRules: StageRules = (view) => rawAuthRules(view).map((d) => ({ code: d.code, evidence: printableEvidence(d.evidence) }));
 
 const rawAuthRules = (view: RunView): FindingDraft[] => {

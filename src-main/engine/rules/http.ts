@@ -9,8 +9,10 @@ import { printableEvidence } from '../http/printable.js';
 /** Clock differences below this are normal drift; above it, signatures and tokens start failing. */
 export const CLOCK_SKEW_LIMIT_S = 60;
 
-/** The http stage: how the exchange itself went (timeouts, resets, redirects, status, content) and the clock. */
-/** Every finding of this stage, with server-quoted text made safe to print. */
+/**
+ * Every finding of the http stage (how the exchange itself went (timeouts, resets, redirects, status, content) and the clock), with server-quoted text made safe to
+ * print.
+ */
 export const httpRules: StageRules = (view) => rawHttpRules(view).map((d) => ({ code: d.code, evidence: printableEvidence(d.evidence) }));
 
 const rawHttpRules = (view: RunView): FindingDraft[] => {

@@ -1,6 +1,6 @@
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
-import { redactUserinfo } from '../probes/proxy.js';
+import { redactUserinfo } from '../net/address.js';
 
 const shown = (url: string) => {
   try {

@@ -4,8 +4,10 @@ import type { FindingDraft, RunView, StageRules } from '../probe.js';
 import { printableEvidence } from '../http/printable.js';
 import { isSampleFailure } from '../server/sample-class.js';
 
-/** The server stage: the answer's 429/5xx meaning, latency and error rate over the samples, and the stream. */
-/** Every finding of this stage, with server-quoted text made safe to print. */
+/**
+ * Every finding of the server stage (the answer's 429/5xx meaning, latency and error rate over the samples, and the stream), with server-quoted text made safe to
+ * print.
+ */
 export const serverRules: StageRules = (view) => rawServerRules(view).map((d) => ({ code: d.code, evidence: printableEvidence(d.evidence) }));
 
 const rawServerRules = (view: RunView): FindingDraft[] => {
