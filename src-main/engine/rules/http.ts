@@ -10,8 +10,8 @@ import { printableEvidence } from '../http/printable.js';
 export const CLOCK_SKEW_LIMIT_S = 60;
 
 /**
- * Every finding of the http stage (how the exchange itself went (timeouts, resets, redirects, status, content) and the clock), with server-quoted text made safe to
- * print.
+ * Every finding of the http stage (how the exchange itself went: timeouts, resets, redirects,
+ * status, content; and the clock), with server-quoted text made safe to print.
  */
 export const httpRules: StageRules = (view) => rawHttpRules(view).map((d) => ({ code: d.code, evidence: printableEvidence(d.evidence) }));
 
