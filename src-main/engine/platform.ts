@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 
 /**
  * What only the host can answer. The CLI and tests use the Node fallbacks; the desktop app
@@ -14,6 +15,25 @@ export interface PlatformAdapters {
   /** Environment variables the engine reads (proxy variables, tokens). */
   env: NodeJS.ProcessEnv;
   now(): number;
+  /**
+   * A small local file's text (container markers under /proc, CA bundles named by variables,
+   * ~/.curlrc), null when absent or unreadable. Injected in tests to stage a container.
+   */
+  readSystemFile?(path: string): Promise<string | null>;
+}
+
+/** CA bundles run to a few hundred kB; anything far larger is not what the variable should name. */
+const SYSTEM_FILE_CAP = 8 * 1024 * 1024;
+
+export async function readSystemFile(path: string): Promise<string | null> {
+  try {
+    const st = await stat(path);
+    // /proc files report size 0: read them; refuse FIFOs and devices, which could block or never end.
+    if (!st.isFile() || st.size > SYSTEM_FILE_CAP) return null;
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 export function nodePlatform(over: Partial<PlatformAdapters> = {}): PlatformAdapters {
@@ -23,6 +43,7 @@ export function nodePlatform(over: Partial<PlatformAdapters> = {}): PlatformAdap
     systemCaCertificates: async () => null,
     env: process.env,
     now: () => Date.now(),
+    readSystemFile,
     ...over,
   };
 }

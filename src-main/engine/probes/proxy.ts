@@ -5,6 +5,9 @@ import { chooseProxy, isLocalTarget } from '../net/proxy-env.js';
 import { openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
 import { trustedCAs } from '../net/trust.js';
 import { say } from '../say.js';
+import { isSocksUrl, type SocksDetail, type SocksFailure } from '../net/socks-tunnel.js';
+import { whatProxySpeaks, type ProxySpeaks } from '../net/proxy-scheme.js';
+import { socksProbe } from './proxy-socks.js';
 
 export interface ProxyProbeData extends ProxyData {
   noProxy: string | null;
@@ -21,6 +24,11 @@ export interface ProxyProbeData extends ProxyData {
     ms: number;
     sentCredentials: boolean;
     error?: ClassifiedError;
+    /** For a SOCKS proxy: the handshake's details, and what failed. */
+    socks?: SocksDetail;
+    socksFailure?: SocksFailure;
+    /** When the scheme in the proxy URL did not work: what the port speaks instead (PROXY_SCHEME_MISMATCH). */
+    speaks?: ProxySpeaks;
   };
 }
 
@@ -51,6 +59,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     const auth = proxyAuthorization(proxy);
     if (auth) ctx.redactor.add(auth.slice('Basic '.length));
     const shown = redactUserinfo(proxy);
+    if (isSocksUrl(proxy.href)) return socksProbe(ctx, proxy, shown, base);
     if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
       return { status: 'ok', data: { ...base, connect: null }, summary: say(ctx.request.lang, `${shown} (${proxy.protocol.slice(0, -1)} proxies are not checked)`, `${shown}（不检查 ${proxy.protocol.slice(0, -1)} 代理）`) };
     }
@@ -65,7 +74,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       };
     }
     const error = r.error !== undefined ? classifyNetworkError(r.error, r.stage === 'connect' ? 'proxy' : 'tcp') : undefined;
-    const connect = {
+    const connect: NonNullable<ProxyProbeData['connect']> = {
       ok: false,
       status: r.answer?.status ?? null,
       statusText: r.answer?.statusText ?? null,
@@ -75,6 +84,16 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       sentCredentials: auth !== null,
       ...(error ? { error: r.stage === 'connect' ? error : { ...error, code: 'PROXY_REJECTED' as const } } : {}),
     };
+    // The port answered, but not in the language the URL's scheme promised: ask what it speaks.
+    // (A certificate problem is not a wrong language: only a handshake that never became TLS.)
+    const tlsCode = r.error !== undefined ? classifyNetworkError(r.error, 'tls').code : null;
+    const wrongLanguage = proxy.protocol === 'https:'
+      ? r.stage === 'connect' && r.proxyConnectMs !== undefined && (tlsCode === 'TLS_NOT_TLS' || tlsCode === 'TLS_PROTOCOL_ERROR')
+      : r.stage === 'answer' && !r.answer;
+    if (wrongLanguage) {
+      const speaks = await whatProxySpeaks(proxy.hostname.replace(/^\[|\]$/g, ''), Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80), ctx.signal, proxy.protocol === 'https:' ? 'tls' : 'http');
+      if (speaks !== 'unknown') connect.speaks = speaks;
+    }
     const reason = r.answer ? `proxy answered CONNECT with ${r.answer.status} ${r.answer.statusText}`.trim() : `proxy ${shown}: ${error?.message ?? 'no answer'}`;
     return { status: 'failed', data: { ...base, connect }, reason };
   },
