@@ -6,7 +6,7 @@ import { openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
 import { trustedCAs } from '../net/trust.js';
 import { say } from '../say.js';
 import { isSocksUrl, type SocksDetail, type SocksFailure } from '../net/socks-tunnel.js';
-import { whatProxySpeaks, type ProxySpeaks } from '../net/proxy-scheme.js';
+import { speaksTls, whatProxySpeaks, type ProxySpeaks } from '../net/proxy-scheme.js';
 import { socksProbe } from './proxy-socks.js';
 
 export interface ProxyProbeData extends ProxyData {
@@ -63,6 +63,17 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
       return { status: 'ok', data: { ...base, connect: null }, summary: say(ctx.request.lang, `${shown} (${proxy.protocol.slice(0, -1)} proxies are not checked)`, `${shown}（不检查 ${proxy.protocol.slice(0, -1)} 代理）`) };
     }
+    const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
+    const proxyPort = Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80);
+    // An https:// proxy that does not speak TLS may sit silent on our ClientHello for its whole
+    // idle timeout (tinyproxy waits for a request line): ask, bounded, before the real attempt.
+    if (proxy.protocol === 'https:' && !(await speaksTls(proxyHost, proxyPort, ctx.signal))) {
+      const speaks = await whatProxySpeaks(proxyHost, proxyPort, ctx.signal, 'tls');
+      if (speaks !== 'unknown') {
+        const connect = { ok: false, status: null, statusText: null, authenticate: null, proxyConnectMs: null, ms: 0, sentCredentials: auth !== null, speaks, error: { code: 'PROXY_SCHEME_MISMATCH' as const, errno: null, message: `no TLS answer to a ClientHello; the port speaks ${speaks}` } };
+        return { status: 'failed', data: { ...base, connect }, reason: `the proxy URL says https://, the port speaks ${speaks}` };
+      }
+    }
     const ca = proxy.protocol === 'https:' ? await trustedCAs(ctx.request).catch(() => undefined) : undefined;
     const r = await openTunnel(choice.proxyUrl, targetHost(ctx.target), targetPort(ctx.target), ctx.signal, ca);
     if (r.ok) {
@@ -85,13 +96,10 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       ...(error ? { error: r.stage === 'connect' ? error : { ...error, code: 'PROXY_REJECTED' as const } } : {}),
     };
     // The port answered, but not in the language the URL's scheme promised: ask what it speaks.
-    // (A certificate problem is not a wrong language: only a handshake that never became TLS.)
-    const tlsCode = r.error !== undefined ? classifyNetworkError(r.error, 'tls').code : null;
-    const wrongLanguage = proxy.protocol === 'https:'
-      ? r.stage === 'connect' && r.proxyConnectMs !== undefined && (tlsCode === 'TLS_NOT_TLS' || tlsCode === 'TLS_PROTOCOL_ERROR')
-      : r.stage === 'answer' && !r.answer;
+    // Here: an http:// proxy URL whose port answered CONNECT with something that is not HTTP.
+    const wrongLanguage = proxy.protocol === 'http:' && r.stage === 'answer' && !r.answer;
     if (wrongLanguage) {
-      const speaks = await whatProxySpeaks(proxy.hostname.replace(/^\[|\]$/g, ''), Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80), ctx.signal, proxy.protocol === 'https:' ? 'tls' : 'http');
+      const speaks = await whatProxySpeaks(proxyHost, proxyPort, ctx.signal, 'http');
       if (speaks !== 'unknown') connect.speaks = speaks;
     }
     const reason = r.answer ? `proxy answered CONNECT with ${r.answer.status} ${r.answer.statusText}`.trim() : `proxy ${shown}: ${error?.message ?? 'no answer'}`;
