@@ -10,6 +10,8 @@ import { speaksTls, whatProxySpeaks, type ProxySpeaks } from '../net/proxy-schem
 import { socksProbe } from './proxy-socks.js';
 
 export interface ProxyProbeData extends ProxyData {
+  /** The OS proxy settings behind source 'system' (or a PAC/WPAD setting we did not evaluate); null when not read. */
+  system?: { source: string; mode: 'none' | 'manual' | 'pac' | 'wpad'; pacUrl: string | null } | null;
   noProxy: string | null;
   bypassedBy: string | null;
   targetIsLocal: boolean;
@@ -42,7 +44,10 @@ export const proxyProbe: Probe<ProxyProbeData> = {
   dependsOn: [PROBE_IDS.environment],
   async run(ctx) {
     const choice = await chooseProxy(ctx.request.proxy, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u));
-    const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname) };
+    // Which OS setting the system proxy came from (CLI: gsettings, kioslaverc, scutil, registry), or a PAC script we did not evaluate.
+    const os = choice.source === 'system' || choice.source === null ? await ctx.platform.systemProxyInfo?.().catch(() => null) : null;
+    const system = os ? { source: os.source, mode: os.mode, pacUrl: os.pacUrl } : null;
+    const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname), system };
     if (choice.proxyUrl === null) {
       return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? say(ctx.request.lang, `direct (${choice.bypassedBy})`, `直连（${choice.bypassedBy}）`) : say(ctx.request.lang, 'direct connection', '直连，未使用代理') };
     }

@@ -16,10 +16,17 @@ export const proxyRules: StageRules = (view) => {
   const r = view.result<ProxyProbeData>(PROBE_IDS.proxy);
   if (!r || r.status === 'skipped' || !r.data) return [];
   const d = r.data;
-  if (d.proxyUrl === null) return [];
+  const sys = d.system ?? null;
+  if (d.proxyUrl === null) {
+    // The OS says "ask this PAC script" (or WPAD): we went direct without evaluating it, and say so.
+    if (sys && (sys.mode === 'pac' || sys.mode === 'wpad') && d.source === null) {
+      return [{ code: 'PROXY_IN_USE', evidence: { proxy: null, source: 'system', systemSource: sys.source, pacUrl: sys.pacUrl, pacEvaluated: false, noProxy: d.noProxy } }];
+    }
+    return [];
+  }
   const out: FindingDraft[] = [];
   const proxy = shown(d.proxyUrl);
-  out.push({ code: 'PROXY_IN_USE', evidence: { proxy, source: d.source, noProxy: d.noProxy } });
+  out.push({ code: 'PROXY_IN_USE', evidence: { proxy, source: d.source, noProxy: d.noProxy, ...(d.source === 'system' && sys ? { systemSource: sys.source } : {}) } });
   // Only a proxy picked up from the environment or the OS is a surprise; --proxy is the user's own choice.
   if (d.targetIsLocal && d.source !== 'flag') {
     out.push({ code: 'PROXY_INTERCEPTS_LOCAL', evidence: { proxy, source: d.source, host: view.target.hostname, noProxy: d.noProxy } });

@@ -6,7 +6,7 @@ const noProxy = (e: Parameters<typeof ev>[0], zh = false): string => (e.noProxy 
 const src = (e: Parameters<typeof ev>[0], zh = false): string => {
   const s = ev(e, 'source');
   if (s === 'flag') return zh ? '命令行参数 --proxy' : 'the --proxy flag';
-  if (s === 'system') return zh ? '系统代理设置' : 'the system proxy settings';
+  if (s === 'system') return e.systemSource ? (zh ? `系统代理设置（${ev(e, 'systemSource')}）` : `the system proxy settings (${ev(e, 'systemSource')})`) : zh ? '系统代理设置' : 'the system proxy settings';
   if (s.startsWith('env:')) return zh ? `环境变量 ${s.slice(4)}` : `the environment variable ${s.slice(4)}`;
   return s;
 };
@@ -18,12 +18,20 @@ const speaksZh = (e: Parameters<typeof ev>[0]): string => ({ http: '普通 HTTP'
 export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
   PROXY_IN_USE: {
     example: { proxy: 'http://proxy.corp.example:8080', source: 'env:https_proxy', noProxy: 'localhost,.corp.example' },
-    en: (e) => ({
+    en: (e) => e.pacUrl !== undefined && e.pacEvaluated === false ? {
+      title: `The system proxy is a PAC script (${e.pacUrl ? ev(e, 'pacUrl') : 'WPAD discovery'}): not evaluated`,
+      detail: `${src(e)} sends each URL through ${e.pacUrl ? `the script at ${ev(e, 'pacUrl')}` : 'a script found by WPAD'}. This diagnosis did not evaluate it and connected directly; browsers and apps that follow the OS settings may use a proxy instead.`,
+      fixes: ['To check the path your browser takes, run the diagnosis with --proxy set to the proxy the script returns for this URL (your IT department or the script itself says which).', 'The desktop app resolves PAC scripts through Chromium: run the diagnosis there to see the proxy the OS picks.'],
+    } : ({
       title: `Traffic goes through the proxy ${ev(e, 'proxy')}`,
       detail: `The proxy comes from ${src(e)}. NO_PROXY: ${noProxy(e)}. Your SDK only uses it if it reads the same settings.`,
       fixes: ['If your program fails while this diagnosis passes, make sure it uses the same proxy (many SDKs ignore HTTPS_PROXY unless told, e.g. undici needs an EnvHttpProxyAgent).', 'If no proxy should be used for this host, add it to NO_PROXY or run with --no-proxy to compare.'],
     }),
-    'zh-CN': (e) => ({
+    'zh-CN': (e) => e.pacUrl !== undefined && e.pacEvaluated === false ? {
+      title: `系统代理使用 PAC 脚本（${e.pacUrl ? ev(e, 'pacUrl') : 'WPAD 自动发现'}）：未解析`,
+      detail: `${src(e, true)}通过${e.pacUrl ? `位于 ${ev(e, 'pacUrl')} 的脚本` : '经 WPAD 找到的脚本'}为每个 URL 选择代理。本诊断没有执行该脚本，而是直接连接；遵循系统设置的浏览器和应用可能会改走代理。`,
+      fixes: ['若要检查浏览器实际走的路径，请用 --proxy 指定该脚本为此 URL 返回的代理（可询问 IT 部门或查看脚本）。', '桌面版通过 Chromium 解析 PAC 脚本：在桌面版中诊断即可看到系统选择的代理。'],
+    } : ({
       title: `流量经过代理 ${ev(e, 'proxy')}`,
       detail: `该代理来自${src(e, true)}。NO_PROXY：${noProxy(e, true)}。只有读取相同设置的 SDK 才会使用它。`,
       fixes: ['如果本诊断通过而你的程序失败，请确认程序使用了同一个代理（许多 SDK 默认忽略 HTTPS_PROXY，例如 undici 需要 EnvHttpProxyAgent）。', '如果该主机不应走代理，请把它加入 NO_PROXY，或使用 --no-proxy 对比。'],
