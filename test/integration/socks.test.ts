@@ -32,7 +32,10 @@ describe.skipIf(why !== null)('SOCKS proxies, tunnelled for real', () => {
     // Our side cannot resolve the proxy-only name: the lab DNS says NXDOMAIN.
     dns = await startDnsServer({ [PROXY_ONLY]: 'nxdomain', 'api.lab.test': { A: ['127.0.0.1'] } });
     const hosts = `127.0.0.1 ${PROXY_ONLY}\n`;
-    [open, authed, dante] = await Promise.all([startMicrosocks({ hosts }), startMicrosocks({ user: 'lab', pass: PASS }), startDante({ hosts })]);
+    // One at a time, each assigned as soon as it runs, so afterAll stops whatever did start.
+    open = await startMicrosocks({ hosts });
+    authed = await startMicrosocks({ user: 'lab', pass: PASS });
+    dante = await startDante({ hosts });
     httpProxy = await startConnectProxy({ kind: 'tunnel' });
   }, 30_000);
   afterAll(async () => {

@@ -115,14 +115,14 @@ export const environmentTexts: Record<CodesOfStage<'environment'>, CodeText> = {
       detail: `${issuesOf(e).map(issueEn).join('. ')}.`,
       fixes: [
         'Rename or fix the variables named above where they are set (shell profile, .env file, docker-compose.yml, CI settings), then open a new terminal.',
-        'Keys: copy them again without quotes, spaces or line breaks (in .env write KEY=value without quotes around it).',
+        'Keys: copy them again without quotes, spaces or line breaks (in a .env file, put no quotes around the value).',
         'CA variables must name a readable PEM file (-----BEGIN CERTIFICATE-----); convert a DER file with: openssl x509 -inform der -in root.cer -out root.pem',
       ],
     }),
     'zh-CN': (e) => ({
       title: `${ev(e, 'variable')} 已设置，但不会按你的预期生效`,
       detail: `${issuesOf(e).map(issueZh).join('；')}。`,
-      fixes: ['在设置这些变量的地方（shell 配置文件、.env 文件、docker-compose.yml、CI 设置）改正上面列出的变量，然后打开新的终端。', '密钥：重新复制，不要带引号、空格或换行（.env 中写成 KEY=value，不加引号）。', 'CA 变量必须指向可读的 PEM 文件（-----BEGIN CERTIFICATE-----）；DER 文件可用以下命令转换：openssl x509 -inform der -in root.cer -out root.pem'],
+      fixes: ['在设置这些变量的地方（shell 配置文件、.env 文件、docker-compose.yml、CI 设置）改正上面列出的变量，然后打开新的终端。', '密钥：重新复制，不要带引号、空格或换行（.env 文件中的值两边不要加引号）。', 'CA 变量必须指向可读的 PEM 文件（-----BEGIN CERTIFICATE-----）；DER 文件可用以下命令转换：openssl x509 -inform der -in root.cer -out root.pem'],
     }),
   },
 };

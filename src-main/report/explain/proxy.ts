@@ -65,18 +65,26 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
   PROXY_AUTH_REQUIRED: {
     example: { proxy: 'http://proxy.corp.example:8080', source: 'env:https_proxy', status: 407, proxyAuthenticate: 'Negotiate, NTLM', scheme: 'Negotiate,', sentCredentials: false },
     en: (e) => ({
-      title: 'The proxy asks for a login (407)',
+      title: e.socks ? 'The SOCKS proxy asks for a login' : 'The proxy asks for a login (407)',
       detail: `${e.socks ? `The SOCKS proxy ${ev(e, 'proxy')} requires ${ev(e, 'scheme')} authentication.` : `The proxy ${ev(e, 'proxy')} answered 407 Proxy Authentication Required and wants: ${ev(e, 'proxyAuthenticate')}.`} ${e.sentCredentials ? 'The credentials in the proxy URL were refused.' : 'No proxy credentials were sent.'}`,
-      fixes: [
+      fixes: e.socks ? [
+        'Put the SOCKS user name and password in the proxy URL: socks5h://user:password@host:port (percent-encode special characters); check them against the proxy\'s settings (Clash/mihomo: authentication; dante: socksmethod username).',
+        'SOCKS4 has no passwords: if the proxy needs one, use socks5:// or socks5h://.',
+        'Python httpx needs the socksio package for any SOCKS proxy (pip install "httpx[socks]"); Node\'s fetch cannot use SOCKS without an agent such as socks-proxy-agent.',
+      ] : [
         'For Basic authentication, add the credentials to the proxy URL in https_proxy: the user name and password, separated by a colon, then @ and the proxy host (percent-encode special characters).',
         'For NTLM or Negotiate (Kerberos), Node SDKs cannot log in by themselves: run a local authenticating proxy such as cntlm or px and point https_proxy at it.',
         'Ask IT whether this host can be allowed through the proxy without authentication.',
       ],
     }),
     'zh-CN': (e) => ({
-      title: '代理要求登录（407）',
+      title: e.socks ? 'SOCKS 代理要求登录' : '代理要求登录（407）',
       detail: `${e.socks ? `SOCKS 代理 ${ev(e, 'proxy')} 要求 ${ev(e, 'scheme')} 认证。` : `代理 ${ev(e, 'proxy')} 返回 407 Proxy Authentication Required，要求的认证方式：${ev(e, 'proxyAuthenticate')}。`}${e.sentCredentials ? '代理 URL 中的凭据被拒绝。' : '未发送代理凭据。'}`,
-      fixes: ['Basic 认证：在 https_proxy 的代理 URL 中加入凭据：用户名和密码以冒号分隔，后接 @ 和代理主机（特殊字符需百分号编码）。', 'NTLM 或 Negotiate（Kerberos）认证：Node SDK 无法自行登录，请在本机运行 cntlm 或 px 等认证代理，并把 https_proxy 指向它。', '请 IT 部门确认能否让该主机免认证通过代理。'],
+      fixes: e.socks ? [
+        '在代理 URL 中填入 SOCKS 用户名和密码：socks5h://user:password@host:port（特殊字符需百分号编码），并与代理的设置核对（Clash/mihomo：authentication；dante：socksmethod username）。',
+        'SOCKS4 不支持密码：如果代理需要密码，请改用 socks5:// 或 socks5h://。',
+        'Python httpx 使用任何 SOCKS 代理都需要 socksio 包（pip install "httpx[socks]"）；Node 的 fetch 需借助 socks-proxy-agent 等代理组件才能使用 SOCKS。',
+      ] : ['Basic 认证：在 https_proxy 的代理 URL 中加入凭据：用户名和密码以冒号分隔，后接 @ 和代理主机（特殊字符需百分号编码）。', 'NTLM 或 Negotiate（Kerberos）认证：Node SDK 无法自行登录，请在本机运行 cntlm 或 px 等认证代理，并把 https_proxy 指向它。', '请 IT 部门确认能否让该主机免认证通过代理。'],
     }),
   },
   PROXY_REJECTED: {
