@@ -122,4 +122,10 @@ describe.skipIf(why !== null)('SOCKS proxies, tunnelled for real', () => {
     expect(r.report.summary.rootCause).toBe('PROXY_SCHEME_MISMATCH');
     expect(r.report.findings.find((x) => x.code === 'PROXY_SCHEME_MISMATCH')!.evidence).toMatchObject({ speaks: 'http', corrected: `http://127.0.0.1:${httpProxy.port}` });
   });
+
+  it('an http:// URL for a SOCKS port (a mixed-up Clash setting) → PROXY_SCHEME_MISMATCH with socks5h://', async () => {
+    const r = await diagnoseJson(args(`https://api.lab.test:${web.port}/`, `http://127.0.0.1:${open.port}`));
+    expect(r.report.summary.rootCause).toBe('PROXY_SCHEME_MISMATCH');
+    expect(r.report.findings.find((x) => x.code === 'PROXY_SCHEME_MISMATCH')!.evidence).toMatchObject({ scheme: 'http', speaks: 'socks5', corrected: `socks5h://127.0.0.1:${open.port}` });
+  });
 });
