@@ -15,7 +15,7 @@ export interface ProxyProbeData extends ProxyData {
   noProxy: string | null;
   bypassedBy: string | null;
   targetIsLocal: boolean;
-  /** What CONNECT through the proxy gave; null when no proxy applies or it cannot tunnel (SOCKS). */
+  /** What asking the proxy for a tunnel gave (CONNECT, or the SOCKS handshake); null when no proxy applies or its scheme is not one we speak. */
   connect: null | {
     ok: boolean;
     status: number | null;
