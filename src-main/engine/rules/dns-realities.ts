@@ -30,18 +30,24 @@ export function dnsRealities(d: DnsProbeData): FindingDraft[] {
   const outside = provider.networks?.authoritative
     ? all.filter((a) => !isFakeIp(a) && !isSpecialUse(a) && poisonRangeOf(a) === null && inProviderNetworks(provider, a) === false)
     : [];
-  if (ranges.length === 0 && outside.length === 0) return out;
   const referenceGood = [...new Set(d.reference.flatMap((q) => q.addresses))].filter((a) => poisonRangeOf(a) === null && !isFakeIp(a));
+  // Resolvers that disagree "in that way": ours answers outside the provider's networks, the reference inside them.
+  const publicOurs = all.filter((a) => !isFakeIp(a) && !isSpecialUse(a));
+  const disagree =
+    ranges.length === 0 && outside.length === 0 && publicOurs.length > 0 && publicOurs.every((a) => inProviderNetworks(provider, a) === false) && referenceGood.some((a) => inProviderNetworks(provider, a) === true)
+      ? publicOurs
+      : [];
+  if (ranges.length === 0 && outside.length === 0 && disagree.length === 0) return out;
   out.push({
     code: 'DNS_POISONED',
     evidence: {
       host: d.host,
       provider: provider.provider,
-      addresses: [...ranges.map((r) => r.address), ...outside],
-      basis: ranges.length > 0 ? 'known-poison-range' : 'outside-provider-networks',
+      addresses: [...ranges.map((r) => r.address), ...outside, ...disagree],
+      basis: ranges.length > 0 ? 'known-poison-range' : outside.length > 0 ? 'outside-provider-networks' : 'reference-in-provider-networks',
       ranges,
-      providerNetworks: outside.length > 0 ? (provider.networks?.cidrs ?? null) : null,
-      providerNetworksSource: outside.length > 0 ? (provider.networks?.source ?? null) : null,
+      providerNetworks: ranges.length === 0 ? (provider.networks?.cidrs ?? null) : null,
+      providerNetworksSource: ranges.length === 0 ? (provider.networks?.source ?? null) : null,
       resolvers: d.resolvers,
       reference: referenceGood.length > 0 ? referenceGood : null,
       dataCompiled: KNOWN_NETWORKS_COMPILED,

@@ -140,7 +140,9 @@ export const dnsTexts: Record<CodesOfStage<'dns'>, CodeText> = {
       title: `${ev(e, 'host')} resolves to ${ev(e, 'addresses')}, which cannot be ${ev(e, 'provider')}'s`,
       detail: e.basis === 'known-poison-range'
         ? `${ranges(e)}: addresses that DNS poisoning hands out instead of the real answer. ${ev(e, 'provider')} does not live there, so connections time out or reach the wrong server. Resolvers: ${ev(e, 'resolvers')}.${e.reference ? ` A reference resolver answered ${ev(e, 'reference')}.` : ''} (Known ranges as compiled ${ev(e, 'dataCompiled')}.)`
-        : `${ev(e, 'provider')} publishes the networks it answers from (${ev(e, 'providerNetworksSource')}: ${ev(e, 'providerNetworks')}); ${ev(e, 'addresses')} is outside them. Resolvers: ${ev(e, 'resolvers')}.${e.reference ? ` A reference resolver answered ${ev(e, 'reference')}.` : ''}`,
+        : e.basis === 'reference-in-provider-networks'
+          ? `Your resolvers (${ev(e, 'resolvers')}) answer ${ev(e, 'addresses')}, outside the networks ${ev(e, 'provider')} is served from (${ev(e, 'providerNetworksSource')}), while the reference resolver answers ${ev(e, 'reference')}, inside them: the local answer has been tampered with or is badly stale.`
+          : `${ev(e, 'provider')} publishes the networks it answers from (${ev(e, 'providerNetworksSource')}: ${ev(e, 'providerNetworks')}); ${ev(e, 'addresses')} is outside them. Resolvers: ${ev(e, 'resolvers')}.${e.reference ? ` A reference resolver answered ${ev(e, 'reference')}.` : ''}`,
       fixes: [
         'Use a resolver that is not tampered with: encrypted DNS (DoH/DoT) in the OS or browser, or let a proxy resolve the name (socks5h:// or an HTTP proxy with CONNECT resolve at the proxy).',
         'With a proxy, make sure the client sends the name, not the address, to it: socks5h:// rather than socks5://.',
@@ -151,7 +153,9 @@ export const dnsTexts: Record<CodesOfStage<'dns'>, CodeText> = {
       title: `${ev(e, 'host')} 被解析为 ${ev(e, 'addresses')}，这不可能是 ${ev(e, 'provider')} 的地址`,
       detail: e.basis === 'known-poison-range'
         ? `${ranges(e)}：这是 DNS 污染用来代替真实结果的地址。${ev(e, 'provider')} 不在这些地址上，因此连接会超时或连到错误的服务器。解析器：${ev(e, 'resolvers')}。${e.reference ? `参考解析器返回 ${ev(e, 'reference')}。` : ''}（已知地址段数据整理于 ${ev(e, 'dataCompiled')}。）`
-        : `${ev(e, 'provider')} 公布了其服务所用的网段（${ev(e, 'providerNetworksSource')}：${ev(e, 'providerNetworks')}），而 ${ev(e, 'addresses')} 不在其中。解析器：${ev(e, 'resolvers')}。${e.reference ? `参考解析器返回 ${ev(e, 'reference')}。` : ''}`,
+        : e.basis === 'reference-in-provider-networks'
+          ? `你的解析器（${ev(e, 'resolvers')}）返回 ${ev(e, 'addresses')}，不在 ${ev(e, 'provider')} 的服务网段内（${ev(e, 'providerNetworksSource')}）；而参考解析器返回 ${ev(e, 'reference')}，位于这些网段内：本地结果已被篡改或严重过期。`
+          : `${ev(e, 'provider')} 公布了其服务所用的网段（${ev(e, 'providerNetworksSource')}：${ev(e, 'providerNetworks')}），而 ${ev(e, 'addresses')} 不在其中。解析器：${ev(e, 'resolvers')}。${e.reference ? `参考解析器返回 ${ev(e, 'reference')}。` : ''}`,
       fixes: [
         '使用未被篡改的解析器：在系统或浏览器中启用加密 DNS（DoH/DoT），或让代理来解析域名（socks5:// 改为 socks5h://，HTTP 代理的 CONNECT 会在代理端解析）。',
         '使用代理时，确认客户端把域名而不是地址交给代理：用 socks5h:// 而不是 socks5://。',

@@ -48,6 +48,10 @@ describe('DNS_FAKE_IP and DNS_POISONED rules', () => {
     expect(codes(dnsData('api.anthropic.com', ['10.20.30.40']))).toEqual([]);
     expect(codes(dnsData('api.openai.com', ['203.0.113.9']))).toEqual([]);
   });
+  it('resolvers disagreeing "in that way": ours outside the provider\'s networks, the reference inside → DNS_POISONED', () => {
+    expect(dnsRealities(dnsData('api.openai.com', ['203.0.113.9'], ['162.159.140.245']))[0]).toMatchObject({ code: 'DNS_POISONED', evidence: { basis: 'reference-in-provider-networks', addresses: ['203.0.113.9'] } });
+    expect(codes(dnsData('api.openai.com', ['203.0.113.9'], ['203.0.113.10']))).toEqual([]);
+  });
   it('an unknown host in a "poison" range is not judged', () => {
     expect(codes(dnsData('www.facebook.com', ['157.240.7.35']))).toEqual([]);
   });
