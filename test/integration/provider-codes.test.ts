@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { codesOf, diagnoseJson } from '../lab/index.js';
+import { LAB_KEYS } from '../lab/http-api.js';
+import { startProviderApi, type ProviderApi, type ProviderScenario } from '../lab/provider-api.js';
+import type { Report } from '../../src-main/common/report.js';
+
+const env = { LAB_OPENAI_KEY: LAB_KEYS.openai, LAB_ZHIPU_KEY: LAB_KEYS.zhipu };
+let api: ProviderApi | null = null;
+afterEach(async () => {
+  await api?.close();
+  api = null;
+});
+const start = async (s: ProviderScenario) => (api = await startProviderApi(s));
+const finding = (r: Report, code: string) => r.findings.find((f) => f.code === code);
+
+describe('provider semantics through the engine (loopback lab APIs)', () => {
+  it('--completion: the model list works and the one-token completion works → healthy, the cheapest listed model, max_tokens 1', async () => {
+    const lab = await start('openai-ok');
+    const run = await diagnoseJson([lab.url('/v1/models'), '--provider', 'openai', '--token-env', 'LAB_OPENAI_KEY', '--completion', '--samples', '1', '--timeout', '3000'], { env });
+    expect(codesOf(run.report)).toEqual([]);
+    expect(run.report.summary.verdict).toBe('healthy');
+    const sent = lab.log.find((x) => x.path === '/v1/chat/completions');
+    expect(sent?.keyed).toBe(true);
+    expect(JSON.parse(sent!.body)).toMatchObject({ model: 'gpt-4o-mini', max_tokens: 1 });
+    expect(run.stdout).not.toContain(LAB_KEYS.openai);
+  });
+
+  it('--completion: the model list works but chat fails (model_not_found) → failing with MODEL_NOT_FOUND from the completion', async () => {
+    const lab = await start('openai-chat-model-denied');
+    const plain = await diagnoseJson([lab.url('/v1/models'), '--provider', 'openai', '--token-env', 'LAB_OPENAI_KEY', '--samples', '1', '--timeout', '3000'], { env });
+    // Without --completion this is the common false "healthy".
+    expect(plain.report.summary.verdict).toBe('healthy');
+    const run = await diagnoseJson([lab.url('/v1/models'), '--provider', 'openai', '--token-env', 'LAB_OPENAI_KEY', '--completion', '--samples', '1', '--timeout', '3000'], { env });
+    expect(run.report.summary).toMatchObject({ verdict: 'failing', rootCause: 'MODEL_NOT_FOUND' });
+    expect(finding(run.report, 'MODEL_NOT_FOUND')?.evidence).toMatchObject({ call: 'completion', model: 'gpt-4o-mini', status: 404 });
+    expect(run.code).toBe(1);
+  });
+
+  it('--completion on Zhipu: an error inside HTTP 200 (1211) is judged by its body', async () => {
+    const lab = await start('zhipu-200-error');
+    const run = await diagnoseJson([lab.url('/api/paas/v4/models'), '--provider', 'zhipu', '--token-env', 'LAB_ZHIPU_KEY', '--completion', '--samples', '1', '--timeout', '3000'], { env });
+    expect(run.report.summary.rootCause).toBe('MODEL_NOT_FOUND');
+    expect(finding(run.report, 'MODEL_NOT_FOUND')?.evidence).toMatchObject({ httpStatus: 200, providerCode: '1211', model: 'glm-4-flash', call: 'completion' });
+  });
+
+  it('a Zhipu 200-with-error on the user\'s own call is failing, not healthy', async () => {
+    const lab = await start('zhipu-200-error');
+    const run = await diagnoseJson([lab.url('/api/paas/v4/chat/completions'), '-X', 'POST', '-d', '{"model":"glm-9","messages":[{"role":"user","content":"hi"}]}', '--provider', 'zhipu', '--token-env', 'LAB_ZHIPU_KEY', '--samples', '1', '--timeout', '3000'], { env });
+    expect(run.report.summary).toMatchObject({ verdict: 'failing', rootCause: 'MODEL_NOT_FOUND' });
+    expect(finding(run.report, 'MODEL_NOT_FOUND')?.evidence).toMatchObject({ httpStatus: 200, model: 'glm-9', closestModels: ['glm-4-plus', 'glm-4-flash'] });
+  });
+
+  it('MODEL_NOT_FOUND (OpenAI 404 model_not_found) names the model and the closest ones the key can use, never "wrong base URL"', async () => {
+    const lab = await start('openai-ok');
+    const run = await diagnoseJson([lab.url('/v1/chat/completions'), '-X', 'POST', '-d', '{"model":"gpt-4o-mni","messages":[{"role":"user","content":"hi"}]}', '--provider', 'openai', '--token-env', 'LAB_OPENAI_KEY', '--samples', '1', '--timeout', '3000'], { env });
+    expect(run.report.summary.rootCause).toBe('MODEL_NOT_FOUND');
+    expect(codesOf(run.report)).not.toContain('HTTP_WRONG_BASE_URL');
+    expect(codesOf(run.report)).not.toContain('HTTP_NOT_FOUND');
+    const e = finding(run.report, 'MODEL_NOT_FOUND')!.evidence;
+    expect(e).toMatchObject({ model: 'gpt-4o-mni', modelsListed: 4 });
+    expect((e.closestModels as string[])[0]).toBe('gpt-4o-mini');
+    expect(lab.log.filter((x) => x.path === '/v1/models').every((x) => x.keyed)).toBe(true);
+  });
+
+  it('HTTP_WRONG_BASE_URL: OpenAI layout without /v1 gives the corrected URL, confirmed by GET <base>/models', async () => {
+    const lab = await start('openai-ok');
+    const run = await diagnoseJson([lab.url('/chat/completions'), '-X', 'POST', '-d', '{"model":"gpt-4o-mini","messages":[]}', '--provider', 'openai', '--token-env', 'LAB_OPENAI_KEY', '--samples', '1', '--timeout', '3000'], { env });
+    expect(run.report.summary.rootCause).toBe('HTTP_WRONG_BASE_URL');
+    expect(finding(run.report, 'HTTP_WRONG_BASE_URL')!.evidence).toMatchObject({ correctedUrl: lab.url('/v1/chat/completions'), correctedBase: lab.url('/v1'), confirmedBy: `GET ${lab.url('/v1/models')} → 200` });
+  });
+
+  it('an unknown API: a /v1 guess becomes HTTP_WRONG_BASE_URL only when the server confirms it', async () => {
+    const lab = await start('generic-v1-only');
+    const run = await diagnoseJson([lab.url('/chat/completions'), '-X', 'POST', '-d', '{"model":"m","messages":[]}', '--token-env', 'LAB_OPENAI_KEY', '--samples', '1', '--timeout', '3000'], { env });
+    expect(finding(run.report, 'HTTP_WRONG_BASE_URL')!.evidence).toMatchObject({ correctedBase: lab.url('/v1'), confirmedBy: `GET ${lab.url('/v1/models')} → 200` });
+    // Where /v1 does not exist either, it stays a plain 404 with what was checked.
+    const other = await diagnoseJson([lab.url('/api/v2/chat/completions'), '-X', 'POST', '-d', '{}', '--token-env', 'LAB_OPENAI_KEY', '--samples', '1', '--timeout', '3000'], { env });
+    expect(other.report.summary.rootCause).toBe('HTTP_NOT_FOUND');
+  });
+
+  it('SERVER_RATE_LIMIT_LOW: a healthy answer with 3 of 500 requests left is degraded, naming the header and reset', async () => {
+    const lab = await start('openai-budget-low');
+    const run = await diagnoseJson([lab.url('/v1/models'), '--provider', 'openai', '--token-env', 'LAB_OPENAI_KEY', '--samples', '1', '--timeout', '3000'], { env });
+    expect(run.report.summary.verdict).toBe('degraded');
+    expect(finding(run.report, 'SERVER_RATE_LIMIT_LOW')!.evidence).toMatchObject({ header: 'x-ratelimit-remaining-requests', remaining: 3, limit: 500, reset: '54s' });
+    expect(run.code).toBe(0);
+  });
+});
