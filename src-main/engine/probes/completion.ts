@@ -63,7 +63,9 @@ export const completionProbe: Probe<CompletionProbeData> = {
       return { status: 'failed', data, reason: `completion failed: ${code}: ${sent.outcome.error?.message ?? 'no answer'}` };
     }
     const v = judgeAnswer(sent.answer, sent.plan, provider, false, req.body);
-    data.verdict = v ? { code: v.code, evidence: { ...v.evidence, call: 'completion', ...(model && v.evidence.model === undefined ? { model } : {}) } } : null;
+    // The key's own list offered this model and the completion refused it: a permission or plan problem, not a typo.
+    const refusedListed = v?.code === 'MODEL_NOT_FOUND' && listed !== null ? { listedButRefused: true } : {};
+    data.verdict = v ? { code: v.code, evidence: { ...v.evidence, call: 'completion', ...(model && v.evidence.model === undefined ? { model } : {}), ...refusedListed } } : null;
     data.lowBudget = v ? null : lowRateBudget(sent.answer.headers);
     const summary = say(
       ctx.request.lang,
