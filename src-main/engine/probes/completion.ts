@@ -64,7 +64,7 @@ export const completionProbe: Probe<CompletionProbeData> = {
     }
     const v = judgeAnswer(sent.answer, sent.plan, provider, false, req.body);
     // The key's own list offered this model and the completion refused it: a permission or plan problem, not a typo.
-    const refusedListed = v?.code === 'MODEL_NOT_FOUND' && listed !== null ? { listedButRefused: true } : {};
+    const refusedListed: Evidence = v?.code === 'MODEL_NOT_FOUND' && listed !== null ? { listedButRefused: true } : {};
     data.verdict = v ? { code: v.code, evidence: { ...v.evidence, call: 'completion', ...(model && v.evidence.model === undefined ? { model } : {}), ...refusedListed } } : null;
     data.lowBudget = v ? null : lowRateBudget(sent.answer.headers);
     const summary = say(
