@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { codesOf, diagnoseJson } from '../lab/index.js';
 import { LAB_KEYS } from '../lab/http-api.js';
-import { startProviderApi, type ProviderApi, type ProviderScenario } from '../lab/provider-api.js';
+import { readFileSync } from 'node:fs';
+import { startProviderApi, type FixedAnswer, type ProviderApi, type ProviderScenario } from '../lab/provider-api.js';
 import type { Report } from '../../src-main/common/report.js';
 
 const env = { LAB_OPENAI_KEY: LAB_KEYS.openai, LAB_ZHIPU_KEY: LAB_KEYS.zhipu };
@@ -10,7 +11,12 @@ afterEach(async () => {
   await api?.close();
   api = null;
 });
-const start = async (s: ProviderScenario) => (api = await startProviderApi(s));
+const start = async (s: ProviderScenario, fixed?: FixedAnswer) => (api = await startProviderApi(s, fixed));
+/** A fixture from test/fixtures/providers/<file>.json, by name. */
+const fixture = (file: string, name: string): FixedAnswer => {
+  const all = JSON.parse(readFileSync(new URL(`../fixtures/providers/${file}.json`, import.meta.url), 'utf8')) as (FixedAnswer & { name: string })[];
+  return all.find((f) => f.name === name)!;
+};
 const finding = (r: Report, code: string) => r.findings.find((f) => f.code === code);
 
 describe('provider semantics through the engine (loopback lab APIs)', () => {
@@ -84,5 +90,31 @@ describe('provider semantics through the engine (loopback lab APIs)', () => {
     expect(run.report.summary.verdict).toBe('degraded');
     expect(finding(run.report, 'SERVER_RATE_LIMIT_LOW')!.evidence).toMatchObject({ header: 'x-ratelimit-remaining-requests', remaining: 3, limit: 500, reset: '54s' });
     expect(run.code).toBe(0);
+  });
+
+  it('HTTP_BLOCKED_BY_WAF: a Cloudflare 1020 page names the CDN and the ray id, and the auth stage is not blamed', async () => {
+    const lab = await start('fixed', fixture('cdn', 'Cloudflare 1020 block page'));
+    const run = await diagnoseJson([lab.url('/v1/chat/completions'), '-X', 'POST', '-d', '{"model":"m"}', '--token-env', 'LAB_OPENAI_KEY', '--samples', '1', '--timeout', '3000'], { env });
+    expect(run.report.summary.rootCause).toBe('HTTP_BLOCKED_BY_WAF');
+    expect(finding(run.report, 'HTTP_BLOCKED_BY_WAF')!.evidence).toMatchObject({ cdn: 'Cloudflare', errorCode: '1020', referenceId: '8e1f2a3b4c5d6e7f-SJC' });
+    expect(codesOf(run.report)).not.toContain('AUTH_FORBIDDEN');
+    expect(finding(run.report, 'HTTP_BLOCKED_BY_WAF')!.title).toContain('Cloudflare');
+  });
+
+  it('Cloudflare 524 is a gateway error with the ray id', async () => {
+    const lab = await start('fixed', fixture('cdn', 'Cloudflare 524 (JSON form) is a gateway error with the ray id'));
+    const run = await diagnoseJson([lab.url('/v1/models'), '--token-env', 'LAB_OPENAI_KEY', '--samples', '1', '--timeout', '3000'], { env });
+    expect(run.report.summary.rootCause).toBe('SERVER_BAD_GATEWAY');
+    expect(finding(run.report, 'SERVER_BAD_GATEWAY')!.evidence).toMatchObject({ cloudflareError: '524: A timeout occurred', rayId: '9a0b1c2d3e4f5a6b-HKG' });
+  });
+
+  it('RELAY_UPSTREAM_UNAVAILABLE: a one-api "上游负载已饱和" 429 is the relay, not the caller\'s rate limit (zh-CN text)', async () => {
+    const lab = await start('fixed', fixture('relays', 'one-api 429 group saturated (not a rate limit)'));
+    const run = await diagnoseJson([lab.url('/v1/chat/completions'), '-X', 'POST', '-d', '{"model":"gpt-4o"}', '--token-env', 'LAB_OPENAI_KEY', '--samples', '1', '--timeout', '3000', '--lang', 'zh-CN'], { env });
+    expect(run.report.summary.rootCause).toBe('RELAY_UPSTREAM_UNAVAILABLE');
+    expect(codesOf(run.report)).not.toContain('SERVER_RATE_LIMITED');
+    const f = finding(run.report, 'RELAY_UPSTREAM_UNAVAILABLE')!;
+    expect(f.evidence).toMatchObject({ relay: 'one-api / new-api', model: 'gpt-4o' });
+    expect(f.title).toContain('中转服务');
   });
 });

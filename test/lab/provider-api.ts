@@ -18,7 +18,17 @@ export type ProviderScenario =
   /** An unknown API served under /v1 only; anything else is a bare 404. */
   | 'generic-v1-only'
   /** OpenAI layout; the list answers with 3 of 500 requests left. */
-  | 'openai-budget-low';
+  | 'openai-budget-low'
+  /** Every path answers one fixed answer (a fixture from test/fixtures/providers/: a CDN page, a relay error). */
+  | 'fixed';
+
+export interface FixedAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  /** JSON body, or text when `bodyText` is given. */
+  body?: unknown;
+  bodyText?: string;
+}
 
 export interface ProviderApi {
   url(path: string): string;
@@ -34,8 +44,11 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_pl_${status}`, ...headers }).end(JSON.stringify(body));
 }
 
-function handle(scenario: ProviderScenario, req: http.IncomingMessage, body: string, res: http.ServerResponse) {
+function handle(scenario: ProviderScenario, req: http.IncomingMessage, body: string, res: http.ServerResponse, fixed?: FixedAnswer) {
   const path = (req.url ?? '/').split('?')[0]!;
+  if (scenario === 'fixed' && fixed) {
+    return res.writeHead(fixed.status, { 'content-type': 'application/json', ...fixed.headers }).end(fixed.bodyText ?? JSON.stringify(fixed.body));
+  }
   const keyed = req.headers.authorization === `Bearer ${scenario.startsWith('zhipu') ? LAB_KEYS.zhipu : LAB_KEYS.openai}`;
   if (scenario === 'generic-v1-only') {
     if (!path.startsWith('/v1/')) return send(res, 404, { detail: 'Not Found' });
@@ -74,7 +87,7 @@ function handle(scenario: ProviderScenario, req: http.IncomingMessage, body: str
   return send(res, 404, { error: { message: `Invalid URL (${req.method} ${path})`, type: 'invalid_request_error', param: null, code: null } });
 }
 
-export async function startProviderApi(scenario: ProviderScenario): Promise<ProviderApi> {
+export async function startProviderApi(scenario: ProviderScenario, fixed?: FixedAnswer): Promise<ProviderApi> {
   const log: ProviderApi['log'] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -84,7 +97,7 @@ export async function startProviderApi(scenario: ProviderScenario): Promise<Prov
     req.on('end', () => {
       const keyed = /Bearer (sk-proj-lab|0123456789abcdef)/.test(req.headers.authorization ?? '');
       log.push({ method: req.method ?? '', path: req.url ?? '', keyed, body });
-      handle(scenario, req, body, res);
+      handle(scenario, req, body, res, fixed);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
