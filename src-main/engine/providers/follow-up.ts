@@ -54,6 +54,8 @@ async function confirmBase(ctx: ProbeContext, provider: ProviderProfile, v: Find
 async function nearbyModels(ctx: ProbeContext, provider: ProviderProfile, v: FindingDraft): Promise<FindingDraft> {
   const e = v.evidence;
   const wanted = str(e.model);
+  // Azure lists base models, not the resource's deployments: no list to compare a deployment name with.
+  if (provider.id === 'azure-openai') return { code: v.code, evidence: { ...e, modelList: 'not checked: Azure deployments are not listable with an API key' } };
   const req = provider.modelsRequest(ctx.target);
   if (!req) return { code: v.code, evidence: { ...e, modelList: 'not checked: no model list is known for this API' } };
   const sent = await sendToProvider(ctx, provider, req);

@@ -125,3 +125,20 @@ describe('WAF detection stays narrow', () => {
     expect(detectWaf(a(403, { server: 'nginx' }, '<h1>Access Denied</h1>'))).toBeNull();
   });
 });
+
+describe('credential rules of follow-up calls', () => {
+  it('no secret over a certificate that failed verification', async () => {
+    const { tlsTrustedFor } = await import('../../../../src-main/engine/providers/send.js');
+    const ctx = (protocol: string, tls: unknown) => ({ target: new URL(`${protocol}//api.example.com/v1/models`), result: <T>() => tls as T });
+    expect(tlsTrustedFor(ctx('https:', { status: 'ok', data: { authorized: false } }))).toBe(false);
+    expect(tlsTrustedFor(ctx('https:', { status: 'ok', data: { authorized: true } }))).toBe(true);
+    expect(tlsTrustedFor(ctx('http:', undefined))).toBe(true);
+  });
+
+  it('a key of another provider sent to DeepSeek, Moonshot, DashScope or OpenRouter is named before sending', async () => {
+    const { keyMismatch } = await import('../../../../src-main/engine/providers/key-formats.js');
+    expect(keyMismatch('deepseek', 'sk-ant-api03-abcdefghijklmnopqrstuv')?.owner).toBe('anthropic');
+    expect(keyMismatch('openrouter', 'sk-or-v1-abcdef0123456789')).toBeNull();
+    expect(keyMismatch('moonshot', 'sk-abcdef0123456789abcdef0123456789')).toBeNull();
+  });
+});
