@@ -67,7 +67,9 @@ export function fixBaseUrl(url: URL, provider: ProviderProfile, serverSays = fal
     const inner = splitEndpoint(s.rest);
     if (inner && inner.prefix === '') return out('endpoint-as-base', `${s.prefix}${s.rest}`, true);
     const bases = provider.basePaths;
-    if (bases.length > 0 && !bases.includes(clean(s.prefix))) {
+    // A deeper path under a known base (Zhipu's /api/paas/v4/async/chat/completions) fits too.
+    const fits = bases.some((b) => clean(s.prefix) === b || (b !== '' && s.prefix.startsWith(`${b}/`)));
+    if (bases.length > 0 && !fits) {
       // Known layout, wrong prefix: the canonical base with the same endpoint. DashScope's native endpoint lives under /api/v1 only.
       const canonical = s.endpoint.startsWith('/services/') ? (bases.find((b) => b === '/api/v1') ?? bases[0]!) : bases[0]!;
       return out('missing-base-path', `${canonical}${s.endpoint}${s.rest}`, true);

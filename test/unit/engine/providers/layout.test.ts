@@ -32,6 +32,8 @@ describe('base URL layout (HTTP_WRONG_BASE_URL)', () => {
     ['https://open.bigmodel.cn/api/paas/v4/chat/completions', 'zhipu'],
     ['https://open.bigmodel.cn/api/coding/paas/v4/chat/completions', 'zhipu'],
     ['https://open.bigmodel.cn/api/anthropic/v1/messages', 'zhipu'],
+    ['https://open.bigmodel.cn/api/paas/v4/async/chat/completions', 'zhipu'],
+    ['https://api.anthropic.com/v1/messages/count_tokens', 'anthropic'],
     ['https://dashscope.aliyuncs.com/api/v1/services/aigc/text-generation/generation', 'dashscope'],
     ['https://llm.internal.example/v1/chat/completions', 'generic'],
     ['https://my.openai.azure.com/openai/deployments/x/chat/completions?api-version=2024-10-21', 'azure-openai'],
