@@ -31,6 +31,13 @@ describe('provider semantics through the engine (loopback lab APIs)', () => {
     expect(run.stdout).not.toContain(LAB_KEYS.openai);
   });
 
+  it('--completion is not sent again when the user\'s own call is a completion that worked', async () => {
+    const lab = await start('openai-ok');
+    const run = await diagnoseJson([lab.url('/v1/chat/completions'), '-X', 'POST', '-d', '{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}', '--provider', 'openai', '--token-env', 'LAB_OPENAI_KEY', '--completion', '--samples', '1', '--timeout', '3000'], { env });
+    expect(run.report.summary.verdict).toBe('healthy');
+    expect(lab.log.filter((x) => x.path === '/v1/chat/completions')).toHaveLength(1);
+  });
+
   it('--completion: the model list works but chat fails (model_not_found) → failing with MODEL_NOT_FOUND from the completion', async () => {
     const lab = await start('openai-chat-model-denied');
     const plain = await diagnoseJson([lab.url('/v1/models'), '--provider', 'openai', '--token-env', 'LAB_OPENAI_KEY', '--samples', '1', '--timeout', '3000'], { env });

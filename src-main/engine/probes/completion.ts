@@ -44,6 +44,11 @@ export const completionProbe: Probe<CompletionProbeData> = {
   async run(ctx) {
     const provider = profileFor(ctx.request, ctx.target);
     const http = ctx.result<HttpProbeData>(PROBE_IDS.http)?.data;
+    // The user's own call already was a completion that worked: a second one would only cost tokens.
+    if (ctx.request.method === 'POST' && /"(messages|prompt)"\s*:/.test(ctx.request.body ?? '') && http?.answer && http.answer.status < 300 && !http.verdict) {
+      const data: CompletionProbeData = { url: http.answer.url, model: null, modelFrom: 'none', status: http.answer.status, verdict: null, lowBudget: null, ttfbMs: http.answer.ttfbMs };
+      return { status: 'ok', data, summary: say(ctx.request.lang, 'not sent: your own call is a completion, and it worked', '未发送：你的请求本身就是一次补全，且已成功') };
+    }
     let ids = http?.answer && http.answer.status < 300 ? modelIds(http.answer.bodyText) : [];
     if (ids.length === 0) {
       const list = provider.modelsRequest(ctx.target);
