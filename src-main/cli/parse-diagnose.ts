@@ -38,6 +38,7 @@ export const DIAGNOSE_OPTIONS = {
   'slow-ms': { type: 'string' },
   bundle: { type: 'string' },
   stream: { type: 'boolean' },
+  completion: { type: 'boolean' },
   lang: { type: 'string' },
 } as const;
 
@@ -191,6 +192,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
       samples: int('samples', v.samples, DEFAULTS.samples),
       slowMs: int('slow-ms', v['slow-ms'], DEFAULTS.slowMs),
       stream: v.stream ?? false,
+      ...(v.completion ? { completion: true } : {}),
       lang,
     },
     lang,

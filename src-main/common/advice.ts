@@ -10,7 +10,19 @@ export interface AdviceBasis {
 }
 
 /** Findings that change the retry advice; report/text has a note for each. */
-export type RetryNoteCode = 'SERVER_QUOTA_EXHAUSTED' | 'AUTH_REJECTED' | 'AUTH_MISSING' | 'AUTH_FORBIDDEN' | 'SERVER_RATE_LIMITED' | 'SERVER_FLAKY' | 'SERVER_OVERLOADED';
+export type RetryNoteCode =
+  | 'SERVER_QUOTA_EXHAUSTED'
+  | 'AUTH_REJECTED'
+  | 'AUTH_MISSING'
+  | 'AUTH_FORBIDDEN'
+  | 'MODEL_NOT_FOUND'
+  | 'REQUEST_TOO_LARGE_FOR_MODEL'
+  | 'CONTENT_FILTERED'
+  | 'SERVER_RATE_LIMITED'
+  | 'SERVER_FLAKY'
+  | 'SERVER_OVERLOADED'
+  | 'RELAY_UPSTREAM_UNAVAILABLE'
+  | 'SERVER_RATE_LIMIT_LOW';
 
 export interface RetryAdvice {
   /** Statuses and failures worth retrying: they pass by themselves (items: status codes, "connection-reset", "timeout"). */

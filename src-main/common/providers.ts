@@ -1,7 +1,7 @@
 import type { ProviderChoice, ProviderId } from './report.js';
 
 /** Every --provider value (the request schema's list and the wizard's menu). */
-export const PROVIDER_CHOICES: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic'];
+export const PROVIDER_CHOICES: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic', 'deepseek', 'moonshot', 'dashscope', 'openrouter'];
 
 /** Product names; they stay as they are in every language. */
 export const PROVIDER_NAMES: Record<ProviderId, string> = {
@@ -10,6 +10,10 @@ export const PROVIDER_NAMES: Record<ProviderId, string> = {
   anthropic: 'Anthropic',
   'azure-openai': 'Azure OpenAI',
   generic: 'Generic HTTP API',
+  deepseek: 'DeepSeek',
+  moonshot: 'Moonshot / Kimi',
+  dashscope: 'Qwen / DashScope',
+  openrouter: 'OpenRouter',
 };
 
 const ZHIPU_HOSTS = ['open.bigmodel.cn', 'api.z.ai', 'bigmodel.cn'];
@@ -25,6 +29,10 @@ export const PROVIDER_HOSTS: readonly { id: Exclude<ProviderId, 'generic'>; matc
   { id: 'zhipu', matches: (h) => ZHIPU_HOSTS.includes(h) || h.endsWith('.bigmodel.cn') },
   { id: 'anthropic', matches: (h) => h === 'api.anthropic.com' },
   { id: 'azure-openai', matches: (h) => /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/.test(h) },
+  { id: 'deepseek', matches: (h) => h === 'api.deepseek.com' },
+  { id: 'moonshot', matches: (h) => /^api\.moonshot\.(cn|ai)$/.test(h) },
+  { id: 'dashscope', matches: (h) => /^dashscope(-intl)?\.aliyuncs\.com$/.test(h) },
+  { id: 'openrouter', matches: (h) => h === 'openrouter.ai' },
 ];
 
 /** Whether `host` belongs to provider `id` (case-insensitive). */

@@ -154,10 +154,12 @@ function schemaFor(m: RequestMessages) {
         .max(L.resolveEntries, m.tooMany(L.resolveEntries)),
       proxy: proxy.nullable().optional(),
       caFile: z.string().min(1, m.caFile).max(L.caFilePathChars, m.caFile).refine((f) => !f.includes('\0'), m.caFile).optional(),
+      insecure: z.boolean().optional(),
       timeoutMs: wholeIn(L.timeoutMs.min, L.timeoutMs.max, m.timeout),
       samples: wholeIn(L.samples.min, L.samples.max, m.samples),
       slowMs: wholeIn(L.slowMs.min, L.slowMs.max, m.slowMs),
       stream: z.boolean(),
+      completion: z.boolean().optional(),
       lang: oneOf(LANGS, () => m.langRule),
     })
     .superRefine((r, ctx) => {

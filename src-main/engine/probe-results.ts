@@ -1,6 +1,7 @@
 import type { OAuthData } from './auth/oauth.js';
 import type { HttpProbeData } from './http/types.js';
 import type { AuthProbeData } from './probes/auth.js';
+import type { CompletionProbeData } from './probes/completion.js';
 import type { DnsProbeData } from './probes/dns.js';
 import type { EnvironmentData } from './probes/environment.js';
 import type { ProxyProbeData } from './probes/proxy.js';
@@ -24,6 +25,7 @@ export interface ProbeDataById {
   server: ServerProbeData;
   stream: StreamProbeData;
   oauth: OAuthData;
+  completion: CompletionProbeData;
 }
 
 export type ProbeId = keyof ProbeDataById;

@@ -24,6 +24,12 @@ export interface CallPlan {
   over?: Partial<ExchangeInput>;
 }
 
+/** True unless the TLS probe saw the target's certificate fail verification: then no secret is sent (contract, section 4). */
+export function tlsTrustedFor(ctx: Pick<ProbeContext, 'target' | 'result'>): boolean {
+  const tls = ctx.result(PROBE_IDS.tls);
+  return ctx.target.protocol !== 'https:' || tls?.status !== 'ok' || tls.data.authorized !== false;
+}
+
 /** The OAuth access token the oauth probe obtained, if any. */
 export function oauthTokenOf(ctx: ProbeContext): Secret | null {
   const oauth = ctx.result(PROBE_IDS.oauth);

@@ -3,6 +3,7 @@ import { PROBE_IDS } from '../probe-data.js';
 import type { FindingDraft, RunView, StageRules } from '../probe.js';
 import { printableEvidence } from '../http/printable.js';
 import { isSampleFailure } from '../server/sample-class.js';
+import { completionFinding, rateBudgetFindings } from './provider-findings.js';
 
 /**
  * Every finding of the server stage (the answer's 429/5xx meaning, latency and error rate over the samples, and the stream), with server-quoted text made safe to
@@ -14,6 +15,7 @@ const rawServerRules = (view: RunView): FindingDraft[] => {
   const out: FindingDraft[] = [];
   const h = view.result(PROBE_IDS.http)?.data;
   if (h?.verdict && CODES[h.verdict.code].stage === 'server') out.push(h.verdict);
+  out.push(...completionFinding(view), ...rateBudgetFindings(view));
 
   const s = view.result(PROBE_IDS.server);
   if (s?.status === 'ok' && s.data) {

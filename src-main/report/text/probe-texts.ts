@@ -35,6 +35,15 @@ export const PROBE_TEXTS = {
   'proxy.tunnel': { example: { proxy: 'http://proxy.corp.example:3128' }, en: (v) => `tunnel through ${v.proxy}`, 'zh-CN': (v) => `经 ${v.proxy} 建立隧道` },
   'proxy.badUrl': { example: { proxy: 'proxy.corp.example:3128' }, en: (v) => `"${v.proxy}" is not a proxy URL`, 'zh-CN': (v) => `“${v.proxy}”不是代理 URL` },
   'proxy.connectAnswered': { example: { status: 407, statusText: 'Proxy Authentication Required' }, en: (v) => `proxy answered CONNECT with ${v.status} ${v.statusText ?? ''}`.trim(), 'zh-CN': (v) => `代理对 CONNECT 的应答为 ${v.status} ${v.statusText ?? ''}`.trim() },
+  'proxy.wrongScheme': { example: { speaks: 'http' }, en: (v) => `the proxy URL says https://, the port speaks ${v.speaks}`, 'zh-CN': (v) => `代理 URL 写的是 https://，但该端口使用的是 ${v.speaks}` },
+  'proxy.socksTunnel': {
+    example: { scheme: 'socks5h', proxy: 'socks5h://127.0.0.1:1080', label: { code: 'dns.viaProxy' } },
+    en: (v) => `${v.scheme} tunnel through ${v.proxy} (${v.label})`,
+    'zh-CN': (v) => `经 ${v.proxy} 建立 ${v.scheme} 隧道（${v.label}）`,
+  },
+  'proxy.socksResolvedHere': { example: { destination: '162.159.140.245' }, en: (v) => `resolved here to ${v.destination}`, 'zh-CN': (v) => `在本机解析为 ${v.destination}` },
+  'proxy.socksResolveFirst': { example: { proxy: 'socks5://127.0.0.1:1080', scheme: 'socks5' }, en: (v) => `${v.proxy}: the name must resolve here first (${v.scheme})`, 'zh-CN': (v) => `${v.proxy}：需先在本机解析域名（${v.scheme}）` },
+  'proxy.socksFailed': { example: { proxy: 'socks5://127.0.0.1:1080', error: 'ECONNREFUSED' }, en: (v) => `SOCKS proxy ${v.proxy}: ${v.error}`, 'zh-CN': (v) => `SOCKS 代理 ${v.proxy}：${v.error}` },
   'proxy.failed': { example: { proxy: 'http://proxy.corp.example:3128', error: 'ECONNREFUSED' }, en: (v) => `proxy ${v.proxy}: ${v.error ?? 'no answer'}`, 'zh-CN': (v) => `代理 ${v.proxy}：${v.error ?? '无应答'}` },
 
   // dns
@@ -124,6 +133,18 @@ export const PROBE_TEXTS = {
     'zh-CN': (v) => `已签发令牌（${v.tokenType ?? 'bearer'}${v.expiresIn ? `，${v.expiresIn} 秒后过期` : ''}）`,
   },
   'oauth.refused': { example: { status: 401, error: 'invalid_client' }, en: (v) => `token endpoint refused: ${v.status} ${v.error ?? ''}`.trim(), 'zh-CN': (v) => `令牌端点拒绝：${v.status} ${v.error ?? ''}`.trim() },
+
+  // completion (--completion)
+  'completion.notApplicable': { example: {}, en: () => 'a real completion not asked for (--completion)', 'zh-CN': () => '未要求发送真实补全（--completion）' },
+  'completion.notNeeded': { example: {}, en: () => 'not sent: your own call is a completion, and it worked', 'zh-CN': () => '未发送：你的请求本身就是一次补全，且已成功' },
+  'completion.noEndpoint': { example: {}, en: () => 'no completion endpoint known for this URL (Azure: give the deployment URL)', 'zh-CN': () => '不知道此 URL 的补全端点（Azure：请给出部署的 URL）' },
+  'completion.otherOrigin': { example: {}, en: () => 'the completion endpoint is on another origin', 'zh-CN': () => '补全端点位于另一个源（origin）' },
+  'completion.failed': { example: { code: 'HTTP_HEADERS_TIMEOUT', error: 'Headers Timeout Error' }, en: (v) => `completion failed: ${v.code}: ${v.error ?? 'no answer'}`, 'zh-CN': (v) => `补全失败：${v.code}：${v.error ?? '无应答'}` },
+  'completion.summary': {
+    example: { model: 'gpt-4o-mini', status: 200, code: null },
+    en: (v) => `one-token completion of ${v.model ?? 'the default model'}: ${v.status}${v.code ? ` (${v.code})` : ''}`,
+    'zh-CN': (v) => `单 token 补全（${v.model ?? '默认模型'}）：${v.status}${v.code ? `（${v.code}）` : ''}`,
+  },
 
   // the runner
   'run.cancelled': { example: {}, en: () => 'cancelled', 'zh-CN': () => '已取消' },

@@ -34,7 +34,7 @@ const CASES: Case[] = [
   { what: 'too many samples', argv: [URL_OK, '--samples', '101'], request: { samples: 101 }, en: /between 1 and 100, got 101$/ },
   { what: 'a zero slow threshold', argv: [URL_OK, '--slow-ms', '0'], request: { slowMs: 0 }, en: /^The slow threshold must be/ },
   { what: 'an ftp proxy (never echoed: it may hold a password)', argv: [URL_OK, '--proxy', 'ftp://u:hunter2@p:21'], request: { proxy: 'ftp://u:hunter2@p:21' }, en: /^The proxy must be a URL such as http:\/\/proxy\.example:8080/ },
-  { what: 'an unknown provider', argv: [URL_OK, '--provider', 'bard'], request: { provider: 'bard' as DiagnosisRequest['provider'] }, en: 'The provider must be one of auto, openai, zhipu, anthropic, azure-openai, generic' },
+  { what: 'an unknown provider', argv: [URL_OK, '--provider', 'bard'], request: { provider: 'bard' as DiagnosisRequest['provider'] }, en: 'The provider must be one of auto, openai, zhipu, anthropic, azure-openai, generic, deepseek, moonshot, dashscope, openrouter' },
   { what: 'a DNS server by name', argv: [URL_OK, '--dns-server', 'dns.google'], request: { dnsServers: ['dns.google'] }, en: /^"dns\.google" is not a DNS server: give its IP address/ },
   { what: 'a bad env var name', argv: [URL_OK, '--token-env', 'MY-KEY'], request: { credential: { kind: 'env', variable: 'MY-KEY' } }, en: '"MY-KEY" is not an environment variable name (letters, digits and _ only)' },
 ];

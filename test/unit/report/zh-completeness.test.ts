@@ -45,6 +45,7 @@ function latinLeft(text: string, values: readonly string[]): string[] {
   for (const k of KEEP) t = t.split(k).join(' ');
   t = t
     .replace(/`[^`]*`/g, ' ') // code and commands
+    .replace(/"[^"\n]*"/g, ' ') // quoted output of a tool or a server, as it was written
     .replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ') // URLs
     .replace(/(^|[\s=])[~.]?\/\S*/g, ' ') // paths
     .replace(/\$\{?\w+\}?/g, ' ') // variables
@@ -59,7 +60,8 @@ const hasCjk = (s: string) => /[\u3400-\u9fff\uff00-\uffef]/.test(s);
 function leaves(v: unknown, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
   else if (typeof v === 'number') out.push(String(v));
-  else if (isTextRef(v)) leaves(v.values ?? {}, out);
+  // A nested sentence ({ code, values } and nothing else): its values are data too.
+  else if (isTextRef(v) && Object.keys(v).every((k) => k === 'code' || k === 'values')) leaves(v.values ?? {}, out);
   else if (Array.isArray(v)) v.forEach((x) => leaves(x, out));
   else if (v && typeof v === 'object') Object.values(v).forEach((x) => leaves(x, out));
   return out;
@@ -79,7 +81,7 @@ function expectChinese(where: string, text: string, values: readonly string[] = 
 
 /** English texts carry no CJK of their own (a value, e.g. a Chinese provider message, may). */
 function expectEnglish(where: string, text: string, values: readonly string[] = []): void {
-  let t = text;
+  let t = text.replace(/"[^"\n]*"/g, ' '); // a quoted server message may be in any language
   for (const v of values) t = t.split(v).join(' ');
   if (hasCjk(t)) problems.push(`${where}: Chinese in English text: ${text}`);
 }
