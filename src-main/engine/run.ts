@@ -10,6 +10,7 @@ import type { FindingDraft, Probe, ProbeContext, ProbeOutcome, ProbeResult, RunV
 import { adviseFrom } from './advice/index.js';
 import { PROBES } from './probes/index.js';
 import { Redactor } from './redact.js';
+import { learnRequestSecrets } from './redact-request.js';
 import { RULES } from './rules/index.js';
 import type { Secret } from './secret.js';
 import { resolveProvider } from './target.js';
@@ -49,6 +50,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   const credential = opts.credential ?? null;
   if (credential) redactor.add(credential.reveal());
   for (const s of opts.secrets ?? []) redactor.add(s);
+  learnRequestSecrets(redactor, request, platform.env);
   const emit = (e: ProgressEvent) => {
     try {
       opts.onProgress?.(redactor.scrubDeep(e));
