@@ -1,9 +1,12 @@
 import { APP_VERSION } from '../common/version.js';
 import { USAGE } from './help.js';
 import { EXIT, UsageError, oneLine, type CliIo } from './io.js';
+import { terminalSafeIo } from './terminal-safe.js';
 
 /** The whole CLI as a function: argv in, exit code out. bin/ and tests both call it. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Everything printed goes through one sanitiser (no stranger's terminal control codes).
+  const io = terminalSafeIo(rawIo);
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
