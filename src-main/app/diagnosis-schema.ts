@@ -167,7 +167,7 @@ const findingSchema = z
 export const reportSchema = z
   .object({
     schema: z.literal(REPORT_SCHEMA),
-    summary: z.object({ verdict: z.enum(['healthy', 'degraded', 'failing']), rootCause: z.string().nullable(), headline: z.string() }).loose(),
+    summary: z.object({ verdict: z.enum(['healthy', 'degraded', 'failing', 'cancelled']), rootCause: z.string().nullable(), headline: z.string() }).loose(),
     findings: z.array(findingSchema).max(500),
     stages: z.array(z.object({ id: stageSchema }).loose()),
   })
