@@ -47,7 +47,7 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
       case 'SERVER_OVERLOADED':
         return { code: meaning.code, evidence: serverSide };
       case 'AUTH_FORBIDDEN':
-        return { code: 'AUTH_FORBIDDEN', evidence: { ...base, ...pe, reason: providerMessage ?? meaning.reason, credential: plan.fingerprint } };
+        return { code: 'AUTH_FORBIDDEN', evidence: { ...base, ...pe, reason: providerMessage ?? meaning.reason, ...whatWasSent(plan) } };
       case 'HTTP_NOT_FOUND':
         return notFound(a, provider, base, pe);
       case 'SERVER_ERROR':
@@ -57,7 +57,7 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
         if (s < 500) return { code: meaning.code, evidence: { ...base, ...pe, method: a.method, requestBytes: a.requestBytes, serverMessage: providerMessage } };
     }
   }
-  if (s === 403) return { code: 'AUTH_FORBIDDEN', evidence: { ...base, ...pe, reason: providerMessage ?? quote(a.bodyText, 200) ?? a.statusText, credential: plan.fingerprint } };
+  if (s === 403) return { code: 'AUTH_FORBIDDEN', evidence: { ...base, ...pe, reason: providerMessage ?? quote(a.bodyText, 200) ?? a.statusText, ...whatWasSent(plan) } };
   if (s === 404 || s === 410) return notFound(a, provider, base, pe);
   if (s === 405) return { code: 'HTTP_METHOD_NOT_ALLOWED', evidence: { ...base, method: a.method, allow: a.headers.allow ?? null, ...pe } };
   if (s === 413) return { code: 'HTTP_PAYLOAD_TOO_LARGE', evidence: { ...base, requestBytes: a.requestBytes, ...pe } };
@@ -77,6 +77,15 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
     return { code: 'SERVER_ERROR', evidence: { ...serverSide, ...(a.title ? { title: a.title } : {}) } };
   }
   return null;
+}
+
+/**
+ * What the call actually carried, for findings that speak about the credential: a 403 with no
+ * credential sent must not read "the server knows who you are".
+ */
+function whatWasSent(plan: CredentialPlan): Evidence {
+  const sent = plan.source !== 'none' && !plan.withheld;
+  return sent ? { credentialSent: true, credential: plan.fingerprint, sentAs: plan.sentAs } : { credentialSent: false, ...(plan.withheldReason ? { withheld: plan.withheldReason } : {}) };
 }
 
 function judge401(a: AnswerSummary, plan: CredentialPlan, base: Evidence, pe: Evidence, said: string | null): FindingDraft {
