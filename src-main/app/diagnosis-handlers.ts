@@ -12,7 +12,7 @@ import { runDiagnosis, type RunOptions } from '../engine/run.js';
 import { applyCredentialDefaults, resolveCredential, secretsOf, type ResolvedCredential } from '../credentials/resolve.js';
 import type { CredentialStore } from '../credentials/store.js';
 import { localizeReport, mergeRerun } from './diagnosis-report.js';
-import { envCredentialRefusal } from './env-credential-policy.js';
+import { envCredentialRefusal } from '../common/env-credential-policy.js';
 import { langSchema, parseDiagnosisRequest, parseReport, runIdSchema, stageSchema } from './diagnosis-schema.js';
 import type { CallContext, HandlerTable } from './handlers.js';
 

@@ -10,7 +10,7 @@ export type AuthPlacement =
 /** Which credential to use: never the secret itself across IPC, only a reference to it. */
 export type CredentialRef =
   | { kind: 'keychain'; name: string }
-  /** `confirmed`: the user agreed to send a variable that does not look like an API key (app only, app/env-credential-policy.ts). */
+  /** `confirmed`: the user agreed to send a variable that does not look like an API key (app only, common/env-credential-policy.ts). */
   | { kind: 'env'; variable: string; confirmed?: boolean }
   | { kind: 'none' };
 

@@ -66,6 +66,7 @@ describe('canaries: cross-origin redirects of every placement', () => {
   const cases: { name: string; args: (c: string) => string[]; env?: (c: string) => NodeJS.ProcessEnv }[] = [
     { name: 'bearer (--token-env)', args: () => ['--token-env', 'CANARY_TOKEN', '--auth', 'bearer'], env: (c) => ({ CANARY_TOKEN: c }) },
     { name: 'basic (--token-env user:pass)', args: () => ['--token-env', 'CANARY_TOKEN', '--auth', 'basic'], env: (c) => ({ CANARY_TOKEN: `alice:${c}` }) },
+    { name: 'query parameter (--auth query:api_key)', args: () => ['--token-env', 'CANARY_TOKEN', '--auth', 'query:api_key'], env: (c) => ({ CANARY_TOKEN: c }) },
     { name: 'custom header (--auth header:X-Custom-Auth)', args: () => ['--token-env', 'CANARY_TOKEN', '--auth', 'header:X-Custom-Auth'], env: (c) => ({ CANARY_TOKEN: c }) },
     ...SENSITIVE_HEADER_NAMES.map((h) => ({ name: `-H ${h}`, args: (c: string) => headerArgs([[h, c]]) })),
   ];

@@ -46,6 +46,7 @@ export const en = {
   'target.credential.env': 'From an environment variable',
   'target.credential.keychain': 'Saved: {name}',
   'target.credential.envVar': 'Variable name',
+  'target.credential.envConfirm': '{name} does not look like an API key variable: send its value to this server anyway',
   'target.credential.add': 'Add a key…',
   'target.credential.addName': 'Name for the key',
   'target.credential.addSecret': 'Key (write-only)',

@@ -44,6 +44,7 @@ export const zhCN: Record<MessageKey, string> = {
   'target.credential.env': '来自环境变量',
   'target.credential.keychain': '已保存：{name}',
   'target.credential.envVar': '变量名',
+  'target.credential.envConfirm': '{name} 看起来不是 API 密钥变量：仍然把它的值发送到此服务器',
   'target.credential.add': '添加密钥…',
   'target.credential.addName': '密钥名称',
   'target.credential.addSecret': '密钥（只写）',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runCli } from '../../../src-main/cli/main.js';
 import { readInputFile } from '../../../src-main/cli/read-input.js';
 import { sleep } from '../../../src-main/engine/probes/server.js';
-import { envCredentialRefusal } from '../../../src-main/app/env-credential-policy.js';
+import { envCredentialRefusal } from '../../../src-main/common/env-credential-policy.js';
 import { diagnosisHandlers } from '../../../src-main/app/diagnosis-handlers.js';
 import { defaultRequest } from '../../../src-main/common/request.js';
 import type { Probe } from '../../../src-main/engine/probe.js';
