@@ -265,7 +265,8 @@ export function stageStatus(stage: StageId, list: Probe[], results: Map<string, 
     .filter(([, r]) => r?.status === 'failed' || (r?.status === 'skipped' && !r.notApplicable))
     .map(([p, r]) => `${p.id}: ${r && r.status !== 'ok' ? r.reason : 'not run'}`);
   const note = notChecked.length > 0 ? { reason: `not checked: ${notChecked.join('; ')}` } : {};
-  if (severities.includes('error')) return { status: 'fail', ...note };
+  // An error finding explains the failed probes of its stage: no "not checked" beside it.
+  if (severities.includes('error')) return { status: 'fail' };
   if (severities.includes('warn')) return { status: 'warn', ...note };
   if (!rs.some(([, r]) => r?.status === 'ok')) return { status: 'skipped', ...(notChecked.length > 0 ? note : { reason: 'not run' }) };
   return { status: 'pass', ...note };
