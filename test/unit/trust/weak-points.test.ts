@@ -8,6 +8,7 @@ import { runCli } from '../../../src-main/cli/main.js';
 import { readInputFile } from '../../../src-main/cli/read-input.js';
 import { sleep } from '../../../src-main/engine/probes/server.js';
 import { envCredentialRefusal } from '../../../src-main/common/env-credential-policy.js';
+import { envCredentialRefusal as rendererCopy } from '../../../src-renderer/lib/env-credential-policy.js';
 import { diagnosisHandlers } from '../../../src-main/app/diagnosis-handlers.js';
 import { defaultRequest } from '../../../src-main/common/request.js';
 import type { Probe } from '../../../src-main/engine/probe.js';
@@ -103,6 +104,10 @@ describe('the renderer may name only API-key variables as the credential source'
   it.each(['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN', 'NPM_TOKEN', 'CI_JOB_TOKEN', 'SSH_AUTH_SOCK', 'GOOGLE_APPLICATION_CREDENTIALS', 'DATABASE_URL', 'HOME', 'PATH'])('%s is refused unless confirmed', (v) => {
     expect(envCredentialRefusal(v, false)).toMatch(/confirm/);
     expect(envCredentialRefusal(v, true)).toBeNull();
+  });
+
+  it("the renderer's copy (it shows the confirmation box) answers like main's", () => {
+    for (const v of ['OPENAI_API_KEY', 'AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN', 'HOME', 'MY_TOKEN', 'DATABASE_URL', 'X']) for (const c of [true, false]) expect(rendererCopy(v, c)).toBe(envCredentialRefusal(v, c));
   });
 
   it('the app refuses a request naming AWS_SECRET_ACCESS_KEY (the probe never sees it) unless confirmed', async () => {
