@@ -78,7 +78,8 @@ export class Redactor {
       out = this.#replaceKnown(out, onHit);
       if (out.includes('\\')) {
         const decoded = unescapeJson(out);
-        if (decoded !== out && this.#sorted.some((n) => decoded.includes(n) || (/[\r\n]/.test(decoded) && joinLines(decoded).text.includes(n)))) out = this.#replaceKnown(decoded, onHit);
+        const flat = /[\r\n]/.test(decoded) ? decoded.replace(/[\r\n]/g, '') : decoded;
+        if (decoded !== out && this.#sorted.some((n) => flat.includes(n))) out = this.#replaceKnown(decoded, onHit);
       }
       if (/[\r\n]/.test(out)) out = this.#replaceAcrossLines(out, onHit);
     }
@@ -98,6 +99,9 @@ export class Redactor {
 
   /** A known value split by line breaks: found in the text with the breaks removed, then cut out of the original. */
   #replaceAcrossLines(text: string, onHit?: OnHit): string {
+    // Cheap test first (native replace); the index map is built only when a value is really split.
+    const flat = text.replace(/[\r\n]/g, '');
+    if (!this.#sorted!.some((n) => flat.includes(n))) return text;
     const { text: joined, map } = joinLines(text);
     const cuts: [number, number][] = [];
     for (const n of this.#sorted!) {
