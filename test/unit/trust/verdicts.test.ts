@@ -91,3 +91,20 @@ describe('item 9: a probe that cannot run is "not checked: <reason>" in every fa
     }
   });
 });
+
+describe('the app keeps these verdicts when it re-words or merges a report', () => {
+  it('localizeReport and mergeRerun keep "cancelled" and the "not checked" headline', async () => {
+    const { localizeReport, mergeRerun } = await import('../../../src-main/app/diagnosis-report.js');
+    const ctrl = new AbortController();
+    ctrl.abort();
+    const cancelled = await runDiagnosis(defaultRequest('http://127.0.0.1:9/'), { signal: ctrl.signal });
+    expect(cancelled.summary.verdict).toBe('cancelled');
+    expect(localizeReport(cancelled, 'zh-CN').summary).toMatchObject({ verdict: 'cancelled', headline: expect.stringMatching(/已取消/) });
+    expect(mergeRerun(cancelled, cancelled, new Set(['tcp'])).summary.verdict).toBe('cancelled');
+    const probes = PROBES.map((p) => (p.id === 'stream' ? { ...p, dependsOn: [], notApplicable: undefined, run: async () => ({ status: 'failed' as const, data: undefined as never, reason: 'no streaming endpoint known' }) } : { ...p, dependsOn: [], notApplicable: () => 'n/a', run: async () => ({ status: 'ok' as const, data: undefined as never }) }));
+    const partial = await runDiagnosis(defaultRequest('http://127.0.0.1:9/'), { probes });
+    expect(partial.summary.headline).toMatch(/not checked: server: stream/);
+    expect(localizeReport(partial, 'zh-CN').summary.headline).toMatch(/未检查/);
+    expect(localizeReport(partial, 'en').summary.headline).toMatch(/not checked: server: stream/);
+  });
+});
