@@ -1,6 +1,6 @@
 import type { Report, Timings } from '../common/report.js';
 import type { StageId } from '../common/stages.js';
-import { byStageThenSeverity, phaseTotalMs, summarise } from '../engine/summary.js';
+import { byStageThenSeverity, phaseTotalMs, summarise, summariseCancelled, withNotChecked } from '../engine/summary.js';
 
 /**
  * A re-run of some stages replaces exactly those stages in the earlier report: their results and
@@ -22,6 +22,6 @@ export function mergeRerun(before: Report, fresh: Report, rerun: ReadonlySet<Sta
     timings,
     exchanges: fresh.exchanges.length > 0 ? fresh.exchanges : before.exchanges,
     ...(fresh.advice !== undefined ? { advice: fresh.advice } : {}),
-    summary: summarise(findings, fresh.lang),
+    summary: fresh.summary.verdict === 'cancelled' ? summariseCancelled(findings, fresh.lang) : withNotChecked(summarise(findings, fresh.lang), stages, fresh.lang),
   };
 }

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULTS, type AuthPlacement, type CredentialRef, type DiagnosisRequest } from '../common/request.js';
@@ -7,6 +6,8 @@ import { REQUEST_MESSAGES } from '../common/request-messages.js';
 import { HTTP_TOKEN as TOKEN, REQUEST_LIMITS } from '../common/request-limits.js';
 import { isIpAddress, normalizeDnsServer, targetUrlProblem, validateDiagnosisRequest } from '../common/request-schema.js';
 import { UsageError } from './io.js';
+import { assertPemCertificates, readInputFile } from './read-input.js';
+import { redactTyped } from './redact-typed.js';
 
 export interface DiagnoseCli {
   request: DiagnosisRequest;
@@ -62,28 +63,10 @@ const MAX_CA_FILE_BYTES = 4 * 1024 * 1024;
 /** A diagnosis needs a small request; a bigger body is a mistake (or /dev/zero). */
 const MAX_BODY_BYTES = REQUEST_LIMITS.bodyBytes;
 
-/** Reads a file named on the command line: a regular file of bounded size, or a usage error. */
-function readInputFile(flag: string, file: string, maxBytes: number): string {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new UsageError(`${flag}: ${file} is not a regular file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`${flag}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  if (size > maxBytes) throw new UsageError(`${flag}: ${file} is ${size} bytes, more than the ${maxBytes} this option accepts`);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${flag}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-}
-
 export function parseHeader(raw: string, lang: Lang = 'en'): { name: string; value: string } {
   const i = raw.indexOf(':');
-  if (i <= 0) throw new UsageError(`-H "${raw}" is not a header: write it as "Name: value"`);
+  // The value may be a key: the message shows only the first word of what was typed.
+  if (i <= 0) throw new UsageError(`-H "${raw.trim().split(/\s+/)[0]!.slice(0, 60)} …" is not a header: write it as "Name: value"`);
   const name = raw.slice(0, i).trim();
   const value = raw.slice(i + 1).trim();
   const m = REQUEST_MESSAGES[lang];
@@ -170,7 +153,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
   let caFile: string | undefined;
   if (v['ca-file'] !== undefined) {
     caFile = path.resolve(cwd, v['ca-file']);
-    readInputFile('--ca-file', caFile, MAX_CA_FILE_BYTES);
+    assertPemCertificates('--ca-file', caFile, readInputFile('--ca-file', caFile, MAX_CA_FILE_BYTES));
   }
 
   const request = validateDiagnosisRequest(
@@ -197,6 +180,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
     },
     lang,
   );
-  if (!request.ok) throw new UsageError(request.error.message);
+  // The sentence may echo what was typed (a URL with a key in it): redacted like every usage error.
+  if (!request.ok) throw new UsageError(redactTyped(request.error.message));
   return { request: request.value, json: v.json ?? false, ...(v.bundle !== undefined ? { bundle: path.resolve(cwd, v.bundle) } : {}) };
 }

@@ -101,7 +101,7 @@ function schemaFor(m: RequestMessages) {
   const credential = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('none') }),
     z.object({ kind: z.literal('keychain'), name: z.string().min(1, m.credentialName).max(L.credentialNameChars, m.credentialName) }),
-    z.object({ kind: z.literal('env'), variable: z.string().superRefine((v, ctx) => void (ENV_VAR_NAME.test(v) || ctx.addIssue({ code: 'custom', message: m.envVar(v) }))) }),
+    z.object({ kind: z.literal('env'), variable: z.string().superRefine((v, ctx) => void (ENV_VAR_NAME.test(v) || ctx.addIssue({ code: 'custom', message: m.envVar(v) }))), confirmed: z.boolean().optional() }),
   ]);
   const auth = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('bearer') }),

@@ -9,8 +9,8 @@ export interface TextRef<C extends string = string> {
   values?: { [name: string]: TextValue };
 }
 
-/** A value in a sentence: measured data (shown as is) or another sentence (rendered in the same language). */
-export type TextValue = string | number | boolean | null | undefined | TextRef;
+/** A value in a sentence: measured data (shown as is), another sentence (rendered in the same language), or a list of them. */
+export type TextValue = string | number | boolean | null | undefined | TextRef | TextValue[];
 
 export const isTextRef = (v: unknown): v is TextRef =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { code?: unknown }).code === 'string';

@@ -30,7 +30,7 @@ export const UI: Record<Lang, UiStrings> = {
   en: {
     reportTitle: 'API Doctor report',
     target: 'Target',
-    verdict: { healthy: 'HEALTHY', degraded: 'DEGRADED', failing: 'FAILING' },
+    verdict: { healthy: 'HEALTHY', degraded: 'DEGRADED', failing: 'FAILING', cancelled: 'CANCELLED' },
     rootCause: 'Root cause',
     fixes: 'How to fix',
     checks: 'Checks',
@@ -57,7 +57,7 @@ export const UI: Record<Lang, UiStrings> = {
   'zh-CN': {
     reportTitle: 'API Doctor 诊断报告',
     target: '目标',
-    verdict: { healthy: '正常', degraded: '部分异常', failing: '失败' },
+    verdict: { healthy: '正常', degraded: '部分异常', failing: '失败', cancelled: '已取消' },
     rootCause: '根本原因',
     fixes: '修复方法',
     checks: '检查项',

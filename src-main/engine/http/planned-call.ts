@@ -1,4 +1,5 @@
 import { planCredential, type PlannedAuth } from '../auth/plan.js';
+import { tlsTrustedFor } from '../auth/tls-trusted.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { ProbeContext } from '../probe.js';
 import type { ProviderProfile } from '../providers/types.js';
@@ -16,18 +17,12 @@ export interface CallPlan {
   /** The user's headers to send (default: all of them). */
   userHeaders?: readonly Header[];
   accept?: string;
-  /** False when the TLS probe saw the certificate fail: no secret goes over that (default true). */
+  /** False when the TLS probe saw the certificate fail: no secret goes over that (default: the TLS probe's verdict for this URL). */
   tlsTrusted?: boolean;
   /** The credential to place (default: the run's; null when it must not be sent). */
   credential?: Secret | null;
   /** Connection settings that differ from the run's (a longer body budget, a stream callback, a signal). */
   over?: Partial<ExchangeInput>;
-}
-
-/** True unless the TLS probe saw the target's certificate fail verification: then no secret is sent (contract, section 4). */
-export function tlsTrustedFor(ctx: Pick<ProbeContext, 'target' | 'result'>): boolean {
-  const tls = ctx.result(PROBE_IDS.tls);
-  return ctx.target.protocol !== 'https:' || tls?.status !== 'ok' || tls.data.authorized !== false;
 }
 
 /** The OAuth access token the oauth probe obtained, if any. */
@@ -49,7 +44,7 @@ export async function planCall(ctx: ProbeContext, provider: ProviderProfile, cal
     credential: call.credential === undefined ? ctx.credential : call.credential,
     oauthToken: oauthTokenOf(ctx),
     redactor: ctx.redactor,
-    tlsTrusted: call.tlsTrusted ?? true,
+    tlsTrusted: call.tlsTrusted ?? tlsTrustedFor(ctx, call.url),
     now: ctx.platform.now(),
   });
   const { plan } = planned;

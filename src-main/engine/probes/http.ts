@@ -6,6 +6,7 @@ import { oauthTokenOf, planCall } from '../http/planned-call.js';
 import { exchange } from '../http/exchange.js';
 import { judgeAnswer } from '../http/answer-finding.js';
 import { followRedirects } from '../http/redirects.js';
+import { tlsTrustedFor } from '../auth/tls-trusted.js';
 import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe } from '../probe.js';
@@ -26,10 +27,9 @@ export const httpProbe: Probe<HttpProbeData> = {
   budgetMs: (r) => httpBudget(r.timeoutMs),
   async run(ctx) {
     const provider = profileFor(ctx.request, ctx.target);
-    const tls = ctx.result(PROBE_IDS.tls);
     const oauthFailed = !!ctx.request.oauth && !oauthTokenOf(ctx);
     // The TLS probe's verdict on the certificate; when it did not run, our own connector verifies (and refuses) anyway.
-    const tlsTrusted = ctx.target.protocol !== 'https:' || tls?.status !== 'ok' || tls.data?.authorized !== false;
+    const tlsTrusted = tlsTrustedFor(ctx, ctx.target);
     const body = ctx.request.body;
     const { planned, input: first } = await planCall(ctx, provider, { method: ctx.request.method, url: ctx.target, ...(body !== undefined ? { body } : {}), tlsTrusted, credential: oauthFailed ? null : ctx.credential });
     const { plan } = planned;

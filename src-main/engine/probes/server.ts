@@ -112,11 +112,16 @@ async function oneSample(ctx: ProbeContext, url: URL, method: string): Promise<S
   return { status: out.status, code: v?.code ?? null, ttfbMs: out.ttfbMs, totalMs: out.totalMs };
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
+/** A pause between samples; its abort listener goes when the pause ends (one per sample would pile up on the signal). */
+export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(t);
       resolve();
-    }, { once: true });
+    };
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });

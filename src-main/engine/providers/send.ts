@@ -1,7 +1,7 @@
 import type { CredentialPlan } from '../auth/plan.js';
 import { summarize } from '../http/call.js';
 import type { ExchangeOutcome } from '../http/exchange.js';
-import { sendPlanned, tlsTrustedFor } from '../http/planned-call.js';
+import { sendPlanned } from '../http/planned-call.js';
 import type { AnswerSummary } from '../http/types.js';
 import type { ProbeContext } from '../probe.js';
 import type { ProbeRequest, ProviderProfile } from './types.js';
@@ -9,7 +9,6 @@ import type { ProbeRequest, ProviderProfile } from './types.js';
 /** A provider follow-up call (model list, corrected base, one-token completion) never waits longer than this per phase. */
 export const FOLLOW_UP_PHASE_MS = 5_000;
 
-export { tlsTrustedFor } from '../http/planned-call.js';
 
 export interface Sent {
   outcome: ExchangeOutcome;
@@ -27,6 +26,6 @@ export async function sendToProvider(ctx: ProbeContext, provider: ProviderProfil
   if (req.url.origin !== ctx.target.origin) return null;
   // Our own Content-Length is computed; the user's Content-Type only goes with a body.
   const userHeaders = ctx.request.headers.filter((h) => h.name.toLowerCase() !== 'content-length' && (req.body !== undefined || h.name.toLowerCase() !== 'content-type'));
-  const { planned, out } = await sendPlanned(ctx, provider, { method: req.method, url: req.url, ...(req.body !== undefined ? { body: req.body } : {}), userHeaders, tlsTrusted: tlsTrustedFor(ctx), over: { timeoutMs: phaseMs } });
+  const { planned, out } = await sendPlanned(ctx, provider, { method: req.method, url: req.url, ...(req.body !== undefined ? { body: req.body } : {}), userHeaders, over: { timeoutMs: phaseMs } });
   return { outcome: out, answer: summarize(out, req.body ? Buffer.byteLength(req.body) : 0), plan: planned.plan };
 }

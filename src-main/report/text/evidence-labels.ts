@@ -26,6 +26,7 @@ export const EVIDENCE_LABELS: Record<string, Record<Lang, string>> = {
   correctedUrl: { en: 'Corrected URL', 'zh-CN': '更正后的 URL' },
   covers: { en: 'Covers', 'zh-CN': '覆盖的名称' },
   credential: { en: 'Credential', 'zh-CN': '凭据' },
+  credentialSent: { en: 'Credential sent', 'zh-CN': '是否发送了凭据' },
   cut: { en: 'Cut by', 'zh-CN': '中断原因' },
   dataCompiled: { en: 'Data compiled', 'zh-CN': '数据整理日期' },
   daysAgo: { en: 'Days ago', 'zh-CN': '已过天数' },

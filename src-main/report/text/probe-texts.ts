@@ -1,4 +1,4 @@
-import type { TextRef } from '../../common/text-ref.js';
+import type { TextRef, TextValue } from '../../common/text-ref.js';
 
 /** Values as a template reads them: nested sentences already rendered, missing ones undefined. */
 export type Vals = { [name: string]: string | undefined };
@@ -8,7 +8,7 @@ export type Vals = { [name: string]: string | undefined };
  * test renders every entry with it).
  */
 export interface SentenceText {
-  example: { [name: string]: string | number | TextRef | null };
+  example: { [name: string]: TextValue };
   en: (v: Vals) => string;
   'zh-CN': (v: Vals) => string;
 }
@@ -148,6 +148,14 @@ export const PROBE_TEXTS = {
 
   // the runner
   'run.cancelled': { example: {}, en: () => 'cancelled', 'zh-CN': () => '已取消' },
+  'run.cancelledBefore': { example: { after: '2.4' }, en: (v) => `cancelled after ${v.after} s, before it started`, 'zh-CN': (v) => `运行 ${v.after} 秒后已取消，该检查尚未开始` },
+  'run.cancelledDuring': { example: { after: '2.4', budget: '30.0' }, en: (v) => `cancelled after ${v.after} s of ${v.budget} s`, 'zh-CN': (v) => `运行 ${v.after} 秒后已取消（该检查的预算为 ${v.budget} 秒）` },
+  'run.notChecked': {
+    example: { items: [{ code: 'run.notCheckedItem', values: { probe: 'tcp', reason: { code: 'tcp.failed', values: { where: '127.0.0.1:443', error: 'EPERM' } } } }] },
+    en: (v) => `not checked: ${v.items}`,
+    'zh-CN': (v) => `未检查：${v.items}`,
+  },
+  'run.notCheckedItem': { example: { probe: 'tcp', reason: { code: 'run.notRun' } }, en: (v) => `${v.probe}: ${v.reason}`, 'zh-CN': (v) => `${v.probe}：${v.reason}` },
   'run.notRun': { example: {}, en: () => 'not run', 'zh-CN': () => '未运行' },
   'run.notYetChecked': { example: {}, en: () => 'not yet checked', 'zh-CN': () => '尚未检查' },
   'run.depFailed': { example: { probe: 'dns', reason: { code: 'dns.failed', values: { host: 'api.openai.com', error: 'ENOTFOUND' } } }, en: (v) => `${v.probe} failed: ${v.reason}`, 'zh-CN': (v) => `${v.probe} 失败：${v.reason}` },
