@@ -7,18 +7,12 @@ import type { Lang } from '../../common/report.js';
  * rendered from it wherever it is shown, in either language.
  */
 export const RETRY_NOTES: Record<RetryNoteCode, Record<Lang, string>> = {
-  SERVER_QUOTA_EXHAUSTED: {
-    en: 'This run hit an exhausted quota/balance: it is answered with 429 too, but retrying will not help — treat it as permanent (check the body: insufficient_quota, Zhipu 1113).',
-    'zh-CN': '本次遇到的是额度/余额耗尽：它同样返回 429，但重试没有用——应作为永久错误处理（查看响应体：insufficient_quota、智谱 1113）。',
-  },
+  SERVER_QUOTA_EXHAUSTED: { en: 'This run hit an exhausted quota/balance: it is answered with 429 too, but retrying will not help — treat it as permanent (check the body: insufficient_quota, Zhipu 1113).', 'zh-CN': '本次遇到的是额度/余额耗尽：它同样返回 429，但重试没有用——应作为永久错误处理（查看响应体：insufficient_quota、智谱 1113）。' },
   AUTH_REJECTED: { en: 'This run got 401: fix the credential; retrying a refused key can get it locked.', 'zh-CN': '本次返回 401：请修正凭据；反复用被拒绝的密钥重试可能导致账户被锁定。' },
   AUTH_MISSING: { en: 'This run got 401 without a credential: send one; do not retry.', 'zh-CN': '本次因未携带凭据返回 401：请提供凭据，不要重试。' },
   AUTH_FORBIDDEN: { en: 'This run got 403: a permission problem; retrying will not change it.', 'zh-CN': '本次返回 403：属于权限问题，重试不会改变结果。' },
   MODEL_NOT_FOUND: { en: 'The model does not exist or this key may not use it: fix the model name; retrying will not help.', 'zh-CN': '模型不存在或该密钥无权使用：请修正模型名称；重试没有用。' },
-  REQUEST_TOO_LARGE_FOR_MODEL: {
-    en: 'The request is too large for the model (even a 429 "Request too large … tokens per min" is permanent for this request): shrink it; do not retry.',
-    'zh-CN': '请求对该模型来说过大（即使是 429 "Request too large … tokens per min" 对这个请求也是永久性的）：请缩小请求，不要重试。',
-  },
+  REQUEST_TOO_LARGE_FOR_MODEL: { en: 'The request is too large for the model (even a 429 "Request too large … tokens per min" is permanent for this request): shrink it; do not retry.', 'zh-CN': '请求对该模型来说过大（即使是 429 "Request too large … tokens per min" 对这个请求也是永久性的）：请缩小请求，不要重试。' },
   CONTENT_FILTERED: { en: "The provider's content filter refused this content: the same content fails the same way; do not retry it.", 'zh-CN': '服务商的内容审核拒绝了这些内容：相同内容会以同样方式失败，不要重试。' },
   SERVER_RATE_LIMITED: { en: 'This run was rate limited: wait for Retry-After (or retry-after-ms) before the next attempt.', 'zh-CN': '本次触发了限流：下一次尝试前请等待 Retry-After（或 retry-after-ms）给出的时间。' },
   SERVER_FLAKY: { en: 'Some samples failed and some succeeded: retries with backoff will hide most of these failures from your users.', 'zh-CN': '部分采样失败、部分成功：使用退避重试可以让用户基本感受不到这些失败。' },
