@@ -31,6 +31,12 @@ export interface DiagnosisRequest {
   caFile?: string;
   timeoutMs: number;
   samples: number;
+  /**
+   * True when the user chose `samples` (CLI `--samples`): the server probe then takes exactly that
+   * many. Absent or false: `samples` is a ceiling and the probe samples adaptively (one request
+   * when the first answer is healthy and fast; see engine/server/sampling.ts).
+   */
+  samplesExplicit?: boolean;
   slowMs: number;
   stream: boolean;
   lang: Lang;
