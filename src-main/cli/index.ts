@@ -1,4 +1,11 @@
+import v8 from 'node:v8';
 import { runCli } from './main.js';
+
+// undici parses HTTP with a WebAssembly build of llhttp. V8 compiles it twice: at once (Liftoff)
+// and again, optimised, on a background thread; a short-lived process then waits for that second
+// compile at exit (measured: 230–400 ms after the report was printed, docs/performance.md).
+// Liftoff code parses a few responses just as well, so the CLI never starts the second compile.
+v8.setFlagsFromString('--liftoff-only');
 
 // First Ctrl-C cancels the diagnosis (the report of what ran is still printed); a second one quits.
 const cancel = new AbortController();

@@ -33,3 +33,10 @@ export interface WatchSummary {
   p95Ms: number | null;
   rootCauses: Record<string, number>;
 }
+
+export type WatchState = 'running' | 'stopped';
+
+/** The app's `watch` event: a new sample, or the watch started/stopped. */
+export type WatchEvent =
+  | { watchId: string; kind: 'sample'; index: number; sample: WatchSample; summary: WatchSummary }
+  | { watchId: string; kind: 'state'; state: WatchState; summary: WatchSummary };

@@ -22,6 +22,8 @@ export interface WatchHooks {
   /** Tests fix these; the defaults are the real clock and Math.random. */
   now?: () => number;
   random?: () => number;
+  /** Continue these figures (a resumed watch) instead of starting from zero. */
+  stats?: WatchStats;
 }
 
 export interface WatchOutcome {
@@ -38,13 +40,14 @@ export interface WatchOutcome {
 export async function runWatch(plan: WatchPlan, hooks: WatchHooks, signal: AbortSignal): Promise<WatchOutcome> {
   const now = hooks.now ?? (() => performance.now());
   const random = hooks.random ?? Math.random;
-  const stats = new WatchStats();
+  const stats = hooks.stats ?? new WatchStats();
   const t0 = now();
   let diagnosedCause: string | null = null;
   let streak = 0;
+  const first = stats.samples;
   for (;;) {
     if (signal.aborted) break;
-    if (plan.count !== null && stats.samples >= plan.count) break;
+    if (plan.count !== null && stats.samples - first >= plan.count) break;
     if (plan.forMs !== null && now() - t0 >= plan.forMs) break;
     const startedAt = now();
     const sample = await hooks.tick(signal);
@@ -57,7 +60,7 @@ export async function runWatch(plan: WatchPlan, hooks: WatchHooks, signal: Abort
     stats.add(sample);
     hooks.onSample(sample, stats);
     streak = sample.status === 429 ? streak + 1 : 0;
-    if (plan.count !== null && stats.samples >= plan.count) break;
+    if (plan.count !== null && stats.samples - first >= plan.count) break;
     let delay = nextDelayMs({ everyMs: plan.everyMs, minIntervalMs: plan.minIntervalMs, startedAt, endedAt: now(), retryAfterMs: sample.retryAfterMs, rateLimitedStreak: streak, random: random() });
     if (plan.forMs !== null) {
       const left = t0 + plan.forMs - now();
