@@ -12,7 +12,7 @@ export interface DiagnoseCli {
   bundle?: string;
 }
 
-const PROVIDERS: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic'];
+const PROVIDERS: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic', 'deepseek', 'moonshot', 'dashscope', 'openrouter'];
 const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -38,6 +38,7 @@ export const DIAGNOSE_OPTIONS = {
   'slow-ms': { type: 'string' },
   bundle: { type: 'string' },
   stream: { type: 'boolean' },
+  completion: { type: 'boolean' },
   lang: { type: 'string' },
 } as const;
 
@@ -171,7 +172,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
   if (v.proxy !== undefined) {
     try {
       const p = new URL(v.proxy);
-      if (!['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:'].includes(p.protocol)) throw new Error();
+      if (!['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:', 'socks4a:', 'socks:'].includes(p.protocol)) throw new Error();
     } catch {
       throw new UsageError(`--proxy "${v.proxy}" is not a proxy URL, e.g. http://proxy.example:8080`);
     }
@@ -227,6 +228,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
     ...(v.samples !== undefined ? { samplesExplicit: true } : {}),
     slowMs: int('slow-ms', v['slow-ms'], DEFAULTS.slowMs, 1, 600_000),
     stream: v.stream ?? false,
+    ...(v.completion ? { completion: true } : {}),
     lang,
   });
   return { request, json: v.json ?? false, ...(v.bundle !== undefined ? { bundle: path.resolve(cwd, v.bundle) } : {}) };
