@@ -12,7 +12,7 @@ import { WatchMetrics } from '../metrics/watch-metrics.js';
 import type { DiagnoseDeps } from './diagnose.js';
 import { resolveCliCredential } from './diagnose-credential.js';
 import { EXIT, oneLine, type CliIo } from './io.js';
-import { LiveView, plainLine, summaryText } from './watch-view.js';
+import { LiveView, plainLine, summaryText, watchText } from './watch-view.js';
 import { parseWatchArgs } from './watch-args.js';
 
 /**
@@ -52,8 +52,9 @@ export async function runWatchCli(args: string[], io: CliIo, deps: DiagnoseDeps 
 
   const shownUrl = oneLine(redactUrlWith(redactor, request.url));
   const live = !cli.json && io.stdout.isTTY === true;
-  const view = live ? new LiveView({ write: out }, `api-doctor watch ${shownUrl} every ${cli.everyMs / 1000} s  (Ctrl-C to stop)`) : null;
-  if (!cli.json && !live) out(`watching ${shownUrl} every ${cli.everyMs / 1000} s\n`);
+  const words = watchText(request.lang);
+  const view = live ? new LiveView({ write: out }, words.title(shownUrl, cli.everyMs / 1000), request.lang) : null;
+  if (!cli.json && !live) out(`${words.watching(shownUrl, cli.everyMs / 1000)}\n`);
 
   const diagnose = async (sample: LightResult, sig: AbortSignal): Promise<WatchDiagnosis | null> => {
     // Loaded on the first failure only: a healthy watch never pays for the whole engine.
@@ -82,7 +83,7 @@ export async function runWatchCli(args: string[], io: CliIo, deps: DiagnoseDeps 
           state.update(s, stats);
           if (cli.json) out(`${sampleLine(s)}\n`);
           else if (view) view.draw(stats, s);
-          else out(plainLine(s));
+          else out(plainLine(s, request.lang));
         },
       },
       signal,
@@ -92,6 +93,6 @@ export async function runWatchCli(args: string[], io: CliIo, deps: DiagnoseDeps 
   }
   const summary = outcome.stats.summary();
   if (cli.json) out(`${JSON.stringify({ summary })}\n`);
-  else out(`${outcome.stopped ? '\nstopped. ' : ''}${summaryText(summary)}`);
+  else out(`${outcome.stopped ? `\n${words.stopped}` : ''}${summaryText(summary, request.lang)}`);
   return summary.failures > 0 ? EXIT.failing : EXIT.ok;
 }
