@@ -14,7 +14,18 @@ process.on('SIGINT', () => {
   cancel.abort(new Error('cancelled (Ctrl-C)'));
 });
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), diagnose: { signal: cancel.signal } }).then(
+const io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  // A getter: touching process.stdin opens a stream on fd 0 (~10 ms), and only `credentials add` reads it.
+  get stdin() {
+    return process.stdin;
+  },
+  env: process.env,
+  cwd: process.cwd(),
+  diagnose: { signal: cancel.signal },
+};
+runCli(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },
