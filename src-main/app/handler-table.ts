@@ -19,7 +19,7 @@ export function createHandlerTable(deps: AppDeps): HandlerTable {
   const credentialStore = deps.credentialStore ?? (() => (store ??= createKeychainStore()));
   const env = deps.env ?? process.env;
   let runOf: (runId: string) => { request: DiagnosisRequest; report: Report | null } | null = () => null;
-  const environment = deps.environment ?? (() => collectEnvironment({ env }));
+  const environment = deps.environment ?? ((target?: string) => collectEnvironment({ env, ...(target ? { target } : {}) }));
   const chooseBundleSavePath = deps.chooseBundleSavePath ?? (async () => null);
   return {
     ...coreHandlers(deps),

@@ -25,7 +25,8 @@ export interface WatchDeps {
   credentialStore?: () => CredentialStore;
   engine?: Pick<RunOptions, 'platform' | 'probes' | 'rules'>;
   env?: NodeJS.ProcessEnv;
-  environment: () => Promise<{ [k: string]: JsonValue }>;
+  /** environment.json for the bundle; `target` is the watched URL (proxy choice for it). */
+  environment: (target?: string) => Promise<{ [k: string]: JsonValue }>;
   chooseBundleSavePath: (defaultName: string) => Promise<string | null>;
   /** Tests lower the 1 s floor (against their own loopback lab only). */
   minIntervalMs?: number;
@@ -171,7 +172,7 @@ export function watchHandlers(deps: WatchDeps): Pick<HandlerTable, 'startWatch' 
       if (!target) return ok({ saved: false, fileName: null, bytes: 0 });
       const file = target.toLowerCase().endsWith('.zip') ? target : `${target}.zip`;
       try {
-        const zip = buildWatchBundle({ report: latest, samples: s.samples, summary: s.stats.summary(), environment: await deps.environment(), secrets: secretsOf(s.credential) });
+        const zip = buildWatchBundle({ report: latest, samples: s.samples, summary: s.stats.summary(), environment: await deps.environment(s.request.url), secrets: secretsOf(s.credential) });
         await writeFile(file, zip, { mode: 0o600 });
         return ok({ saved: true, fileName: path.basename(file), bytes: zip.length });
       } catch (e) {
