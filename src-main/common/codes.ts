@@ -14,6 +14,7 @@ export const CODES = {
   PROXY_AUTH_REQUIRED: { stage: 'proxy', severity: 'error' },
   PROXY_REJECTED: { stage: 'proxy', severity: 'error' },
   PROXY_INTERCEPTS_LOCAL: { stage: 'proxy', severity: 'warn' },
+  PROXY_UPSTREAM_FAILED: { stage: 'proxy', severity: 'error' },
   DNS_NXDOMAIN: { stage: 'dns', severity: 'error' },
   DNS_NO_ADDRESS: { stage: 'dns', severity: 'error' },
   DNS_SERVFAIL: { stage: 'dns', severity: 'error' },
@@ -36,6 +37,7 @@ export const CODES = {
   TLS_HANDSHAKE_TIMEOUT: { stage: 'tls', severity: 'error' },
   TLS_NOT_TLS: { stage: 'tls', severity: 'error' },
   TLS_PROTOCOL_ERROR: { stage: 'tls', severity: 'error' },
+  TLS_CLIENT_CERT_REQUIRED: { stage: 'tls', severity: 'error' },
   HTTP_HEADERS_TIMEOUT: { stage: 'http', severity: 'error' },
   HTTP_BODY_TIMEOUT: { stage: 'http', severity: 'error' },
   HTTP_EMPTY_REPLY: { stage: 'http', severity: 'error' },
@@ -47,6 +49,7 @@ export const CODES = {
   HTTP_BAD_REQUEST: { stage: 'http', severity: 'error' },
   HTTP_PAYLOAD_TOO_LARGE: { stage: 'http', severity: 'error' },
   HTTP_UNEXPECTED_CONTENT: { stage: 'http', severity: 'error' },
+  HTTP_REDIRECT_CHANGED_METHOD: { stage: 'http', severity: 'error' },
   AUTH_MISSING: { stage: 'auth', severity: 'error' },
   AUTH_REJECTED: { stage: 'auth', severity: 'error' },
   AUTH_MALFORMED: { stage: 'auth', severity: 'error' },
@@ -65,6 +68,7 @@ export const CODES = {
   SERVER_FLAKY: { stage: 'server', severity: 'warn' },
   STREAM_ERROR_EVENT: { stage: 'server', severity: 'error' },
   STREAM_INTERRUPTED: { stage: 'server', severity: 'error' },
+  STREAM_BUFFERED: { stage: 'server', severity: 'warn' },
 } as const satisfies Record<string, { stage: StageId; severity: Severity }>;
 
 export type FindingCode = keyof typeof CODES;

@@ -31,7 +31,7 @@ export interface ConnectorOptions {
   pins: DiagnosisRequest['resolve'];
   dnsServers: string[];
   ca: string[] | undefined;
-  /** An HTTP(S) proxy to tunnel https through with CONNECT (plain http goes through undici's ProxyAgent instead). */
+  /** An HTTP(S) proxy to tunnel https through with CONNECT (plain http is sent to the proxy in absolute form instead: exchange.ts). */
   proxyUrl: string | null;
   signal: AbortSignal;
   timeoutMs: number;

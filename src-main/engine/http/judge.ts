@@ -6,6 +6,7 @@ import { parseErrorBody } from '../providers/error-body.js';
 import type { ProviderProfile } from '../providers/types.js';
 import { gatewayOf, rateLimitTable, requestIdOf, retryAfterSeconds } from '../server/headers.js';
 import type { AnswerSummary } from './types.js';
+import { clientCertAnswer } from './client-cert-answer.js';
 
 /** A quoted server message is evidence, not an essay. */
 const quote = (s: string | null | undefined, n = 300): string | null => (s ? s.replace(/\s+/g, ' ').trim().slice(0, n) : null);
@@ -27,6 +28,8 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
   // Problems found before sending come first: the answer is a consequence of them.
   if (plan.problem) return { code: plan.problem.code, evidence: plan.problem.evidence };
   if (oauthFailed && (s === 401 || s === 403)) return null; // OAUTH_TOKEN_REQUEST_FAILED (from the oauth probe) says it all
+  const clientCert = clientCertAnswer(a);
+  if (clientCert) return clientCert;
 
   if (s === 401) return judge401(a, plan, base, pe, meaning?.code ?? null);
   if (a.html && (s < 300 || s === 403 || s === 401)) {

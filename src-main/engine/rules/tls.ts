@@ -1,3 +1,5 @@
+import { CODES } from '../../common/codes.js';
+import type { HttpProbeData } from '../http/types.js';
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
 import { interceptorOf } from '../net/cert-chain.js';
@@ -9,13 +11,16 @@ const DAY_MS = 86_400_000;
 
 export const tlsRules: StageRules = (view) => {
   const r = view.result<TlsProbeData>(PROBE_IDS.tls);
-  if (!r || r.status === 'skipped' || !r.data) return [];
+  // A gateway's answer that means "no client certificate" (nginx's 400) is judged with the http answer.
+  const verdict = view.result<HttpProbeData>(PROBE_IDS.http)?.data?.verdict;
+  const fromAnswer: FindingDraft[] = verdict && CODES[verdict.code].stage === 'tls' ? [verdict] : [];
+  if (!r || r.status === 'skipped' || !r.data) return fromAnswer;
   const d = r.data;
-  const out: FindingDraft[] = [];
+  const out: FindingDraft[] = [...fromAnswer];
   const where = { host: d.host, address: d.address, viaProxy: d.viaProxy };
   if (d.error) {
     const e = d.error;
-    const code = e.code === 'TLS_NOT_TLS' || e.code === 'TLS_HANDSHAKE_TIMEOUT' ? e.code : 'TLS_PROTOCOL_ERROR';
+    const code = e.code === 'TLS_NOT_TLS' || e.code === 'TLS_HANDSHAKE_TIMEOUT' || e.code === 'TLS_CLIENT_CERT_REQUIRED' ? e.code : 'TLS_PROTOCOL_ERROR';
     out.push({ code, evidence: { ...where, errno: e.errno, error: e.message, handshakeMs: d.handshakeMs, ...(d.firstBytes !== undefined ? { firstBytes: d.firstBytes } : {}) } });
     return out;
   }

@@ -11,6 +11,10 @@ const src = (e: Parameters<typeof ev>[0], zh = false): string => {
   return s;
 };
 
+/** How the proxy was asked: CONNECT (https://) or the absolute-form request (http://). */
+const asked = (e: Parameters<typeof ev>[0], zh = false): string =>
+  e.asked === 'absolute-form' ? (zh ? '转发请求（绝对形式的 URL）' : 'the forwarded request (absolute-form URL)') : zh ? ' CONNECT 请求' : 'CONNECT';
+
 /** Title, detail and fixes of every proxy code, in English and Simplified Chinese. */
 export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
   PROXY_IN_USE: {
@@ -60,13 +64,34 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
     example: { proxy: 'http://proxy.corp.example:8080', source: 'system', status: 403, statusText: 'Forbidden', target: 'api.openai.com:443' },
     en: (e) => ({
       title: `The proxy refused the connection to ${ev(e, 'target')} (${ev(e, 'status')})`,
-      detail: `The proxy ${ev(e, 'proxy')} answered CONNECT with ${ev(e, 'status')} ${ev(e, 'statusText')}: its policy blocks this destination or port.`,
+      detail: `The proxy ${ev(e, 'proxy')} answered ${asked(e)} with ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? ` (${ev(e, 'proxyError')})` : ''}: its policy blocks this destination or port.`,
       fixes: ['Ask IT to allow this host (and port 443) on the proxy; quote the status and the host name.', 'If this host is internal, add it to NO_PROXY so it is reached directly.'],
     }),
     'zh-CN': (e) => ({
       title: `代理拒绝连接到 ${ev(e, 'target')}（${ev(e, 'status')}）`,
-      detail: `代理 ${ev(e, 'proxy')} 对 CONNECT 请求返回 ${ev(e, 'status')} ${ev(e, 'statusText')}：其策略禁止访问该目标或端口。`,
+      detail: `代理 ${ev(e, 'proxy')} 对${asked(e, true)}返回 ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `（${ev(e, 'proxyError')}）` : ''}：其策略禁止访问该目标或端口。`,
       fixes: ['请 IT 部门在代理上放行该主机（及 443 端口），并提供状态码和主机名。', '如果该主机是内网地址，请把它加入 NO_PROXY 以直接访问。'],
+    }),
+  },
+  PROXY_UPSTREAM_FAILED: {
+    example: { proxy: 'http://proxy.corp.example:3128', source: 'env:HTTPS_PROXY', status: 503, statusText: 'Service Unavailable', target: 'api.openai.com:443', proxyError: 'ERR_CONNECT_FAIL 111', proxyProduct: 'squid/5.7', asked: 'CONNECT' },
+    en: (e) => ({
+      title: `The proxy could not reach ${ev(e, 'target')} itself (${ev(e, 'status')}${e.proxyError ? ` ${ev(e, 'proxyError')}` : ''})`,
+      detail: `The proxy ${ev(e, 'proxy')}${e.proxyProduct ? ` (${ev(e, 'proxyProduct')})` : ''} was reached and answered ${asked(e)} with ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `, its own error ${ev(e, 'proxyError')}` : ''}. A 5xx written by the proxy means it failed to resolve or connect to the API on its side: the fault lies between the proxy and the API, not at the API and not in your credentials.`,
+      fixes: [
+        'Tell the proxy\'s administrators the error id and the host: the proxy\'s DNS or its route to the API is broken (ERR_DNS_FAIL / ERR_CANNOT_FORWARD: it cannot resolve the name; ERR_CONNECT_FAIL 111: the connection was refused; 110: it timed out).',
+        'Check the host name and port in the URL: a typo fails the same way at the proxy.',
+        'If this host should be reached directly (internal, or reachable without the proxy), add it to NO_PROXY or compare with --no-proxy.',
+      ],
+    }),
+    'zh-CN': (e) => ({
+      title: `代理自身无法访问 ${ev(e, 'target')}（${ev(e, 'status')}${e.proxyError ? ` ${ev(e, 'proxyError')}` : ''}）`,
+      detail: `已连接到代理 ${ev(e, 'proxy')}${e.proxyProduct ? `（${ev(e, 'proxyProduct')}）` : ''}，它对${asked(e, true)}返回 ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `，其错误标识为 ${ev(e, 'proxyError')}` : ''}。由代理生成的 5xx 表示它在自己一侧无法解析或连接 API：故障在代理与 API 之间，而不在 API 本身，也与你的凭据无关。`,
+      fixes: [
+        '把错误标识和主机名告诉代理管理员：代理的 DNS 或到 API 的线路有问题（ERR_DNS_FAIL / ERR_CANNOT_FORWARD：无法解析域名；ERR_CONNECT_FAIL 111：连接被拒绝；110：连接超时）。',
+        '检查 URL 中的主机名和端口：拼写错误在代理处也会这样失败。',
+        '如果该主机应直连（内网，或无需代理即可访问），请把它加入 NO_PROXY，或使用 --no-proxy 对比。',
+      ],
     }),
   },
   PROXY_INTERCEPTS_LOCAL: {
