@@ -87,7 +87,8 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       mode,
       status: failed.answer?.status ?? null,
       statusText: failed.answer?.statusText ?? null,
-      authenticate: failed.answer?.headers['proxy-authenticate'] ?? null,
+      // tinyproxy answers CONNECT without a login with 401 and WWW-Authenticate, not 407: same meaning.
+      authenticate: failed.answer?.headers['proxy-authenticate'] ?? (failed.answer?.status === 401 ? (failed.answer.headers['www-authenticate'] ?? null) : null),
       proxyError: own?.errorId ?? null,
       proxyProduct: own?.product ?? null,
       proxyConnectMs: failed.proxyConnectMs ?? null,

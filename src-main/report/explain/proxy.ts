@@ -46,8 +46,8 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
   PROXY_AUTH_REQUIRED: {
     example: { proxy: 'http://proxy.corp.example:8080', source: 'env:https_proxy', status: 407, proxyAuthenticate: 'Negotiate, NTLM', scheme: 'Negotiate,', sentCredentials: false },
     en: (e) => ({
-      title: 'The proxy asks for a login (407)',
-      detail: `The proxy ${ev(e, 'proxy')} answered 407 Proxy Authentication Required and wants: ${ev(e, 'proxyAuthenticate')}. ${e.sentCredentials ? 'The credentials in the proxy URL were refused.' : 'No proxy credentials were sent.'}`,
+      title: `The proxy asks for a login (${e.status === 401 ? '401' : '407'})`,
+      detail: `The proxy ${ev(e, 'proxy')} answered ${e.status === 401 ? '401 Unauthorized (some proxies, e.g. tinyproxy, use it instead of 407)' : '407 Proxy Authentication Required'} and wants: ${ev(e, 'proxyAuthenticate')}. ${e.sentCredentials ? 'The credentials in the proxy URL were refused.' : 'No proxy credentials were sent.'}`,
       fixes: [
         'For Basic authentication, add the credentials to the proxy URL in https_proxy: the user name and password, separated by a colon, then @ and the proxy host (percent-encode special characters).',
         'For NTLM or Negotiate (Kerberos), Node SDKs cannot log in by themselves: run a local authenticating proxy such as cntlm or px and point https_proxy at it.',
@@ -55,8 +55,8 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
       ],
     }),
     'zh-CN': (e) => ({
-      title: '代理要求登录（407）',
-      detail: `代理 ${ev(e, 'proxy')} 返回 407 Proxy Authentication Required，要求的认证方式：${ev(e, 'proxyAuthenticate')}。${e.sentCredentials ? '代理 URL 中的凭据被拒绝。' : '未发送代理凭据。'}`,
+      title: `代理要求登录（${e.status === 401 ? '401' : '407'}）`,
+      detail: `代理 ${ev(e, 'proxy')} 返回 ${e.status === 401 ? '401 Unauthorized（部分代理如 tinyproxy 用它代替 407）' : '407 Proxy Authentication Required'}，要求的认证方式：${ev(e, 'proxyAuthenticate')}。${e.sentCredentials ? '代理 URL 中的凭据被拒绝。' : '未发送代理凭据。'}`,
       fixes: ['Basic 认证：在 https_proxy 的代理 URL 中加入凭据：用户名和密码以冒号分隔，后接 @ 和代理主机（特殊字符需百分号编码）。', 'NTLM 或 Negotiate（Kerberos）认证：Node SDK 无法自行登录，请在本机运行 cntlm 或 px 等认证代理，并把 https_proxy 指向它。', '请 IT 部门确认能否让该主机免认证通过代理。'],
     }),
   },
