@@ -79,6 +79,8 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
     if (meaning?.code === 'SERVER_OVERLOADED') return { code: 'SERVER_OVERLOADED', evidence: serverSide };
     return { code: 'SERVER_ERROR', evidence: { ...serverSide, ...(a.title ? { title: a.title } : {}) } };
   }
+  // Any other 4xx (431 headers too large, 408, 411, 414, …) refused the request as sent: never "healthy".
+  if (s >= 400) return { code: 'HTTP_BAD_REQUEST', evidence: { ...base, method: a.method, serverMessage: providerMessage ?? quote(a.html ? a.title : a.bodyText, 300) ?? a.statusText, ...pe } };
   return null;
 }
 

@@ -55,6 +55,9 @@ const rawHttpRules = (view: RunView): FindingDraft[] => {
   if (changed) out.push(changed);
   // The final 405 answers a GET the user never sent: the changed method already says why.
   if (d.verdict && CODES[d.verdict.code].stage === 'http' && !(changed && d.verdict.code === 'HTTP_METHOD_NOT_ALLOWED')) out.push(d.verdict);
+  // An answer that means a tls-stage problem (nginx's "400 No required SSL certificate was sent"):
+  // the tls rules ran before this answer existed, so it is reported from here, under its own stage.
+  if (d.verdict && CODES[d.verdict.code].stage === 'tls') out.push(d.verdict);
   const skew = clockSkew(d);
   if (skew) out.push(skew);
   return out;

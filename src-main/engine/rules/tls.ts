@@ -1,5 +1,3 @@
-import { CODES } from '../../common/codes.js';
-import type { HttpProbeData } from '../http/types.js';
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
 import { interceptorOf } from '../net/cert-chain.js';
@@ -11,12 +9,9 @@ const DAY_MS = 86_400_000;
 
 export const tlsRules: StageRules = (view) => {
   const r = view.result<TlsProbeData>(PROBE_IDS.tls);
-  // A gateway's answer that means "no client certificate" (nginx's 400) is judged with the http answer.
-  const verdict = view.result<HttpProbeData>(PROBE_IDS.http)?.data?.verdict;
-  const fromAnswer: FindingDraft[] = verdict && CODES[verdict.code].stage === 'tls' ? [verdict] : [];
-  if (!r || r.status === 'skipped' || !r.data) return fromAnswer;
+  if (!r || r.status === 'skipped' || !r.data) return [];
   const d = r.data;
-  const out: FindingDraft[] = [...fromAnswer];
+  const out: FindingDraft[] = [];
   const where = { host: d.host, address: d.address, viaProxy: d.viaProxy };
   if (d.error) {
     const e = d.error;
