@@ -204,6 +204,11 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeOutcome> {
 }
 
 function classify(e: unknown, phase: NetPhase, times: ConnectionTimes, afterHeaders: boolean): ExchangeError {
+  // A late TLS alert (TLS 1.3 certificate_required) names the cause that undici's "other side closed" hides.
+  if (times.lateError !== undefined) {
+    const late = classifyNetworkError(times.lateError, 'tls');
+    if (late.code === 'TLS_CLIENT_CERT_REQUIRED') return { ...late, phase: 'tls', afterHeaders };
+  }
   const c = classifyNetworkError(times.failure?.error ?? e, phase);
   let code = c.code;
   if (code === null && phase === 'http') {
