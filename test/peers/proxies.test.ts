@@ -75,6 +75,19 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
     expect(finding(r, 'PROXY_AUTH_REQUIRED')!.evidence).toMatchObject({ sentCredentials: false, source: 'flag' });
   });
 
+  it('squid auth, plain http:// in absolute form: Proxy-Authorization goes with the request; the password appears nowhere', async () => {
+    const [good, bad] = await Promise.all([
+      diagnoseJson([`http://api.peer.test:${api.port}/v1/models`, '--proxy', squid.authUrl(SQUID_USER, SQUID_PASS), ...BASE]),
+      diagnoseJson([`http://api.peer.test:${api.port}/v1/models`, ...BASE], { env: { http_proxy: squid.authUrl(SQUID_USER, 'wrong-pass-2') } }),
+    ]);
+    expect(good.report.summary.rootCause).toBeNull();
+    expect(good.report.exchanges[0]!.response?.status).toBe(200);
+    expect(bad.report.summary.rootCause).toBe('PROXY_AUTH_REQUIRED');
+    expect(finding(bad, 'PROXY_AUTH_REQUIRED')!.evidence).toMatchObject({ status: 407, sentCredentials: true, source: 'env:http_proxy' });
+    const all = good.stdout + good.stderr + bad.stdout + bad.stderr;
+    for (const secret of [SQUID_PASS, 'wrong-pass-2', Buffer.from(`${SQUID_USER}:${SQUID_PASS}`).toString('base64')]) expect(all).not.toContain(secret);
+  });
+
   it('squid ACL deny → PROXY_REJECTED 403 quoting ERR_ACCESS_DENIED', async () => {
     const r = await diagnoseJson([https('blocked.peer.test', apiTls.port), '--proxy', squid.url, '--ca-file', pki.caFile, ...BASE]);
     expect(r.report.summary.rootCause).toBe('PROXY_REJECTED');
