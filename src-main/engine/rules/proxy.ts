@@ -27,7 +27,7 @@ export const proxyRules: StageRules = (view) => {
   // A 401 the proxy wrote itself (tinyproxy's answer to CONNECT without a login) asks for the proxy's login too.
   if (c.status === 407 || (c.status === 401 && (c.mode !== 'absolute' || c.proxyProduct || c.proxyError))) {
     const scheme = c.authenticate?.split(/\s+/)[0] ?? null;
-    out.push({ code: 'PROXY_AUTH_REQUIRED', evidence: { proxy, source: d.source, status: c.status, proxyAuthenticate: c.authenticate, scheme, sentCredentials: c.sentCredentials } });
+    out.push({ code: 'PROXY_AUTH_REQUIRED', evidence: { proxy, source: d.source, status: c.status, statusText: c.statusText, proxyAuthenticate: c.authenticate, scheme, sentCredentials: c.sentCredentials } });
   } else if (c.status !== null) {
     const target = `${view.target.hostname}:${view.target.port || (view.target.protocol === 'https:' ? 443 : 80)}`;
     const said = { ...(c.proxyError ? { proxyError: c.proxyError } : {}), ...(c.proxyProduct ? { proxyProduct: c.proxyProduct } : {}), asked: c.mode === 'absolute' ? 'absolute-form' : 'CONNECT' };
