@@ -16,7 +16,7 @@ import { startDnsmasq, type PeerDnsmasq } from './dnsmasq.js';
 import { startUnbound, type PeerUnbound } from './unbound.js';
 import { startUpstream, type Upstream } from './upstream.js';
 
-const missing = peersMissing('unbound', 'dnsmasq');
+const missing = peersMissing('unbound', 'dnsmasq', 'tinyproxy');
 
 const finding = (r: DiagnoseRun, code: string): Finding | undefined => r.report.findings.find((f) => f.code === code);
 const BASE = ['--samples', '1', '--timeout', '1500'];
@@ -140,6 +140,25 @@ describe.skipIf(nsMissing !== null)('real resolvers in a namespace', () => {
       expect(dnsStage.status).not.toBe('fail');
       // The answer is in the report: the tcp stage names the fake address it could not reach.
       expect(JSON.stringify(r.report.findings)).toContain('198.18.0.7');
+    } finally {
+      ns.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('tinyproxy whose system resolver (dnsmasq) says NXDOMAIN → PROXY_UPSTREAM_FAILED 500 "Unable to connect"', async () => {
+    // tinyproxy resolves with getaddrinfo: inside the namespace /etc/resolv.conf points at dnsmasq.
+    const ns = createNetns({ resolvConf: 'nameserver 127.0.0.1\n', veth: { address: '10.99.8.2/24' } });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'peer-tinyproxy-ns-'));
+    try {
+      const dm = writeConfig('dnsmasq.conf', dir, { ADDR: '127.0.0.1', PORT: 53, STALL: '127.0.0.1#9' });
+      const tp = writeConfig('tinyproxy.conf', dir, { PORT: 8888, DIR: dir, AUTH: '' });
+      ns.spawn(PEER_BINARIES.dnsmasq.bin, ['-k', '-C', dm, `--pid-file=${dir}/dnsmasq.pid`, '--log-facility=-']);
+      ns.spawn(PEER_BINARIES.tinyproxy.bin, ['-d', '-c', tp]);
+      await new Promise((r) => setTimeout(r, 400));
+      const r = await diagnoseInNetns(ns, ['https://nope.peer.test/v1/models', '--proxy', 'http://127.0.0.1:8888', '--samples', '1', '--timeout', '3000']);
+      expect(r.report.summary.rootCause).toBe('PROXY_UPSTREAM_FAILED');
+      expect(r.report.findings.find((f) => f.code === 'PROXY_UPSTREAM_FAILED')!.evidence).toMatchObject({ status: 500, statusText: 'Unable to connect', proxyProduct: expect.stringMatching(/^tinyproxy\//) });
     } finally {
       ns.close();
       rmSync(dir, { recursive: true, force: true });
