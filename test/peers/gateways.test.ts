@@ -15,6 +15,8 @@ const missing = peersMissing('nginx', 'haproxy', 'openssl');
 
 const finding = (r: DiagnoseRun, code: string): Finding | undefined => r.report.findings.find((f) => f.code === code);
 const codes = (r: DiagnoseRun) => r.report.findings.map((f) => f.code);
+/** On failure, the findings say what the engine saw instead. */
+const why = (r: Pick<DiagnoseRun, 'report'>) => JSON.stringify(r.report.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.evidence])).slice(0, 1500);
 const BASE = ['--samples', '1', '--timeout', '3000'];
 const CHAT = JSON.stringify({ model: 'peer-model', messages: [{ role: 'user', content: 'hi' }] });
 
@@ -37,28 +39,28 @@ describe.skipIf(missing !== null).concurrent('real gateways', () => {
 
   it('nginx, upstream down → 502 SERVER_BAD_GATEWAY naming nginx', async () => {
     const r = await diagnoseJson([nginx.url('/dead/v1/models'), ...BASE]);
-    expect(r.report.summary.rootCause).toBe('SERVER_BAD_GATEWAY');
+    expect(r.report.summary.rootCause, why(r)).toBe('SERVER_BAD_GATEWAY');
     expect(finding(r, 'SERVER_BAD_GATEWAY')!.evidence).toMatchObject({ status: 502 });
     expect(JSON.stringify(finding(r, 'SERVER_BAD_GATEWAY')!.evidence.gateway)).toMatch(/nginx/);
   });
 
   it('nginx, upstream silent past proxy_read_timeout → 504 SERVER_BAD_GATEWAY', async () => {
     const r = await diagnoseJson([nginx.url('/hang/'), ...BASE]);
-    expect(r.report.summary.rootCause).toBe('SERVER_BAD_GATEWAY');
+    expect(r.report.summary.rootCause, why(r)).toBe('SERVER_BAD_GATEWAY');
     expect(finding(r, 'SERVER_BAD_GATEWAY')!.evidence).toMatchObject({ status: 504 });
   });
 
   it('nginx limit_req with its default status → 503 SERVER_UNAVAILABLE', async () => {
     await fetch(nginx.url('/limit503/v1/models')); // the one request a minute
     const r = await diagnoseJson([nginx.url('/limit503/v1/models'), ...BASE]);
-    expect(r.report.summary.rootCause).toBe('SERVER_UNAVAILABLE');
+    expect(r.report.summary.rootCause, why(r)).toBe('SERVER_UNAVAILABLE');
     expect(finding(r, 'SERVER_UNAVAILABLE')!.evidence).toMatchObject({ status: 503 });
   });
 
   it('nginx limit_req_status 429 → SERVER_RATE_LIMITED', async () => {
     await fetch(nginx.url('/limit429/v1/models'));
     const r = await diagnoseJson([nginx.url('/limit429/v1/models'), ...BASE]);
-    expect(r.report.summary.rootCause).toBe('SERVER_RATE_LIMITED');
+    expect(r.report.summary.rootCause, why(r)).toBe('SERVER_RATE_LIMITED');
     expect(finding(r, 'SERVER_RATE_LIMITED')!.evidence).toMatchObject({ status: 429 });
   });
 
@@ -68,41 +70,41 @@ describe.skipIf(missing !== null).concurrent('real gateways', () => {
       diagnoseJson([nginx.url('/basic/v1/models'), '--auth', 'basic', '--token-env', 'K', ...BASE], { env: { K: `${NGINX_USER}:wrong-5` } }),
       diagnoseJson([nginx.url('/basic/v1/models'), '--auth', 'basic', '--token-env', 'K', ...BASE], { env: { K: `${NGINX_USER}:${NGINX_PASS}` } }),
     ]);
-    expect(none.report.summary.rootCause).toBe('AUTH_MISSING');
-    expect(wrong.report.summary.rootCause).toBe('AUTH_REJECTED');
-    expect(right.report.summary.rootCause).toBeNull();
+    expect(none.report.summary.rootCause, why(none)).toBe('AUTH_MISSING');
+    expect(wrong.report.summary.rootCause, why(wrong)).toBe('AUTH_REJECTED');
+    expect(right.report.summary.rootCause, why(right)).toBeNull();
     expect(wrong.stdout + right.stdout).not.toContain(NGINX_PASS);
   });
 
   it('nginx client_max_body_size → 413 HTTP_PAYLOAD_TOO_LARGE', async () => {
     const r = await diagnoseJson([nginx.url('/small/v1/chat/completions'), '-X', 'POST', '-d', CHAT, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('HTTP_PAYLOAD_TOO_LARGE');
+    expect(r.report.summary.rootCause, why(r)).toBe('HTTP_PAYLOAD_TOO_LARGE');
     expect(finding(r, 'HTTP_PAYLOAD_TOO_LARGE')!.evidence).toMatchObject({ status: 413, requestBytes: Buffer.byteLength(CHAT) });
   });
 
   it('nginx large_client_header_buffers → 400 "Request Header Or Cookie Too Large" → HTTP_BAD_REQUEST quoting it', async () => {
     const r = await diagnoseJson([nginx.url('/v1/models'), '-H', `X-Big: ${'a'.repeat(1500)}`, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('HTTP_BAD_REQUEST');
+    expect(r.report.summary.rootCause, why(r)).toBe('HTTP_BAD_REQUEST');
     expect(JSON.stringify(finding(r, 'HTTP_BAD_REQUEST')!.evidence)).toMatch(/Request Header Or Cookie Too Large/);
   });
 
   it('a Node API with headers past its 16 KiB limit → 431, not healthy', async () => {
     const r = await diagnoseJson([api.url('/v1/models'), '-H', `X-Big: ${'a'.repeat(20_000)}`, ...BASE]);
     expect(r.report.summary.verdict).toBe('failing');
-    expect(r.report.summary.rootCause).toBe('HTTP_BAD_REQUEST');
+    expect(r.report.summary.rootCause, why(r)).toBe('HTTP_BAD_REQUEST');
     expect(finding(r, 'HTTP_BAD_REQUEST')!.evidence).toMatchObject({ status: 431 });
   });
 
   it('nginx ssl_verify_client on, no client certificate → 400 "No required SSL certificate was sent" → TLS_CLIENT_CERT_REQUIRED', async () => {
     const r = await diagnoseJson([`https://127.0.0.1:${nginx.mtls}/v1/models`, '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('TLS_CLIENT_CERT_REQUIRED');
+    expect(r.report.summary.rootCause, why(r)).toBe('TLS_CLIENT_CERT_REQUIRED');
     expect(finding(r, 'TLS_CLIENT_CERT_REQUIRED')!.evidence).toMatchObject({ status: 400, gatewayMessage: 'No required SSL certificate was sent', source: 'answer' });
     expect(codes(r)).not.toContain('HTTP_BAD_REQUEST');
   });
 
   it('POST to http:// redirected 301 to https:// turns into a GET (405) → HTTP_REDIRECT_CHANGED_METHOD with the URL to call', async () => {
     const r = await diagnoseJson([`http://127.0.0.1:${nginx.redirect}/v1/chat/completions`, '-X', 'POST', '-d', CHAT, '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('HTTP_REDIRECT_CHANGED_METHOD');
+    expect(r.report.summary.rootCause, why(r)).toBe('HTTP_REDIRECT_CHANGED_METHOD');
     expect(finding(r, 'HTTP_REDIRECT_CHANGED_METHOD')!.evidence).toMatchObject({
       sentMethod: 'POST',
       becameMethod: 'GET',
@@ -115,13 +117,13 @@ describe.skipIf(missing !== null).concurrent('real gateways', () => {
 
   it('POST without the trailing slash nginx wants → 301 → GET → HTTP_REDIRECT_CHANGED_METHOD', async () => {
     const r = await diagnoseJson([nginx.url('/slash/v1/chat/completions'), '-X', 'POST', '-d', CHAT, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('HTTP_REDIRECT_CHANGED_METHOD');
+    expect(r.report.summary.rootCause, why(r)).toBe('HTTP_REDIRECT_CHANGED_METHOD');
     expect(finding(r, 'HTTP_REDIRECT_CHANGED_METHOD')!.evidence).toMatchObject({ sentMethod: 'POST', redirectStatus: 301, finalUrl: nginx.url('/slash/v1/chat/completions/') });
   });
 
   it('GET without the trailing slash: the 301 is followed and the call is healthy', async () => {
     const r = await diagnoseJson([nginx.url('/slash/models'), ...BASE]);
-    expect(r.report.summary.rootCause).toBeNull();
+    expect(r.report.summary.rootCause, why(r)).toBeNull();
     expect(r.report.exchanges.map((x) => x.response?.status)).toEqual(expect.arrayContaining([301, 200]));
   });
 
@@ -147,25 +149,25 @@ describe.skipIf(missing !== null).concurrent('real gateways', () => {
 
   it('HAProxy, server down → 503 SERVER_UNAVAILABLE', async () => {
     const r = await diagnoseJson([haproxy.url('/dead/v1/models'), ...BASE]);
-    expect(r.report.summary.rootCause).toBe('SERVER_UNAVAILABLE');
+    expect(r.report.summary.rootCause, why(r)).toBe('SERVER_UNAVAILABLE');
     expect(finding(r, 'SERVER_UNAVAILABLE')!.evidence).toMatchObject({ status: 503 });
   });
 
   it('HAProxy, backend without servers → 503 SERVER_UNAVAILABLE', async () => {
     const r = await diagnoseJson([haproxy.url('/empty/v1/models'), ...BASE]);
-    expect(r.report.summary.rootCause).toBe('SERVER_UNAVAILABLE');
+    expect(r.report.summary.rootCause, why(r)).toBe('SERVER_UNAVAILABLE');
   });
 
   it('HAProxy, server silent past "timeout server" → 504 SERVER_BAD_GATEWAY', async () => {
     const r = await diagnoseJson([haproxy.url('/hang'), ...BASE]);
-    expect(r.report.summary.rootCause).toBe('SERVER_BAD_GATEWAY');
+    expect(r.report.summary.rootCause, why(r)).toBe('SERVER_BAD_GATEWAY');
     expect(finding(r, 'SERVER_BAD_GATEWAY')!.evidence).toMatchObject({ status: 504 });
   });
 
   it('HAProxy stick-table rate limit → 429 SERVER_RATE_LIMITED', async () => {
     await fetch(haproxy.url('/limited/v1/models'));
     const r = await diagnoseJson([haproxy.url('/limited/v1/models'), ...BASE]);
-    expect(r.report.summary.rootCause).toBe('SERVER_RATE_LIMITED');
+    expect(r.report.summary.rootCause, why(r)).toBe('SERVER_RATE_LIMITED');
     expect(finding(r, 'SERVER_RATE_LIMITED')!.evidence).toMatchObject({ status: 429 });
   });
 });

@@ -16,6 +16,8 @@ import { startUpstream, type Upstream } from './upstream.js';
 const missing = peersMissing('squid', 'tinyproxy', 'dnsmasq', 'openssl');
 
 const finding = (r: DiagnoseRun, code: string): Finding | undefined => r.report.findings.find((f) => f.code === code);
+/** On failure, the findings say what the engine saw instead. */
+const why = (r: Pick<DiagnoseRun, 'report'>) => JSON.stringify(r.report.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.evidence])).slice(0, 1500);
 const BASE = ['--samples', '1', '--timeout', '3000'];
 
 describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
@@ -44,25 +46,25 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
 
   it('squid: https through CONNECT is healthy', async () => {
     const r = await diagnoseJson([https('api.peer.test', apiTls.port), '--proxy', squid.url, '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBeNull();
+    expect(r.report.summary.rootCause, why(r)).toBeNull();
     expect(r.report.findings.map((f) => f.code)).toContain('PROXY_IN_USE');
   });
 
   it('squid auth: the right password from --proxy works', async () => {
     const r = await diagnoseJson([https('api.peer.test', apiTls.port), '--proxy', squid.authUrl(SQUID_USER, SQUID_PASS), '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBeNull();
+    expect(r.report.summary.rootCause, why(r)).toBeNull();
     expect(r.stdout).not.toContain(SQUID_PASS);
   });
 
   it('squid auth: the right password from HTTPS_PROXY works', async () => {
     const r = await diagnoseJson([https('api.peer.test', apiTls.port), '--ca-file', pki.caFile, ...BASE], { env: { HTTPS_PROXY: squid.authUrl(SQUID_USER, SQUID_PASS) } });
-    expect(r.report.summary.rootCause).toBeNull();
+    expect(r.report.summary.rootCause, why(r)).toBeNull();
     expect(r.stdout).not.toContain(SQUID_PASS);
   });
 
   it('squid auth: a wrong password from HTTPS_PROXY → PROXY_AUTH_REQUIRED (credentials sent, Basic wanted)', async () => {
     const r = await diagnoseJson([https('api.peer.test', apiTls.port), '--ca-file', pki.caFile, ...BASE], { env: { HTTPS_PROXY: squid.authUrl(SQUID_USER, 'wrong-pass-1') } });
-    expect(r.report.summary.rootCause).toBe('PROXY_AUTH_REQUIRED');
+    expect(r.report.summary.rootCause, why(r)).toBe('PROXY_AUTH_REQUIRED');
     const e = finding(r, 'PROXY_AUTH_REQUIRED')!.evidence;
     expect(e).toMatchObject({ status: 407, sentCredentials: true, source: 'env:HTTPS_PROXY' });
     expect(e.scheme).toBe('Basic');
@@ -71,7 +73,7 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
 
   it('squid auth: no credentials on --proxy → PROXY_AUTH_REQUIRED (nothing sent)', async () => {
     const r = await diagnoseJson([https('api.peer.test', apiTls.port), '--proxy', squid.authUrl(), '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('PROXY_AUTH_REQUIRED');
+    expect(r.report.summary.rootCause, why(r)).toBe('PROXY_AUTH_REQUIRED');
     expect(finding(r, 'PROXY_AUTH_REQUIRED')!.evidence).toMatchObject({ sentCredentials: false, source: 'flag' });
   });
 
@@ -80,9 +82,9 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
       diagnoseJson([`http://api.peer.test:${api.port}/v1/models`, '--proxy', squid.authUrl(SQUID_USER, SQUID_PASS), ...BASE]),
       diagnoseJson([`http://api.peer.test:${api.port}/v1/models`, ...BASE], { env: { http_proxy: squid.authUrl(SQUID_USER, 'wrong-pass-2') } }),
     ]);
-    expect(good.report.summary.rootCause).toBeNull();
+    expect(good.report.summary.rootCause, why(good)).toBeNull();
     expect(good.report.exchanges[0]!.response?.status).toBe(200);
-    expect(bad.report.summary.rootCause).toBe('PROXY_AUTH_REQUIRED');
+    expect(bad.report.summary.rootCause, why(bad)).toBe('PROXY_AUTH_REQUIRED');
     expect(finding(bad, 'PROXY_AUTH_REQUIRED')!.evidence).toMatchObject({ status: 407, sentCredentials: true, source: 'env:http_proxy' });
     const all = good.stdout + good.stderr + bad.stdout + bad.stderr;
     for (const secret of [SQUID_PASS, 'wrong-pass-2', Buffer.from(`${SQUID_USER}:${SQUID_PASS}`).toString('base64')]) expect(all).not.toContain(secret);
@@ -90,19 +92,19 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
 
   it('squid ACL deny → PROXY_REJECTED 403 quoting ERR_ACCESS_DENIED', async () => {
     const r = await diagnoseJson([https('blocked.peer.test', apiTls.port), '--proxy', squid.url, '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('PROXY_REJECTED');
+    expect(r.report.summary.rootCause, why(r)).toBe('PROXY_REJECTED');
     expect(finding(r, 'PROXY_REJECTED')!.evidence).toMatchObject({ status: 403, statusText: 'Forbidden', proxyError: 'ERR_ACCESS_DENIED 0', asked: 'CONNECT' });
   });
 
   it('squid stock rule: CONNECT to a non-SSL port → PROXY_REJECTED 403 (the proxy\'s real policy)', async () => {
     const r = await diagnoseJson([https('stock.peer.test', apiTls.port), '--proxy', squid.url, '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('PROXY_REJECTED');
+    expect(r.report.summary.rootCause, why(r)).toBe('PROXY_REJECTED');
     expect(finding(r, 'PROXY_REJECTED')!.evidence).toMatchObject({ status: 403, proxyError: 'ERR_ACCESS_DENIED 0' });
   });
 
   it('squid stock rule: plain http:// on a non-SSL port goes in absolute form (no CONNECT) → healthy', async () => {
     const r = await diagnoseJson([`http://stock.peer.test:${api.port}/v1/models`, '--proxy', squid.url, ...BASE]);
-    expect(r.report.summary.rootCause).toBeNull();
+    expect(r.report.summary.rootCause, why(r)).toBeNull();
     expect(r.report.exchanges[0]!.response?.status).toBe(200);
     expect(r.report.exchanges[0]!.response?.headers.some((h) => h.name === 'via' && /squid/.test(h.value))).toBe(true);
     expect(api.seen).toContain('GET /v1/models');
@@ -110,7 +112,7 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
 
   it('squid cannot resolve the target (NXDOMAIN at its DNS) → PROXY_UPSTREAM_FAILED quoting squid\'s error, not PROXY_REJECTED', async () => {
     const r = await diagnoseJson([https('nope.peer.test', 443), '--proxy', squid.url, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('PROXY_UPSTREAM_FAILED');
+    expect(r.report.summary.rootCause, why(r)).toBe('PROXY_UPSTREAM_FAILED');
     const e = finding(r, 'PROXY_UPSTREAM_FAILED')!.evidence;
     expect(e.status).toBeGreaterThanOrEqual(500);
     expect(String(e.proxyError)).toMatch(/^ERR_(DNS_FAIL|CANNOT_FORWARD)/);
@@ -119,13 +121,13 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
 
   it('squid gets "connection refused" from the target → PROXY_UPSTREAM_FAILED 503 ERR_CONNECT_FAIL 111', async () => {
     const r = await diagnoseJson([https('api.peer.test', closed), '--proxy', squid.url, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('PROXY_UPSTREAM_FAILED');
+    expect(r.report.summary.rootCause, why(r)).toBe('PROXY_UPSTREAM_FAILED');
     expect(finding(r, 'PROXY_UPSTREAM_FAILED')!.evidence).toMatchObject({ status: 503, statusText: 'Service Unavailable', proxyError: 'ERR_CONNECT_FAIL 111', asked: 'CONNECT' });
   });
 
   it('squid, plain http:// to a name it cannot resolve → PROXY_UPSTREAM_FAILED from the absolute-form answer', async () => {
     const r = await diagnoseJson(['http://nope.peer.test/v1/models', '--proxy', squid.url, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('PROXY_UPSTREAM_FAILED');
+    expect(r.report.summary.rootCause, why(r)).toBe('PROXY_UPSTREAM_FAILED');
     const e = finding(r, 'PROXY_UPSTREAM_FAILED')!.evidence;
     expect(e.asked).toBe('absolute-form');
     expect(String(e.proxyError)).toMatch(/^ERR_/);
@@ -133,24 +135,24 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
 
   it('squid, plain http:// to a refused port → PROXY_UPSTREAM_FAILED 503 ERR_CONNECT_FAIL 111', async () => {
     const r = await diagnoseJson([`http://api.peer.test:${closed}/v1/models`, '--proxy', squid.url, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('PROXY_UPSTREAM_FAILED');
+    expect(r.report.summary.rootCause, why(r)).toBe('PROXY_UPSTREAM_FAILED');
     expect(finding(r, 'PROXY_UPSTREAM_FAILED')!.evidence).toMatchObject({ status: 503, proxyError: 'ERR_CONNECT_FAIL 111', asked: 'absolute-form' });
   });
 
   it('tinyproxy: https through CONNECT is healthy', async () => {
     const r = await diagnoseJson([apiTls.url('/v1/models'), '--proxy', tiny.url(), '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBeNull();
+    expect(r.report.summary.rootCause, why(r)).toBeNull();
   });
 
   it('tinyproxy: plain http:// in absolute form is healthy', async () => {
     const r = await diagnoseJson([api.url('/v1/models'), '--proxy', tiny.url(), ...BASE]);
-    expect(r.report.summary.rootCause).toBeNull();
+    expect(r.report.summary.rootCause, why(r)).toBeNull();
     expect(r.report.exchanges[0]!.response?.status).toBe(200);
   });
 
   it('tinyproxy "500 Unable to connect" on CONNECT → PROXY_UPSTREAM_FAILED with its reason phrase', async () => {
     const r = await diagnoseJson([`https://127.0.0.1:${closed}/v1/models`, '--proxy', tiny.url(), ...BASE]);
-    expect(r.report.summary.rootCause).toBe('PROXY_UPSTREAM_FAILED');
+    expect(r.report.summary.rootCause, why(r)).toBe('PROXY_UPSTREAM_FAILED');
     const e = finding(r, 'PROXY_UPSTREAM_FAILED')!.evidence;
     expect(e).toMatchObject({ status: 500, statusText: 'Unable to connect' });
     expect(e.proxyProduct).toMatch(/^tinyproxy\//);
@@ -158,7 +160,7 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
 
   it('tinyproxy "500 Unable to connect" for plain http:// → PROXY_UPSTREAM_FAILED', async () => {
     const r = await diagnoseJson([`http://127.0.0.1:${closed}/v1/models`, '--proxy', tiny.url(), ...BASE]);
-    expect(r.report.summary.rootCause).toBe('PROXY_UPSTREAM_FAILED');
+    expect(r.report.summary.rootCause, why(r)).toBe('PROXY_UPSTREAM_FAILED');
     expect(finding(r, 'PROXY_UPSTREAM_FAILED')!.evidence).toMatchObject({ status: 500, statusText: 'Unable to connect', asked: 'absolute-form' });
   });
 
@@ -167,9 +169,9 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
       diagnoseJson([apiTls.url('/v1/models'), '--proxy', tinyAuth.url('tp', 'nope-2'), '--ca-file', pki.caFile, ...BASE]),
       diagnoseJson([apiTls.url('/v1/models'), '--proxy', tinyAuth.url('tp', 'tp-pass-19c'), '--ca-file', pki.caFile, ...BASE]),
     ]);
-    expect(bad.report.summary.rootCause).toBe('PROXY_AUTH_REQUIRED');
+    expect(bad.report.summary.rootCause, why(bad)).toBe('PROXY_AUTH_REQUIRED');
     // tinyproxy 1.11 answers CONNECT without a valid login with 401 + WWW-Authenticate, not 407.
     expect(finding(bad, 'PROXY_AUTH_REQUIRED')!.evidence).toMatchObject({ status: 401, sentCredentials: true, scheme: 'Basic' });
-    expect(good.report.summary.rootCause).toBeNull();
+    expect(good.report.summary.rootCause, why(good)).toBeNull();
   });
 });

@@ -19,6 +19,8 @@ import { startUpstream, type Upstream } from './upstream.js';
 const missing = peersMissing('unbound', 'dnsmasq', 'tinyproxy');
 
 const finding = (r: DiagnoseRun, code: string): Finding | undefined => r.report.findings.find((f) => f.code === code);
+/** On failure, the findings say what the engine saw instead. */
+const why = (r: Pick<DiagnoseRun, 'report'>) => JSON.stringify(r.report.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.evidence])).slice(0, 1500);
 const BASE = ['--samples', '1', '--timeout', '1500'];
 
 describe.skipIf(missing !== null).concurrent('real resolvers', () => {
@@ -48,74 +50,74 @@ describe.skipIf(missing !== null).concurrent('real resolvers', () => {
 
   it('unbound local-data → the name resolves and the call is healthy', async () => {
     const r = await call('api.peer.test', unbound.server);
-    expect(r.report.summary.rootCause).toBeNull();
+    expect(r.report.summary.rootCause, why(r)).toBeNull();
   });
 
   it('unbound static zone, unknown name → DNS_NXDOMAIN', async () => {
     const r = await call('nope.peer.test', unbound.server);
-    expect(r.report.summary.rootCause).toBe('DNS_NXDOMAIN');
+    expect(r.report.summary.rootCause, why(r)).toBe('DNS_NXDOMAIN');
   });
 
   it('unbound, a name with only a TXT record → DNS_NO_ADDRESS (NODATA)', async () => {
     const r = await call('nodata.peer.test', unbound.server);
-    expect(r.report.summary.rootCause).toBe('DNS_NO_ADDRESS');
+    expect(r.report.summary.rootCause, why(r)).toBe('DNS_NO_ADDRESS');
   });
 
   it('unbound refusing the name → DNS_SERVFAIL with the REFUSED errno', async () => {
     const r = await call('api.refused.example', unbound.server);
-    expect(r.report.summary.rootCause).toBe('DNS_SERVFAIL');
+    expect(r.report.summary.rootCause, why(r)).toBe('DNS_SERVFAIL');
     expect(JSON.stringify(finding(r, 'DNS_SERVFAIL')!.evidence)).toMatch(/EREFUSED/);
   });
 
   it('unbound, DNSSEC validation fails (trust anchor, unsigned zone) → DNS_SERVFAIL', async () => {
     const r = await call('api.bogus.test', unbound.server);
-    expect(r.report.summary.rootCause).toBe('DNS_SERVFAIL');
+    expect(r.report.summary.rootCause, why(r)).toBe('DNS_SERVFAIL');
     expect(JSON.stringify(finding(r, 'DNS_SERVFAIL')!.evidence)).toMatch(/ESERVFAIL/);
     expect(bogus.asked.some((q) => q.startsWith('DNSKEY') || q.startsWith('DS'))).toBe(true);
   });
 
   it('unbound local-zone always_null for a public API name → DNS_SINKHOLE (0.0.0.0)', async () => {
     const r = await call('api.anthropic.com', unbound.server);
-    expect(r.report.summary.rootCause).toBe('DNS_SINKHOLE');
+    expect(r.report.summary.rootCause, why(r)).toBe('DNS_SINKHOLE');
     expect(finding(r, 'DNS_SINKHOLE')!.evidence.addresses).toEqual(expect.arrayContaining(['0.0.0.0']));
     expect(r.report.exchanges).toEqual([]); // stopped at DNS: nothing was sent to the sinkhole
   });
 
   it('unbound forwarding to a server that never answers → DNS_TIMEOUT', async () => {
     const r = await call('api.stall.test', unbound.server);
-    expect(r.report.summary.rootCause).toBe('DNS_TIMEOUT');
+    expect(r.report.summary.rootCause, why(r)).toBe('DNS_TIMEOUT');
   });
 
   it('dnsmasq address= → healthy', async () => {
     const r = await call('api.peer.test', dnsmasq.server);
-    expect(r.report.summary.rootCause).toBeNull();
+    expect(r.report.summary.rootCause, why(r)).toBeNull();
   });
 
   it('dnsmasq local=/peer.test/, unknown name → DNS_NXDOMAIN', async () => {
     const r = await call('nope.peer.test', dnsmasq.server);
-    expect(r.report.summary.rootCause).toBe('DNS_NXDOMAIN');
+    expect(r.report.summary.rootCause, why(r)).toBe('DNS_NXDOMAIN');
   });
 
   it('dnsmasq, a name with only a TXT record → DNS_NO_ADDRESS', async () => {
     const r = await call('nodata.peer.test', dnsmasq.server);
-    expect(r.report.summary.rootCause).toBe('DNS_NO_ADDRESS');
+    expect(r.report.summary.rootCause, why(r)).toBe('DNS_NO_ADDRESS');
   });
 
   it('dnsmasq without upstream servers refuses other names → DNS_SERVFAIL (REFUSED)', async () => {
     const r = await call('api.refused.example', dnsmasq.server);
-    expect(r.report.summary.rootCause).toBe('DNS_SERVFAIL');
+    expect(r.report.summary.rootCause, why(r)).toBe('DNS_SERVFAIL');
     expect(JSON.stringify(finding(r, 'DNS_SERVFAIL')!.evidence)).toMatch(/EREFUSED/);
   });
 
   it('dnsmasq address=/api.openai.com/0.0.0.0 (Pi-hole style) → DNS_SINKHOLE', async () => {
     const r = await call('api.openai.com', dnsmasq.server);
-    expect(r.report.summary.rootCause).toBe('DNS_SINKHOLE');
+    expect(r.report.summary.rootCause, why(r)).toBe('DNS_SINKHOLE');
     expect(finding(r, 'DNS_SINKHOLE')!.evidence.addresses).toEqual(expect.arrayContaining(['0.0.0.0']));
   });
 
   it('dnsmasq forwarding to a server that never answers → DNS_TIMEOUT', async () => {
     const r = await call('api.stall.peer.test', dnsmasq.server);
-    expect(r.report.summary.rootCause).toBe('DNS_TIMEOUT');
+    expect(r.report.summary.rootCause, why(r)).toBe('DNS_TIMEOUT');
   });
 });
 
@@ -157,7 +159,7 @@ describe.skipIf(nsMissing !== null)('real resolvers in a namespace', () => {
       ns.spawn(PEER_BINARIES.tinyproxy.bin, ['-d', '-c', tp]);
       await new Promise((r) => setTimeout(r, 400));
       const r = await diagnoseInNetns(ns, ['https://nope.peer.test/v1/models', '--proxy', 'http://127.0.0.1:8888', '--samples', '1', '--timeout', '3000']);
-      expect(r.report.summary.rootCause).toBe('PROXY_UPSTREAM_FAILED');
+      expect(r.report.summary.rootCause, why(r)).toBe('PROXY_UPSTREAM_FAILED');
       expect(r.report.findings.find((f) => f.code === 'PROXY_UPSTREAM_FAILED')!.evidence).toMatchObject({ status: 500, statusText: 'Unable to connect', proxyProduct: expect.stringMatching(/^tinyproxy\//) });
     } finally {
       ns.close();

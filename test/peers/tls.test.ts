@@ -13,6 +13,8 @@ const missing = peersMissing('openssl');
 
 const finding = (r: DiagnoseRun, code: string): Finding | undefined => r.report.findings.find((f) => f.code === code);
 const codes = (r: DiagnoseRun) => r.report.findings.map((f) => f.code);
+/** On failure, the findings say what the engine saw instead. */
+const why = (r: Pick<DiagnoseRun, 'report'>) => JSON.stringify(r.report.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.evidence])).slice(0, 1500);
 const BASE = ['--samples', '1', '--timeout', '3000'];
 
 describe.skipIf(missing !== null).concurrent('real TLS servers (openssl s_server)', () => {
@@ -40,42 +42,42 @@ describe.skipIf(missing !== null).concurrent('real TLS servers (openssl s_server
 
   it('TLS 1.3 server wanting a client certificate: alert 116 after the handshake → TLS_CLIENT_CERT_REQUIRED, not an empty reply', async () => {
     const r = await diagnoseJson([s.mtls13!.url('/v1/models'), '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('TLS_CLIENT_CERT_REQUIRED');
+    expect(r.report.summary.rootCause, why(r)).toBe('TLS_CLIENT_CERT_REQUIRED');
     expect(String(finding(r, 'TLS_CLIENT_CERT_REQUIRED')!.evidence.errno)).toMatch(/CERTIFICATE_REQUIRED/);
     expect(codes(r)).not.toContain('HTTP_EMPTY_REPLY');
   });
 
   it('TLS 1.2 server wanting a client certificate: handshake_failure after its CertificateRequest → TLS_CLIENT_CERT_REQUIRED', async () => {
     const r = await diagnoseJson([s.mtls12!.url('/v1/models'), '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('TLS_CLIENT_CERT_REQUIRED');
+    expect(r.report.summary.rootCause, why(r)).toBe('TLS_CLIENT_CERT_REQUIRED');
     expect(String(finding(r, 'TLS_CLIENT_CERT_REQUIRED')!.evidence.errno)).toMatch(/HANDSHAKE_FAILURE/);
   });
 
   it('TLS 1.3-only server → healthy, negotiated TLSv1.3', async () => {
     const r = await diagnoseJson([s.only13!.url('/v1/models'), '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBeNull();
+    expect(r.report.summary.rootCause, why(r)).toBeNull();
     expect(r.report.stages.find((x) => x.id === 'tls')!.status).toBe('pass');
   });
 
   it('TLS 1.0-only server → TLS_PROTOCOL_ERROR', async () => {
     const r = await diagnoseJson([s.only10!.url('/v1/models'), '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('TLS_PROTOCOL_ERROR');
+    expect(r.report.summary.rootCause, why(r)).toBe('TLS_PROTOCOL_ERROR');
   });
 
   it('server sending only its leaf (no intermediate) → TLS_INCOMPLETE_CHAIN', async () => {
     const r = await diagnoseJson([s.leafOnly!.url('/v1/models'), '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('TLS_INCOMPLETE_CHAIN');
+    expect(r.report.summary.rootCause, why(r)).toBe('TLS_INCOMPLETE_CHAIN');
     expect(finding(r, 'TLS_INCOMPLETE_CHAIN')!.evidence).toMatchObject({ missingIssuer: expect.stringContaining('Peer Lab Intermediate') });
   });
 
   it('expired certificate → TLS_CERT_EXPIRED', async () => {
     const r = await diagnoseJson([s.expired!.url('/v1/models'), '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('TLS_CERT_EXPIRED');
+    expect(r.report.summary.rootCause, why(r)).toBe('TLS_CERT_EXPIRED');
   });
 
   it('certificate for another host → TLS_HOSTNAME_MISMATCH', async () => {
     const r = await diagnoseJson([s.wrongHost!.url('/v1/models'), '--ca-file', pki.caFile, ...BASE]);
-    expect(r.report.summary.rootCause).toBe('TLS_HOSTNAME_MISMATCH');
+    expect(r.report.summary.rootCause, why(r)).toBe('TLS_HOSTNAME_MISMATCH');
     expect(finding(r, 'TLS_HOSTNAME_MISMATCH')!.evidence).toMatchObject({ covers: expect.arrayContaining(['other.peer.test']) });
   });
 });
