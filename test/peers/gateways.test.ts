@@ -17,7 +17,8 @@ const finding = (r: DiagnoseRun, code: string): Finding | undefined => r.report.
 const codes = (r: DiagnoseRun) => r.report.findings.map((f) => f.code);
 /** On failure, the findings say what the engine saw instead. */
 const why = (r: Pick<DiagnoseRun, 'report'>) => JSON.stringify(r.report.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.evidence])).slice(0, 1500);
-const BASE = ['--samples', '1', '--timeout', '3000'];
+/** A generous per-phase budget: no scenario here waits for a timeout, and a loaded machine must not fail them. */
+const BASE = ['--samples', '1', '--timeout', '8000'];
 const CHAT = JSON.stringify({ model: 'peer-model', messages: [{ role: 'user', content: 'hi' }] });
 
 describe.skipIf(missing !== null).concurrent('real gateways', () => {

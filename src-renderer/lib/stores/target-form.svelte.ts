@@ -25,6 +25,8 @@ export class TargetForm {
   dnsServers = $state('');
   comparePublicDns = $state(false);
   stream = $state(false);
+  /** --completion: one real, billed one-token completion (opt-in: it costs a few tokens). */
+  completion = $state(false);
 
   detected = $derived(detectProvider(this.url.trim()));
   hasBody = $derived(!['GET', 'HEAD'].includes(this.method));
@@ -57,6 +59,7 @@ export class TargetForm {
       samples: Number(this.samples),
       slowMs: 5_000,
       stream: this.stream,
+      ...(this.completion ? { completion: true } : {}),
       lang,
     };
   }
