@@ -113,7 +113,7 @@ function requestSchemaFor(lang: Lang) {
       .string()
       .refine((p) => {
         try {
-          return ['http:', 'https:', 'socks5:', 'socks:'].includes(new URL(p).protocol);
+          return ['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:', 'socks4a:', 'socks:'].includes(new URL(p).protocol);
         } catch {
           return false;
         }

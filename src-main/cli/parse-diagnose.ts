@@ -172,7 +172,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
   if (v.proxy !== undefined) {
     try {
       const p = new URL(v.proxy);
-      if (!['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:'].includes(p.protocol)) throw new Error();
+      if (!['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:', 'socks4a:', 'socks:'].includes(p.protocol)) throw new Error();
     } catch {
       throw new UsageError(`--proxy "${v.proxy}" is not a proxy URL, e.g. http://proxy.example:8080`);
     }

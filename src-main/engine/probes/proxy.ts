@@ -6,18 +6,24 @@ import { askProxyAbsolute, openTunnel, proxyAuthorization } from '../net/proxy-t
 import { proxyOwnAnswer } from '../net/proxy-answer.js';
 import { trustedCAs } from '../net/trust.js';
 import { say } from '../say.js';
+import { isSocksUrl, type SocksDetail, type SocksFailure } from '../net/socks-tunnel.js';
+import { speaksTls, whatProxySpeaks, type ProxySpeaks } from '../net/proxy-scheme.js';
+import { socksProbe } from './proxy-socks.js';
 
 export interface ProxyProbeData extends ProxyData {
+  /** The OS proxy settings behind source 'system' (or a PAC/WPAD setting we did not evaluate); null when not read. */
+  system?: { source: string; mode: 'none' | 'manual' | 'pac' | 'wpad'; pacUrl: string | null } | null;
   noProxy: string | null;
   bypassedBy: string | null;
   targetIsLocal: boolean;
   /**
    * What asking the proxy for the target gave: CONNECT for https://, an absolute-form HEAD for
-   * http:// (as real clients send it); null when no proxy applies or it cannot tunnel (SOCKS).
+   * http:// (as real clients send it), or the SOCKS handshake; null when no proxy applies or its
+   * scheme is not one we speak.
    */
   connect: null | {
     ok: boolean;
-    /** How the proxy was asked (absent in reports older than this field: CONNECT). */
+    /** How an HTTP proxy was asked (absent: CONNECT, or SOCKS). */
     mode?: 'connect' | 'absolute';
     /** The proxy's own error id (X-Squid-Error, Proxy-Status error=) when the answer was its own. */
     proxyError?: string | null;
@@ -31,6 +37,11 @@ export interface ProxyProbeData extends ProxyData {
     ms: number;
     sentCredentials: boolean;
     error?: ClassifiedError;
+    /** For a SOCKS proxy: the handshake's details, and what failed. */
+    socks?: SocksDetail;
+    socksFailure?: SocksFailure;
+    /** When the scheme in the proxy URL did not work: what the port speaks instead (PROXY_SCHEME_MISMATCH). */
+    speaks?: ProxySpeaks;
   };
 }
 
@@ -44,7 +55,10 @@ export const proxyProbe: Probe<ProxyProbeData> = {
   dependsOn: [PROBE_IDS.environment],
   async run(ctx) {
     const choice = await chooseProxy(ctx.request.proxy, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u));
-    const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname) };
+    // Which OS setting the system proxy came from (CLI: gsettings, kioslaverc, scutil, registry), or a PAC script we did not evaluate.
+    const os = choice.source === 'system' || choice.source === null ? await ctx.platform.systemProxyInfo?.().catch(() => null) : null;
+    const system = os ? { source: os.source, mode: os.mode, pacUrl: os.pacUrl } : null;
+    const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname), system };
     if (choice.proxyUrl === null) {
       return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? say(ctx.request.lang, `direct (${choice.bypassedBy})`, `直连（${choice.bypassedBy}）`) : say(ctx.request.lang, 'direct connection', '直连，未使用代理') };
     }
@@ -61,8 +75,20 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     const auth = proxyAuthorization(proxy);
     if (auth) ctx.redactor.add(auth.slice('Basic '.length));
     const shown = redactUserinfo(proxy);
+    if (isSocksUrl(proxy.href)) return socksProbe(ctx, proxy, shown, base);
     if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
       return { status: 'ok', data: { ...base, connect: null }, summary: say(ctx.request.lang, `${shown} (${proxy.protocol.slice(0, -1)} proxies are not checked)`, `${shown}（不检查 ${proxy.protocol.slice(0, -1)} 代理）`) };
+    }
+    const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
+    const proxyPort = Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80);
+    // An https:// proxy that does not speak TLS may sit silent on our ClientHello for its whole
+    // idle timeout (tinyproxy waits for a request line): ask, bounded, before the real attempt.
+    if (proxy.protocol === 'https:' && !(await speaksTls(proxyHost, proxyPort, ctx.signal))) {
+      const speaks = await whatProxySpeaks(proxyHost, proxyPort, ctx.signal, 'tls');
+      if (speaks !== 'unknown') {
+        const connect = { ok: false, status: null, statusText: null, authenticate: null, proxyConnectMs: null, ms: 0, sentCredentials: auth !== null, speaks, error: { code: 'PROXY_SCHEME_MISMATCH' as const, errno: null, message: `no TLS answer to a ClientHello; the port speaks ${speaks}` } };
+        return { status: 'failed', data: { ...base, connect }, reason: `the proxy URL says https://, the port speaks ${speaks}` };
+      }
     }
     const ca = proxy.protocol === 'https:' ? await trustedCAs(ctx.request).catch(() => undefined) : undefined;
     const mode: 'absolute' | 'connect' = ctx.target.protocol === 'http:' ? 'absolute' : 'connect';
@@ -71,18 +97,17 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     const own = r.answer ? proxyOwnAnswer(r.answer.headers) : null;
     const forwarded = r.ok || (mode === 'absolute' && r.answer !== undefined && r.answer.status !== 407 && own === null);
     if (r.ok) r.socket.destroy();
-    const via = mode === 'absolute' ? say(ctx.request.lang, `requests through ${shown}`, `经 ${shown} 转发请求`) : say(ctx.request.lang, `tunnel through ${shown}`, `经 ${shown} 建立隧道`);
     if (forwarded) {
       const a = r.ok ? r.answer : r.answer!;
       return {
         status: 'ok',
         data: { ...base, connect: { ok: true, mode, status: a.status, statusText: a.statusText, authenticate: null, proxyConnectMs: r.ok ? r.proxyConnectMs : (r.proxyConnectMs ?? null), ms: r.ok ? r.tunnelMs : r.ms, sentCredentials: auth !== null } },
-        summary: via,
+        summary: mode === 'absolute' ? say(ctx.request.lang, `requests through ${shown}`, `经 ${shown} 转发请求`) : say(ctx.request.lang, `tunnel through ${shown}`, `经 ${shown} 建立隧道`),
       };
     }
     const failed = r as Extract<typeof r, { ok: false }>;
     const error = failed.error !== undefined ? classifyNetworkError(failed.error, failed.stage === 'connect' ? 'proxy' : 'tcp') : undefined;
-    const connect = {
+    const connect: NonNullable<ProxyProbeData['connect']> = {
       ok: false,
       mode,
       status: failed.answer?.status ?? null,
@@ -96,6 +121,13 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       sentCredentials: auth !== null,
       ...(error ? { error: failed.stage === 'connect' ? error : { ...error, code: 'PROXY_REJECTED' as const } } : {}),
     };
+    // The port answered, but not in the language the URL's scheme promised: ask what it speaks.
+    // Here: an http:// proxy URL whose port answered CONNECT with something that is not HTTP.
+    const wrongLanguage = proxy.protocol === 'http:' && failed.stage === 'answer' && !failed.answer;
+    if (wrongLanguage) {
+      const speaks = await whatProxySpeaks(proxyHost, proxyPort, ctx.signal, 'http');
+      if (speaks !== 'unknown') connect.speaks = speaks;
+    }
     const asked = mode === 'absolute' ? `the request for ${ctx.target.origin}` : 'CONNECT';
     const reason = failed.answer ? `proxy answered ${asked} with ${failed.answer.status} ${failed.answer.statusText}${own?.errorId ? ` (${own.errorId})` : ''}`.trim() : `proxy ${shown}: ${error?.message ?? 'no answer'}`;
     return { status: 'failed', data: { ...base, connect }, reason };
