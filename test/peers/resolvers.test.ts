@@ -128,7 +128,7 @@ const nsMissing = missing ?? netnsUnavailable();
 if (nsMissing && IN_CI) throw new Error(`fake-ip scenario cannot run in CI: ${nsMissing}`);
 
 describe.skipIf(nsMissing !== null)('real resolvers in a namespace', () => {
-  it('dnsmasq fake-ip answer (198.18.0.7, as Clash / mihomo hand out) is reported with the address', async () => {
+  it('dnsmasq fake-ip answer for api.deepseek.com (198.18.0.7, as Clash / mihomo hand out) → DNS_FAKE_IP with the address', async () => {
     // An interface without a default route: the fake address is unreachable, nothing can leave.
     const ns = createNetns({ veth: { address: '10.99.7.2/24' } });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'peer-dnsmasq-ns-'));
@@ -137,12 +137,13 @@ describe.skipIf(nsMissing !== null)('real resolvers in a namespace', () => {
       const dm = ns.spawn(PEER_BINARIES.dnsmasq.bin, ['-k', '-C', conf, `--pid-file=${dir}/dnsmasq.pid`, '--log-facility=-']);
       await new Promise((r) => setTimeout(r, 300));
       expect(dm.exitCode).toBeNull();
-      const r = await diagnoseInNetns(ns, ['http://fake.peer.test/v1/models', '--dns-server', '127.0.0.1:5353', '--samples', '1', '--timeout', '5000']);
+      const r = await diagnoseInNetns(ns, ['https://api.deepseek.com/v1/models', '--dns-server', '127.0.0.1:5353', '--samples', '1', '--timeout', '5000']);
       expect(r.report.summary.verdict).toBe('failing');
       const dnsStage = r.report.stages.find((s) => s.id === 'dns')!;
       expect(dnsStage.status).not.toBe('fail');
-      // The answer is in the report: the tcp stage names the fake address it could not reach.
+      // The answer is in the report, named for what it is (DNS_FAKE_IP, issue #13).
       expect(JSON.stringify(r.report.findings)).toContain('198.18.0.7');
+      expect(r.report.findings.map((f) => f.code)).toContain('DNS_FAKE_IP');
     } finally {
       ns.close();
       rmSync(dir, { recursive: true, force: true });
