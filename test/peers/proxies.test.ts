@@ -9,7 +9,7 @@ import type { Finding } from '../../src-main/common/report.js';
 import { freePort, loopbackFor, peersMissing } from './common.js';
 import { startDnsmasq, type PeerDnsmasq } from './dnsmasq.js';
 import { makePeerPki, type PeerPki } from './pki.js';
-import { SQUID_PASS, SQUID_USER, startSquid, type PeerSquid } from './squid.js';
+import { SQUID_PASS, SQUID_USER, SQUID_USER_2, startSquid, type PeerSquid } from './squid.js';
 import { startTinyproxy, type PeerTinyproxy } from './tinyproxy.js';
 import { startUpstream, type Upstream } from './upstream.js';
 
@@ -64,7 +64,7 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
   });
 
   it('squid auth: a wrong password from HTTPS_PROXY → PROXY_AUTH_REQUIRED (credentials sent, Basic wanted)', async () => {
-    const r = await diagnoseJson([https('api.peer.test', apiTls.port), '--ca-file', pki.caFile, ...BASE], { env: { HTTPS_PROXY: squid.authUrl(SQUID_USER, 'wrong-pass-1') } });
+    const r = await diagnoseJson([https('api.peer.test', apiTls.port), '--ca-file', pki.caFile, ...BASE], { env: { HTTPS_PROXY: squid.authUrl(SQUID_USER_2, 'wrong-pass-1') } });
     expect(r.report.summary.rootCause, why(r)).toBe('PROXY_AUTH_REQUIRED');
     const e = finding(r, 'PROXY_AUTH_REQUIRED')!.evidence;
     expect(e).toMatchObject({ status: 407, sentCredentials: true, source: 'env:HTTPS_PROXY' });
@@ -81,7 +81,7 @@ describe.skipIf(missing !== null).concurrent('real forward proxies', () => {
   it('squid auth, plain http:// in absolute form: Proxy-Authorization goes with the request; the password appears nowhere', async () => {
     const [good, bad] = await Promise.all([
       diagnoseJson([`http://api.peer.test:${api.port}/v1/models`, '--proxy', squid.authUrl(SQUID_USER, SQUID_PASS), ...BASE]),
-      diagnoseJson([`http://api.peer.test:${api.port}/v1/models`, ...BASE], { env: { http_proxy: squid.authUrl(SQUID_USER, 'wrong-pass-2') } }),
+      diagnoseJson([`http://api.peer.test:${api.port}/v1/models`, ...BASE], { env: { http_proxy: squid.authUrl(SQUID_USER_2, 'wrong-pass-2') } }),
     ]);
     expect(good.report.summary.rootCause, why(good)).toBeNull();
     expect(good.report.exchanges[0]!.response?.status).toBe(200);
