@@ -173,6 +173,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
       ...(caFile ? { caFile } : {}),
       timeoutMs: int('timeout', v.timeout, DEFAULTS.timeoutMs),
       samples: int('samples', v.samples, DEFAULTS.samples),
+      ...(v.samples !== undefined ? { samplesExplicit: true } : {}),
       slowMs: int('slow-ms', v['slow-ms'], DEFAULTS.slowMs),
       stream: v.stream ?? false,
       ...(v.completion ? { completion: true } : {}),

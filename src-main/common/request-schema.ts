@@ -157,6 +157,7 @@ function schemaFor(m: RequestMessages) {
       insecure: z.boolean().optional(),
       timeoutMs: wholeIn(L.timeoutMs.min, L.timeoutMs.max, m.timeout),
       samples: wholeIn(L.samples.min, L.samples.max, m.samples),
+      samplesExplicit: z.boolean().optional(),
       slowMs: wholeIn(L.slowMs.min, L.slowMs.max, m.slowMs),
       stream: z.boolean(),
       completion: z.boolean().optional(),

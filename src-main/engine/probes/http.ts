@@ -12,6 +12,7 @@ import { PROBE_IDS } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import { FOLLOW_UP_BUDGET, followUp } from '../providers/follow-up.js';
+import { redirectChangedMethod } from '../rules/redirect-method.js';
 
 /**
  * Connect, headers and body each get the per-phase timeout; redirect hops share what is left.
@@ -65,6 +66,8 @@ export const httpProbe: Probe<HttpProbeData> = {
     if (data.error) return { status: 'failed', data, reason: { code: 'http.error', values: { error: data.error.code ?? data.error.errno ?? 'error', message: data.error.message } }, timing: data.timing };
     if (trail.loop) return { status: 'failed', data, reason: trail.loop.reason === 'limit' ? { code: 'http.redirectLimit', values: { limit: trail.loop.chain.length - 1 } } : { code: 'http.redirectLoop' }, timing: data.timing };
     if (trail.refused) return { status: 'failed', data, reason: { code: 'http.redirectRefused', values: { scheme: trail.refused.scheme } }, timing: data.timing };
+    const changed = redirectChangedMethod(data);
+    if (changed) return { status: 'failed', data, reason: { code: 'http.redirectChangedMethod', values: { status: String(changed.evidence.redirectStatus), from: ctx.request.method, to: String(changed.evidence.becameMethod) } }, timing: data.timing };
     const summary: ProbeText = { code: 'http.answered', values: { status: answer!.status, statusText: answer!.statusText, redirects: trail.hops.length > 1 ? trail.hops.length - 1 : null, ms: f.totalMs } };
     // An http-stage problem (404, HTML page, …) means auth and server cannot be judged from this answer.
     if (data.verdict && CODES[data.verdict.code].stage === 'http') return { status: 'failed', data, reason: { code: 'http.verdict', values: { code: data.verdict.code, status: answer!.status } }, summary, timing: data.timing };

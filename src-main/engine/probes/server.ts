@@ -1,14 +1,15 @@
-import { sendPlanned } from '../http/planned-call.js';
 import { roundTo } from '../../common/round.js';
 import type { ProbeText } from '../../report/text/probe-texts.js';
-import { summarize } from '../http/call.js';
 import { judgeAnswer } from '../http/answer-finding.js';
+import { summarize } from '../http/call.js';
+import { sendPlanned } from '../http/planned-call.js';
 import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { profileFor } from '../providers/index.js';
-import { percentile } from '../server/stats.js';
 import { isSampleFailure, stopsSampling } from '../server/sample-class.js';
+import { decideSampling, type SamplingReason } from '../server/sampling.js';
+import { percentile } from '../server/stats.js';
 
 export interface Sample {
   status: number | null;
@@ -28,6 +29,8 @@ export interface ServerProbeData {
   p90TtfbMs: number | null;
   maxTtfbMs: number | null;
   errorRate: number;
+  /** Why this many samples were taken (adaptive sampling, engine/server/sampling.ts). */
+  sampling?: SamplingReason;
 }
 
 /** Sampling must stay polite and bounded: a short pause between requests, and a ceiling on the whole. */
@@ -60,6 +63,7 @@ export const serverProbe: Probe<ServerProbeData> = {
     const sampled = alt ? { method: alt.method, url: alt.url.href } : { method: ctx.request.method, url: ctx.target.href };
     const samples: Sample[] = alt ? [] : [first];
     let note: ProbeText | null = null;
+    let sampling: SamplingReason | undefined;
     if (stopsSampling(http.verdict?.code ?? null, http.answer?.status ?? null)) {
       note = { code: 'server.limited' };
     } else if (!cheap && !alt) {
@@ -67,7 +71,13 @@ export const serverProbe: Probe<ServerProbeData> = {
     } else {
       // Start a sample only if a slow one (three phases) still fits in the budget: the probe must return, not be cut off.
       const deadline = Date.now() + ctx.budgetMs - (3 * ctx.request.timeoutMs + 500);
-      const want = Math.max(0, ctx.request.samples - samples.length);
+      // Adaptive: one sample when the first answer is healthy and fast, unless the user set --samples.
+      const decision = decideSampling({ requested: ctx.request.samples, explicit: ctx.request.samplesExplicit === true, slowMs: ctx.request.slowMs, first: { code: first.code, ttfbMs: first.ttfbMs } });
+      sampling = decision.reason;
+      // The stand-in call (model list) is sampled only when sampling is wanted at all.
+      const want = alt ? (decision.total > 1 || decision.reason === 'explicit' ? decision.total : 0) : Math.max(0, decision.total - samples.length);
+      if (want === 0 && decision.reason === 'healthy-and-fast') note = { code: 'server.healthyAndFast' };
+      else if (want === 0) note = { code: 'server.sameEveryTime' };
       for (let i = 0; i < want; i++) {
         if (ctx.signal.aborted || Date.now() > deadline) {
           note = { code: 'server.budgetSpent', values: { samples: samples.length } };
@@ -92,6 +102,7 @@ export const serverProbe: Probe<ServerProbeData> = {
       p90TtfbMs: percentile(ttfbs, 90),
       maxTtfbMs: ttfbs.length ? Math.max(...ttfbs) : null,
       errorRate: samples.length ? roundTo((samples.length - ok.length) / samples.length, 2) : 0,
+      ...(sampling ? { sampling } : {}),
     };
     const summary = samples.length
       ? ({ code: 'server.sampled', values: { samples: samples.length, p50Ms: data.p50TtfbMs, errorPercent: Math.round(data.errorRate * 100) } } as const)

@@ -4,6 +4,7 @@ import type { FindingDraft, RunView, StageRules } from '../probe.js';
 import { printableEvidence } from '../http/printable.js';
 import { isSampleFailure } from '../server/sample-class.js';
 import { completionFinding, rateBudgetFindings } from './provider-findings.js';
+import { streamBuffered } from '../server/stream-buffering.js';
 
 /**
  * Every finding of the server stage (the answer's 429/5xx meaning, latency and error rate over the samples, and the stream), with server-quoted text made safe to
@@ -39,6 +40,8 @@ const rawServerRules = (view: RunView): FindingDraft[] => {
     const d = st.data;
     if (d.error) out.push({ code: 'STREAM_ERROR_EVENT', evidence: { url: d.url, status: d.status, events: d.events, firstEventMs: d.firstEventMs, message: d.error } });
     else if (!d.ended) out.push({ code: 'STREAM_INTERRUPTED', evidence: { url: d.url, events: d.events, firstEventMs: d.firstEventMs, totalMs: d.totalMs, cut: d.cut } });
+    const buffered = streamBuffered(d);
+    if (buffered) out.push(buffered);
   }
   return out;
 };

@@ -25,9 +25,11 @@ export function sampleClass(code: string | null, status: number | null = null): 
   switch (CODES[code].stage) {
     case 'server':
     case 'proxy':
-    case 'dns':
     case 'tcp':
       return 'transient';
+    case 'dns':
+      // A resolver that timed out may answer next time; a name that does not exist will not.
+      return code === 'DNS_TIMEOUT' ? 'transient' : 'deterministic';
     case 'tls':
       return code.startsWith('TLS_HANDSHAKE') ? 'transient' : 'deterministic';
     case 'http':

@@ -34,7 +34,14 @@ export const PROBE_TEXTS = {
   'proxy.notChecked': { example: { proxy: 'socks5://127.0.0.1:1080', scheme: 'socks5' }, en: (v) => `${v.proxy} (${v.scheme} proxies are not checked)`, 'zh-CN': (v) => `${v.proxy}（不检查 ${v.scheme} 代理）` },
   'proxy.tunnel': { example: { proxy: 'http://proxy.corp.example:3128' }, en: (v) => `tunnel through ${v.proxy}`, 'zh-CN': (v) => `经 ${v.proxy} 建立隧道` },
   'proxy.badUrl': { example: { proxy: 'proxy.corp.example:3128' }, en: (v) => `"${v.proxy}" is not a proxy URL`, 'zh-CN': (v) => `“${v.proxy}”不是代理 URL` },
-  'proxy.connectAnswered': { example: { status: 407, statusText: 'Proxy Authentication Required' }, en: (v) => `proxy answered CONNECT with ${v.status} ${v.statusText ?? ''}`.trim(), 'zh-CN': (v) => `代理对 CONNECT 的应答为 ${v.status} ${v.statusText ?? ''}`.trim() },
+  'proxy.forwarding': { example: { proxy: 'http://proxy.corp.example:3128' }, en: (v) => `requests through ${v.proxy}`, 'zh-CN': (v) => `经 ${v.proxy} 转发请求` },
+  'proxy.connect': { example: {}, en: () => 'CONNECT', 'zh-CN': () => 'CONNECT' },
+  'proxy.requestFor': { example: { origin: 'http://api.example.com' }, en: (v) => `the request for ${v.origin}`, 'zh-CN': (v) => `对 ${v.origin} 的请求` },
+  'proxy.answered': {
+    example: { asked: { code: 'proxy.connect' }, status: 503, statusText: 'Service Unavailable', errorId: 'ERR_DNS_FAIL' },
+    en: (v) => `proxy answered ${v.asked} with ${v.status} ${v.statusText ?? ''}${v.errorId ? ` (${v.errorId})` : ''}`.replace(/ +/g, ' ').trim(),
+    'zh-CN': (v) => `代理对 ${v.asked} 的应答为 ${v.status} ${v.statusText ?? ''}${v.errorId ? `（${v.errorId}）` : ''}`.replace(/ +/g, ' ').trim(),
+  },
   'proxy.wrongScheme': { example: { speaks: 'http' }, en: (v) => `the proxy URL says https://, the port speaks ${v.speaks}`, 'zh-CN': (v) => `代理 URL 写的是 https://，但该端口使用的是 ${v.speaks}` },
   'proxy.socksTunnel': {
     example: { scheme: 'socks5h', proxy: 'socks5h://127.0.0.1:1080', label: { code: 'dns.viaProxy' } },
@@ -86,6 +93,7 @@ export const PROBE_TEXTS = {
   'http.redirectLoop': { example: {}, en: () => 'the redirects go round in a circle', 'zh-CN': () => '重定向形成了循环' },
   'http.redirectLimit': { example: { limit: 10 }, en: (v) => `more than ${v.limit} redirects`, 'zh-CN': (v) => `重定向超过 ${v.limit} 次` },
   'http.redirectRefused': { example: { scheme: 'ftp' }, en: (v) => `redirect to a ${v.scheme} URL not followed`, 'zh-CN': (v) => `未跟随指向 ${v.scheme} 地址的重定向` },
+  'http.redirectChangedMethod': { example: { status: '301', from: 'POST', to: 'GET' }, en: (v) => `a ${v.status} redirect turned the ${v.from} into a ${v.to}`, 'zh-CN': (v) => `${v.status} 重定向把 ${v.from} 变成了 ${v.to}` },
   'http.verdict': { example: { code: 'HTTP_NOT_FOUND', status: 404 }, en: (v) => `${v.code} (${v.status})`, 'zh-CN': (v) => `${v.code}（${v.status}）` },
 
   // auth
@@ -110,6 +118,8 @@ export const PROBE_TEXTS = {
   'server.notSampled': { example: {}, en: () => 'not sampled', 'zh-CN': () => '未采样' },
   'server.limited': { example: {}, en: () => 'not sampled: the service is limiting requests', 'zh-CN': () => '未采样：服务正在限制请求' },
   'server.noCheapCall': { example: {}, en: () => 'not sampled: the call is not a cheap GET and no cheap call is known for this API', 'zh-CN': () => '未采样：该调用不是低成本的 GET，也不知道此 API 有哪个低成本调用' },
+  'server.healthyAndFast': { example: {}, en: () => 'one sample: the first answer was healthy and fast (--samples N takes N)', 'zh-CN': () => '只采样一次：首次应答正常且快速（--samples N 可指定采样 N 次）' },
+  'server.sameEveryTime': { example: {}, en: () => 'one sample: this answer would be the same every time', 'zh-CN': () => '只采样一次：这个应答每次都会相同' },
   'server.budgetSpent': { example: { samples: 4 }, en: (v) => `stopped after ${v.samples} samples: time budget spent`, 'zh-CN': (v) => `采样 ${v.samples} 次后停止：时间预算已用完` },
 
   // stream
