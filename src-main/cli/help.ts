@@ -29,6 +29,8 @@ diagnose options:
   --bundle <file.zip>         also write a diagnostic bundle
   --stream                    also probe a streamed (SSE) response
   --lang <en|zh-CN>           language of human text (default en)
+  --client <id>               diagnose as this client would: curl (default), browser, node, python-requests,
+                              python-httpx, openai-python, anthropic-python, openai-node
 
 Exit codes: 0 healthy or degraded, 1 failing, 2 bad usage or input, 3 internal error.
 `;

@@ -14,6 +14,8 @@ export const CODES = {
   PROXY_AUTH_REQUIRED: { stage: 'proxy', severity: 'error' },
   PROXY_REJECTED: { stage: 'proxy', severity: 'error' },
   PROXY_INTERCEPTS_LOCAL: { stage: 'proxy', severity: 'warn' },
+  /** Registered as error; a rule lowers it to warn when the direct path works too (contract section 6). */
+  CLIENT_PROXY_IGNORED: { stage: 'proxy', severity: 'error' },
   DNS_NXDOMAIN: { stage: 'dns', severity: 'error' },
   DNS_NO_ADDRESS: { stage: 'dns', severity: 'error' },
   DNS_SERVFAIL: { stage: 'dns', severity: 'error' },

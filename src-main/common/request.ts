@@ -1,4 +1,5 @@
 import type { Lang, ProviderChoice } from './report.js';
+import type { ClientId } from './clients.js';
 
 /** Where the credential goes (contract: --auth). */
 export type AuthPlacement =
@@ -34,6 +35,8 @@ export interface DiagnosisRequest {
   slowMs: number;
   stream: boolean;
   lang: Lang;
+  /** --client: diagnose as this client would (its proxy sources, trust store, timeouts); default curl. */
+  client?: ClientId;
 }
 
 export const DEFAULTS = {

@@ -14,6 +14,8 @@ import { RULES } from './rules/index.js';
 import type { Secret } from './secret.js';
 import { resolveProvider } from './target.js';
 import { byStageThenSeverity, phaseTotalMs, summarise } from './summary.js';
+import { startMatrixInputs } from './clients/matrix.js';
+import { withClientMatrix } from './clients/attach.js';
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -26,6 +28,8 @@ export interface RunOptions {
   /** For tests: other probes and rules. */
   probes?: readonly Probe[];
   rules?: Partial<Record<StageId, StageRules>>;
+  /** The python3 the client matrix asks about certifi and its modules (default: python3 on PATH). */
+  python?: string;
 }
 
 /**
@@ -58,6 +62,8 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   };
 
   const target = new URL(request.url);
+  // Trust stores and python3's certifi are read while the probes run: the matrix then costs no wall time.
+  const matrixInputs = startMatrixInputs(platform, opts.python);
   const results = new Map<string, ProbeResult>();
   const exchanges: HttpExchange[] = [];
   const drafts: FindingDraft[] = [];
@@ -72,7 +78,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   const findingOf = (d: FindingDraft): Finding => {
     const meta = CODES[d.code];
     const text = explain(d.code, d.evidence, request.lang);
-    return { code: d.code, stage: meta.stage, severity: meta.severity, ...text, evidence: d.evidence };
+    return { code: d.code, stage: meta.stage, severity: d.severity ?? meta.severity, ...text, evidence: d.evidence };
   };
 
   const finishStageIfDone = (stage: StageId) => {
@@ -154,6 +160,8 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   assertAcyclic(probes);
   await Promise.all(probes.map(start));
 
+  const matrix = await withClientMatrix(view, drafts.map(findingOf), matrixInputs, platform, request.lang);
+  drafts.push(...matrix.extra);
   const findings = drafts
     .map(findingOf)
     .sort(byStageThenSeverity);
@@ -176,6 +184,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
     findings,
     timings: mergeTimings(probes, results),
     exchanges,
+    ...(matrix.rows ? { clients: matrix.rows } : {}),
   };
   // Client advice reads every probe's result and the findings, so it comes after all of them.
   try {
@@ -228,7 +237,7 @@ async function runWithBudget<T>(
 }
 
 function stageStatus(stage: StageId, list: Probe[], results: Map<string, ProbeResult>, drafts: FindingDraft[]): { status: StageResult['status']; reason?: string } {
-  const severities = drafts.filter((d) => CODES[d.code].stage === stage).map((d) => CODES[d.code].severity);
+  const severities = drafts.filter((d) => CODES[d.code].stage === stage).map((d) => d.severity ?? CODES[d.code].severity);
   if (list.length === 0) {
     if (severities.includes('error')) return { status: 'fail' };
     if (severities.includes('warn')) return { status: 'warn' };

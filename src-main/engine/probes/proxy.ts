@@ -1,7 +1,8 @@
 import { classifyNetworkError, type ClassifiedError } from '../classify.js';
 import { PROBE_IDS, type ProxyData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
-import { chooseProxy, isLocalTarget } from '../net/proxy-env.js';
+import { isLocalTarget } from '../net/proxy-env.js';
+import { proxyChoiceFor } from '../clients/choice.js';
 import { openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
 import { trustedCAs } from '../net/trust.js';
 import { say } from '../say.js';
@@ -33,7 +34,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
   stage: 'proxy',
   dependsOn: [PROBE_IDS.environment],
   async run(ctx) {
-    const choice = await chooseProxy(ctx.request.proxy, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u));
+    const choice = await proxyChoiceFor(ctx.request, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u));
     const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname) };
     if (choice.proxyUrl === null) {
       return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? say(ctx.request.lang, `direct (${choice.bypassedBy})`, `直连（${choice.bypassedBy}）`) : say(ctx.request.lang, 'direct connection', '直连，未使用代理') };

@@ -38,6 +38,8 @@ export interface TlsProbeData extends TlsData {
   error?: ClassifiedError;
   /** When the port is not speaking TLS: the first bytes it answered. */
   firstBytes?: string | null;
+  /** The presented chain as PEM, for the client matrix's trust stores (never in the report). */
+  chainPem?: string[];
 }
 
 const ALPN = ['h2', 'http/1.1'];
@@ -94,6 +96,7 @@ export const tlsProbe: Probe<TlsProbeData> = {
       handshakeMs: hs.ms,
       chain,
       authorizationError,
+      chainPem: x509.map((x) => x.toString()),
     };
     const leaf = s.getPeerCertificate();
     s.destroy();
@@ -146,7 +149,7 @@ function secureContextFor(ca: string[]): tls.SecureContext {
   return c;
 }
 
-function handshake(socket: net.Socket, servername: string | null, ca: string[] | undefined, signal: AbortSignal): Promise<{ ok: true; socket: tls.TLSSocket; ms: number } | { ok: false; error: unknown; ms: number }> {
+export function handshake(socket: net.Socket, servername: string | null, ca: string[] | undefined, signal: AbortSignal): Promise<{ ok: true; socket: tls.TLSSocket; ms: number } | { ok: false; error: unknown; ms: number }> {
   const secureContext = ca ? secureContextFor(ca) : undefined;
   const t0 = performance.now();
   const ms = () => elapsedMs(t0);

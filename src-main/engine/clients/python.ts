@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+
+/** What the python3 on this machine can do for the matrix. */
+export interface PythonFacts {
+  /** The interpreter asked (name on PATH or a path). */
+  python: string;
+  found: boolean;
+  version: string | null;
+  /** certifi.where(): the bundle requests and httpx trust by default (Debian patches it to the OS bundle). */
+  certifi: string | null;
+  /** Installed modules that change a client's behaviour: requests, httpx, socksio (httpx SOCKS), socks (PySocks, requests SOCKS). */
+  modules: Record<'requests' | 'httpx' | 'socksio' | 'socks' | 'openai' | 'anthropic', boolean>;
+  /** Why something is unknown (no python3, it timed out). */
+  reason: string | null;
+}
+
+/** A slow interpreter start (a cold pyenv shim) must not hold the report up for long. */
+export const PYTHON_BOUND_MS = 3_000;
+
+const SCRIPT = [
+  'import json, sys, importlib.util as u',
+  'o = {"version": sys.version.split()[0], "modules": {m: u.find_spec(m) is not None for m in ["requests", "httpx", "socksio", "socks", "openai", "anthropic"]}}',
+  'try:',
+  '  import certifi; o["certifi"] = certifi.where()',
+  'except Exception:',
+  '  o["certifi"] = None',
+  'print(json.dumps(o))',
+].join('\n');
+
+const NONE = { requests: false, httpx: false, socksio: false, socks: false, openai: false, anthropic: false };
+
+/**
+ * Asks `python` (default: `python3` on the run's PATH, what the user's scripts would run) which modules and
+ * which certifi bundle it has. Bounded; never throws; sends nothing anywhere.
+ */
+export function discoverPython(python = 'python3', env: NodeJS.ProcessEnv = process.env, boundMs = PYTHON_BOUND_MS): Promise<PythonFacts> {
+  return new Promise((resolve) => {
+    // Not isolated (-I): user site-packages and PYTHONPATH are part of what the user's scripts see.
+    execFile(python, ['-c', SCRIPT], { timeout: boundMs, windowsHide: true, maxBuffer: 64 * 1024, env }, (err, stdout) => {
+      if (err) {
+        const e = err as NodeJS.ErrnoException & { killed?: boolean };
+        const reason = e.code === 'ENOENT' ? `${python} not found` : e.killed ? `${python} did not answer within ${boundMs} ms` : `${python} failed: ${e.message.split('\n')[0]}`;
+        return resolve({ python, found: e.code !== 'ENOENT', version: null, certifi: null, modules: NONE, reason });
+      }
+      try {
+        const o = JSON.parse(stdout) as { version?: unknown; certifi?: unknown; modules?: Record<string, unknown> };
+        const m = o.modules ?? {};
+        const modules = { requests: m.requests === true, httpx: m.httpx === true, socksio: m.socksio === true, socks: m.socks === true, openai: m.openai === true, anthropic: m.anthropic === true };
+        const certifi = typeof o.certifi === 'string' ? o.certifi : null;
+        resolve({ python, found: true, version: typeof o.version === 'string' ? o.version : null, certifi, modules, reason: certifi ? null : `certifi is not installed for ${python}` });
+      } catch {
+        resolve({ python, found: true, version: null, certifi: null, modules: NONE, reason: `${python} gave an unreadable answer` });
+      }
+    });
+  });
+}
