@@ -16,6 +16,7 @@ import { resolveProvider } from './target.js';
 import { byStageThenSeverity, phaseTotalMs, summarise } from './summary.js';
 import { startMatrixInputs } from './clients/matrix.js';
 import { withClientMatrix } from './clients/attach.js';
+import { PATHS_PROBE_ID } from './probes/paths.js';
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -30,6 +31,8 @@ export interface RunOptions {
   rules?: Partial<Record<StageId, StageRules>>;
   /** The python3 the client matrix asks about certifi and its modules (default: python3 on PATH). */
   python?: string;
+  /** false leaves the client matrix out (its second path and trust stores): the bench's baseline. */
+  clientMatrix?: boolean;
 }
 
 /**
@@ -46,7 +49,8 @@ const ABORT_GRACE_MS = 250;
 export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions = {}): Promise<Report> {
   const startedAtMs = Date.now();
   const startedAt = new Date(startedAtMs).toISOString();
-  const probes = opts.probes ?? PROBES;
+  const withMatrix = opts.clientMatrix !== false;
+  const probes = opts.probes ?? (withMatrix ? PROBES : PROBES.filter((p) => p.id !== PATHS_PROBE_ID));
   const rules = opts.rules ?? RULES;
   const platform = nodePlatform(opts.platform);
   const redactor = new Redactor();
@@ -63,7 +67,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
 
   const target = new URL(request.url);
   // Trust stores and python3's certifi are read while the probes run: the matrix then costs no wall time.
-  const matrixInputs = startMatrixInputs(platform, opts.python);
+  const matrixInputs = withMatrix ? startMatrixInputs(platform, opts.python) : null;
   const results = new Map<string, ProbeResult>();
   const exchanges: HttpExchange[] = [];
   const drafts: FindingDraft[] = [];
@@ -160,7 +164,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   assertAcyclic(probes);
   await Promise.all(probes.map(start));
 
-  const matrix = await withClientMatrix(view, drafts.map(findingOf), matrixInputs, platform, request.lang);
+  const matrix = matrixInputs ? await withClientMatrix(view, drafts.map(findingOf), matrixInputs, platform, request.lang) : { rows: null, extra: [] };
   drafts.push(...matrix.extra);
   const findings = drafts
     .map(findingOf)

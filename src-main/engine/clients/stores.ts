@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import tls from 'node:tls';
-import type { X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import type { PlatformAdapters } from '../platform.js';
 import { osTrustStore } from '../net/os-trust.js';
-import { chainReaches, parsePems } from '../net/cert-chain.js';
+import { chainReaches } from '../net/cert-chain.js';
 import type { PythonFacts } from './python.js';
 
 /**
@@ -17,15 +17,15 @@ export interface StoreFact {
   key: StoreKey;
   /** Where it came from: a path, "tls.rootCertificates", "platform". */
   source: string | null;
-  /** Null when the store could not be read (see reason). */
-  anchors: X509Certificate[] | null;
+  /** The certificates as DER, not parsed: null when the store could not be read (see reason). */
+  anchors: Buffer[] | null;
   reason: string | null;
 }
 
 /** A CA bundle file, read once per run (a missing or empty file is a fact, not an error). */
 async function fileStore(key: StoreKey, path: string): Promise<StoreFact> {
   try {
-    const anchors = parsePems([await readFile(path, 'utf8')]);
+    const anchors = ders([await readFile(path, 'utf8')]);
     return { key, source: path, anchors, reason: anchors.length === 0 ? `${path} holds no certificate` : null };
   } catch (e) {
     return { key, source: path, anchors: null, reason: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
@@ -35,13 +35,22 @@ async function fileStore(key: StoreKey, path: string): Promise<StoreFact> {
 /** The CA files the clients' variables name (REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, SSL_CERT_FILE, NODE_EXTRA_CA_CERTS). */
 export const CA_FILE_VARS = ['REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'SSL_CERT_FILE'] as const;
 
-let bundledCache: X509Certificate[] | null = null;
+let bundledCache: Buffer[] | null = null;
+
+/** PEM text to DER blocks: decoding base64 is cheap, parsing ~150 certificates is not (≈50 ms). */
+function ders(pems: string[]): Buffer[] {
+  const out: Buffer[] = [];
+  for (const text of pems) {
+    for (const m of text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/g)) out.push(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
+  }
+  return out;
+}
 
 /** Reads every store a client of the matrix may need. Bounded by the python discovery's own bound. */
 export async function readStores(platform: Pick<PlatformAdapters, 'systemCaCertificates' | 'env'>, python: PythonFacts): Promise<Map<StoreKey, StoreFact>> {
   const env = platform.env;
   const out = new Map<StoreKey, StoreFact>();
-  bundledCache ??= parsePems([...tls.rootCertificates]);
+  bundledCache ??= ders([...tls.rootCertificates]);
   out.set('node-bundled', { key: 'node-bundled', source: 'tls.rootCertificates', anchors: bundledCache, reason: null });
   const jobs: Promise<void>[] = [];
   const extra = env.NODE_EXTRA_CA_CERTS?.trim();
@@ -49,7 +58,7 @@ export async function readStores(platform: Pick<PlatformAdapters, 'systemCaCerti
   else out.set('node-extra', { key: 'node-extra', source: null, anchors: [], reason: null });
   jobs.push(
     osTrustStore(platform).then((os) => {
-      if (os) out.set('os', { key: 'os', source: os.source, anchors: parsePems(os.pems), reason: null });
+      if (os) out.set('os', { key: 'os', source: os.source, anchors: ders(os.pems), reason: null });
       // macOS (security find-certificate) and Windows (the app's Electron adapter) are read by the app; the CLI says so.
       else out.set('os', { key: 'os', source: null, anchors: null, reason: process.platform === 'linux' ? 'no system CA bundle found' : `the ${process.platform} trust store is read only by the desktop app` });
     }),
@@ -68,15 +77,54 @@ export async function readStores(platform: Pick<PlatformAdapters, 'systemCaCerti
   return out;
 }
 
-/** Does any of these stores accept the chain? null when one needed is unreadable and none accepts. */
+const parsed = new Map<string, X509Certificate | null>();
+function parse(der: Buffer): X509Certificate | null {
+  const k = der.toString('base64');
+  let x = parsed.get(k);
+  if (x === undefined) {
+    try {
+      x = new X509Certificate(der);
+    } catch {
+      x = null; // a broken entry in a bundle anchors nothing
+    }
+    if (parsed.size > 2_000) parsed.clear();
+    parsed.set(k, x);
+  }
+  return x;
+}
+
+/** The CN values of the chain's issuers, as bytes: an issuer's DER holds its CN verbatim. */
+function issuerCns(chain: X509Certificate[]): Buffer[] | null {
+  const out: Buffer[] = [];
+  for (const c of chain) {
+    const cn = /(?:^|\n)CN=([^\n]+)/.exec(c.issuer)?.[1];
+    if (!cn) return null;
+    out.push(Buffer.from(cn, 'utf8'));
+  }
+  return out;
+}
+
+/**
+ * Does this store accept the chain? Only the store's certificates whose bytes carry an issuer's
+ * CN are parsed and checked (names, then signatures, as chainReaches does); an issuer without a
+ * CN falls back to every certificate. null when the store could not be read.
+ */
+export function storeAccepts(chain: X509Certificate[], store: StoreFact | undefined): boolean | null {
+  if (!store || store.anchors === null) return null;
+  if (chain.length === 0 || store.anchors.length === 0) return false;
+  const cns = issuerCns(chain);
+  const candidates = cns === null ? store.anchors : store.anchors.filter((d) => cns.some((cn) => d.includes(cn)));
+  const anchors = candidates.map(parse).filter((x): x is X509Certificate => x !== null);
+  return anchors.length > 0 && chainReaches(chain, anchors);
+}
+
+/** Does any of these stores accept the chain? null when one is unreadable and none accepts. */
 export function storesAccept(chain: X509Certificate[], stores: readonly (StoreFact | undefined)[]): boolean | null {
   let unknown = false;
   for (const s of stores) {
-    if (!s || s.anchors === null) {
-      unknown = true;
-      continue;
-    }
-    if (s.anchors.length > 0 && chainReaches(chain, s.anchors)) return true;
+    const v = storeAccepts(chain, s);
+    if (v === true) return true;
+    if (v === null) unknown = true;
   }
   return unknown ? null : false;
 }
