@@ -5,6 +5,7 @@ import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientId, ClientRow } from '../../src-main/common/clients.js';
 import { createNetns, diagnoseInNetns, makeLeaf, makeLabPki, netnsUnavailable, LAB_NAMES, type LabPki, type Netns } from '../lab/index.js';
+import { ENV_PROXY_SINCE, nodeAtLeast } from '../../src-main/engine/clients/node-version.js';
 import { LAB_PATH, REAL_CLIENTS, addToNetnsOsStore, connectProxyInNetns, httpsServerInNetns, runRealClient } from '../lab/real-clients.js';
 
 /**
@@ -77,12 +78,11 @@ describe.skipIf(why !== null)('client matrix against real clients in a network n
       expect(code).toBe(1);
     });
 
-    it('NODE_USE_ENV_PROXY=1 does nothing on this Node (< 24): the matrix still says fail, like the real fetch', async () => {
+    it('NODE_USE_ENV_PROXY=1: the matrix follows the running Node version (≥ 24 or ≥ 22.21 reads it), like the real fetch', async () => {
       const env2 = { ...env, NODE_USE_ENV_PROXY: '1' };
       const { report } = await diagnoseInNetns(ns, [url, '--timeout', '3000'], env2);
       const real = await runRealClient(ns, 'node', url, env2);
-      const major = Number(process.versions.node.split('.')[0]);
-      expect(row(report.clients, 'node').outcome).toBe(major >= 24 ? 'ok' : 'fail');
+      expect(row(report.clients, 'node').outcome).toBe(nodeAtLeast(process.versions.node, ENV_PROXY_SINCE) ? 'ok' : 'fail');
       expect(real.outcome).toBe(row(report.clients, 'node').outcome);
     });
   });

@@ -3,7 +3,6 @@ import type { DiagnosisRequest } from '../../common/request.js';
 import { chooseProxy, proxyFromEnv, type ProxyChoice } from '../net/proxy-env.js';
 import { clientRoutes, type ClientRoute } from './routes.js';
 
-export const nodeMajor = (): number => Number(process.versions.node.split('.')[0]) || 0;
 
 async function systemPac(resolveSystemProxy: (url: string) => Promise<string | null>, target: URL): Promise<string | null> {
   try {
@@ -16,7 +15,7 @@ async function systemPac(resolveSystemProxy: (url: string) => Promise<string | n
 /** Every client's route for this target, from the same inputs the engine reads. */
 export async function routesFor(env: NodeJS.ProcessEnv, target: URL, resolveSystemProxy: (url: string) => Promise<string | null>): Promise<{ routes: Record<ClientId, ClientRoute>; systemPac: string | null }> {
   const pac = await systemPac(resolveSystemProxy, target);
-  return { routes: clientRoutes(CLIENT_IDS, { env, target, systemPac: pac, nodeMajor: nodeMajor(), os: process.platform }), systemPac: pac };
+  return { routes: clientRoutes(CLIENT_IDS, { env, target, systemPac: pac, nodeVersion: process.versions.node, os: process.platform }), systemPac: pac };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { StageId } from '../../common/stages.js';
 import { routeKey, type ClientRoute } from './routes.js';
 import type { StoreKey } from './stores.js';
 import type { PythonFacts } from './python.js';
+import { SYSTEM_CA_ENV_SINCE, SYSTEM_CA_FLAG_SINCE, nodeAtLeast } from './node-version.js';
 
 /**
  * The client rules table: from what the run measured (paths, which stores accept the chain, the
@@ -73,16 +74,10 @@ const HTTPX_CLIENTS: readonly ClientId[] = ['python-httpx', 'openai-python', 'an
 /** httpx's default Timeout(5.0) (https://www.python-httpx.org/advanced/timeouts/); the SDKs raise it to 600 s. */
 export const HTTPX_DEFAULT_TIMEOUT_MS = 5_000;
 
-const semver = (v: string): [number, number] => {
-  const [a, b] = v.split('.').map((x) => Number(x) || 0);
-  return [a ?? 0, b ?? 0];
-};
-
-/** --use-system-ca exists from Node 22.15 / 23.8 (https://nodejs.org/api/cli.html#--use-system-ca). */
+/** --use-system-ca (in NODE_OPTIONS) or NODE_USE_SYSTEM_CA=1 on a Node that has it: the OS store joins Node's. */
 function nodeUsesSystemCa(env: NodeJS.ProcessEnv, nodeVersion: string): boolean {
-  const [maj, min] = semver(nodeVersion);
-  const supported = maj >= 24 || (maj === 23 && min >= 8) || (maj === 22 && min >= 15);
-  return supported && /(^|\s)--use-system-ca(\s|$)/.test(env.NODE_OPTIONS ?? '');
+  if (env.NODE_USE_SYSTEM_CA === '1' && nodeAtLeast(nodeVersion, SYSTEM_CA_ENV_SINCE)) return true;
+  return nodeAtLeast(nodeVersion, SYSTEM_CA_FLAG_SINCE) && /(^|\s)--use-system-ca(\s|$)/.test(env.NODE_OPTIONS ?? '');
 }
 
 /** The stores a client trusts, from its documented defaults and the variables it reads. */

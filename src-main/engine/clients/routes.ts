@@ -1,5 +1,6 @@
 import type { ClientId } from '../../common/clients.js';
 import { noProxyMatch, normalizeProxyUrl, proxyFromEnv, proxyFromPac } from '../net/proxy-env.js';
+import { ENV_PROXY_SINCE, nodeAtLeast } from './node-version.js';
 
 /**
  * Which way each client's request leaves this machine: direct or through which proxy, read from
@@ -25,15 +26,16 @@ export type RouteWhy =
   | 'system' // the OS proxy (PAC answer)
   | 'system-unknown' // the OS proxy could not be read here
   | 'system-fallback-env' // Chromium on Linux without desktop settings reads the environment
-  | 'node-no-env-proxy' // fetch ignores the variables (Node < 24 or NODE_USE_ENV_PROXY unset)
-  | 'node-env-proxy'; // NODE_USE_ENV_PROXY=1 / --use-env-proxy on Node ≥ 24
+  | 'node-no-env-proxy' // fetch ignores the variables (NODE_USE_ENV_PROXY unset, or a Node without it)
+  | 'node-env-proxy'; // NODE_USE_ENV_PROXY=1 / --use-env-proxy on Node ≥ 24 or ≥ 22.21
 
 export interface RouteInputs {
   env: NodeJS.ProcessEnv;
   target: URL;
   /** The OS proxy for the URL in PAC form ("DIRECT", "PROXY h:p"); null when unknown. */
   systemPac: string | null;
-  nodeMajor: number;
+  /** The Node version whose fetch is judged (process.versions.node). */
+  nodeVersion: string;
   /** process.platform: Python's urllib reads the OS proxy on macOS and Windows when the environment has none. */
   os: NodeJS.Platform;
 }
@@ -65,12 +67,12 @@ function pythonEnvProxy(env: NodeJS.ProcessEnv, target: URL): { route: Route; by
 }
 
 /**
- * Node's built-in proxy support (Node ≥ 24.0 with NODE_USE_ENV_PROXY=1, or --use-env-proxy):
+ * Node's built-in proxy support (Node ≥ 24.0 / 22.21 with NODE_USE_ENV_PROXY=1, or --use-env-proxy):
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY, lower case first as undici's EnvHttpProxyAgent reads them.
  * https://nodejs.org/api/cli.html#node_use_env_proxy1
  */
-function nodeUsesEnvProxy(env: NodeJS.ProcessEnv, nodeMajor: number): boolean {
-  if (nodeMajor < 24) return false;
+function nodeUsesEnvProxy(env: NodeJS.ProcessEnv, nodeVersion: string): boolean {
+  if (!nodeAtLeast(nodeVersion, ENV_PROXY_SINCE)) return false;
   return env.NODE_USE_ENV_PROXY === '1' || /(^|\s)--use-env-proxy(\s|$)/.test(env.NODE_OPTIONS ?? '');
 }
 
@@ -112,7 +114,7 @@ export function clientRoutes(clients: readonly ClientId[], inp: RouteInputs): Re
         break;
       case 'node':
       case 'openai-node':
-        if (nodeUsesEnvProxy(inp.env, inp.nodeMajor)) {
+        if (nodeUsesEnvProxy(inp.env, inp.nodeVersion)) {
           out[id] = pyEnv ? (pyEnv.bypassed ? { route: { kind: 'direct' }, ignored: null, why: 'env-bypassed' } : { route: pyEnv.route, ignored: null, why: 'node-env-proxy' }) : direct('no-proxy-set');
         } else out[id] = configured ? direct('node-no-env-proxy') : direct('no-proxy-set');
         break;

@@ -9,7 +9,7 @@ import { peerChain } from '../net/cert-chain.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
 import { connectTcp } from '../net/tcp-connect.js';
 import { routeKey, type ClientRoute, type Route } from '../clients/routes.js';
-import { nodeMajor, routesFor } from '../clients/choice.js';
+import { routesFor } from '../clients/choice.js';
 import { handshake } from './tls.js';
 import { targetHost, targetPort } from './proxy.js';
 import { elapsedMs } from '../elapsed.js';
@@ -34,7 +34,7 @@ export interface PathsProbeData {
   routes: Record<ClientId, ClientRoute>;
   /** Keyed by routeKey: "direct" or the proxy URL. Empty when every client takes one and the same route. */
   paths: Record<string, PathFact>;
-  nodeMajor: number;
+  nodeVersion: string;
   systemPac: string | null;
   boundMs: number;
 }
@@ -65,7 +65,7 @@ export const pathsProbe: Probe<PathsProbeData> = {
       if (cr.route) distinct.set(routeKey(cr.route), cr.route);
       if (cr.ignored) distinct.set(cr.ignored.url, { kind: 'proxy', url: cr.ignored.url, source: cr.ignored.source });
     }
-    const data: PathsProbeData = { routes, paths: {}, nodeMajor: nodeMajor(), systemPac, boundMs };
+    const data: PathsProbeData = { routes, paths: {}, nodeVersion: process.versions.node, systemPac, boundMs };
     // One way out for everyone: the engine's own probes are the facts, nothing more to measure.
     if (distinct.size <= 1 && ctx.request.proxy === undefined) return { status: 'ok', data, summary: 'every client takes the same route' };
     for (const r of distinct.values()) if (r.kind === 'proxy') registerProxySecrets(ctx, r.url);

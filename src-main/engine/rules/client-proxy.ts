@@ -1,6 +1,7 @@
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PATHS_PROBE_ID, type PathsProbeData } from '../probes/paths.js';
 import { redactUserinfo } from '../probes/proxy.js';
+import { ENV_PROXY_SINCE, nodeAtLeast } from '../clients/node-version.js';
 
 const shown = (url: string): string => {
   try {
@@ -32,7 +33,8 @@ export const clientProxyRules: StageRules = (view) => {
       proxy: shown(cr.ignored.url),
       source: cr.ignored.source,
       why: cr.why,
-      nodeMajor: r.data.nodeMajor,
+      nodeVersion: r.data.nodeVersion,
+      nodeHasEnvProxy: nodeAtLeast(r.data.nodeVersion, ENV_PROXY_SINCE),
       direct: direct.ok ? 'ok' : (direct.code ?? direct.errno ?? 'failed'),
       directError: direct.ok ? null : direct.message,
       viaProxy: 'ok',

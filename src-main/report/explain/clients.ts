@@ -2,6 +2,7 @@ import type { ClientId, ClientRow } from '../../common/clients.js';
 import type { Evidence, Lang } from '../../common/report.js';
 import type { MatrixFacts, RowDraft } from '../../engine/clients/judge.js';
 import { ev, type CodeText } from './types.js';
+import { nodeMajorOf } from '../../engine/clients/node-version.js';
 
 /**
  * The client matrix in words (en + zh-CN): each client's label, the one-sentence reason of its
@@ -10,11 +11,10 @@ import { ev, type CodeText } from './types.js';
 
 type Params = RowDraft['reason']['params'];
 
-const nodeMajor = (v: string) => v.split('.')[0] ?? '?';
 
 export function clientLabel(id: ClientId, f: Pick<MatrixFacts, 'nodeVersion' | 'python'>, lang: Lang): string {
   const py = f.python.version ? `Python ${f.python.version}` : 'Python';
-  const node = `Node.js ${nodeMajor(f.nodeVersion)}`;
+  const node = `Node.js ${nodeMajorOf(f.nodeVersion)}`;
   const zh = lang === 'zh-CN';
   switch (id) {
     case 'curl':
@@ -69,7 +69,7 @@ const WHY_EN: Record<string, string> = {
   system: 'it follows the OS proxy settings',
   'system-unknown': 'the OS proxy settings could not be read here',
   'system-fallback-env': 'without desktop proxy settings Chromium on Linux reads the environment',
-  'node-no-env-proxy': 'fetch ignores HTTPS_PROXY unless NODE_USE_ENV_PROXY=1 on Node ≥ 24',
+  'node-no-env-proxy': 'fetch ignores HTTPS_PROXY unless NODE_USE_ENV_PROXY=1 on Node ≥ 24 or ≥ 22.21',
   'node-env-proxy': 'NODE_USE_ENV_PROXY=1 makes fetch use the proxy variables',
 };
 const WHY_ZH: Record<string, string> = {
@@ -79,7 +79,7 @@ const WHY_ZH: Record<string, string> = {
   system: '它使用系统代理设置',
   'system-unknown': '此处无法读取系统代理设置',
   'system-fallback-env': 'Linux 上没有桌面代理设置时 Chromium 读取环境变量',
-  'node-no-env-proxy': '除非在 Node ≥ 24 上设置 NODE_USE_ENV_PROXY=1，fetch 会忽略 HTTPS_PROXY',
+  'node-no-env-proxy': '除非在 Node ≥ 24 或 ≥ 22.21 上设置 NODE_USE_ENV_PROXY=1，fetch 会忽略 HTTPS_PROXY',
   'node-env-proxy': 'NODE_USE_ENV_PROXY=1 让 fetch 使用代理环境变量',
 };
 
@@ -170,11 +170,11 @@ export function clientRow(d: RowDraft, f: Pick<MatrixFacts, 'nodeVersion' | 'pyt
 }
 
 const NODE_FIXES_EN = (e: Evidence) => [
-  Number(e.nodeMajor) >= 24 ? 'Start Node with NODE_USE_ENV_PROXY=1 (or --use-env-proxy) so fetch reads HTTPS_PROXY and NO_PROXY.' : `On Node ${ev(e, 'nodeMajor')} fetch never reads HTTPS_PROXY: upgrade to Node ≥ 24 and set NODE_USE_ENV_PROXY=1, or set a dispatcher (next fix).`,
+  e.nodeHasEnvProxy === true ? 'Start Node with NODE_USE_ENV_PROXY=1 (or --use-env-proxy) so fetch reads HTTPS_PROXY and NO_PROXY.' : `Node ${ev(e, 'nodeVersion')} fetch never reads HTTPS_PROXY: upgrade to Node ≥ 24 (or ≥ 22.21) and set NODE_USE_ENV_PROXY=1, or set a dispatcher (next fix).`,
   "In code: import { setGlobalDispatcher, EnvHttpProxyAgent } from 'undici'; setGlobalDispatcher(new EnvHttpProxyAgent()); (or pass an agent/fetchOptions.dispatcher to the SDK).",
 ];
 const NODE_FIXES_ZH = (e: Evidence) => [
-  Number(e.nodeMajor) >= 24 ? '使用 NODE_USE_ENV_PROXY=1（或 --use-env-proxy）启动 Node，让 fetch 读取 HTTPS_PROXY 和 NO_PROXY。' : `Node ${ev(e, 'nodeMajor')} 的 fetch 从不读取 HTTPS_PROXY：升级到 Node ≥ 24 并设置 NODE_USE_ENV_PROXY=1，或设置 dispatcher（见下一条）。`,
+  e.nodeHasEnvProxy === true ? '使用 NODE_USE_ENV_PROXY=1（或 --use-env-proxy）启动 Node，让 fetch 读取 HTTPS_PROXY 和 NO_PROXY。' : `Node ${ev(e, 'nodeVersion')} 的 fetch 从不读取 HTTPS_PROXY：升级到 Node ≥ 24（或 ≥ 22.21）并设置 NODE_USE_ENV_PROXY=1，或设置 dispatcher（见下一条）。`,
   "在代码中：import { setGlobalDispatcher, EnvHttpProxyAgent } from 'undici'; setGlobalDispatcher(new EnvHttpProxyAgent());（或向 SDK 传入 agent / fetchOptions.dispatcher）。",
 ];
 
@@ -194,7 +194,7 @@ function fixesFor(e: Evidence, zh: boolean): string[] {
 /** CLIENT_PROXY_IGNORED lives with the proxy codes (report/explain/proxy.ts spreads it in). */
 export const clientProxyTexts: Record<'CLIENT_PROXY_IGNORED', CodeText> = {
   CLIENT_PROXY_IGNORED: {
-    example: { client: 'node', proxy: 'http://proxy.corp.example:8080', source: 'env:HTTPS_PROXY', why: 'node-no-env-proxy', nodeMajor: 20, direct: 'TCP_TIMEOUT', directError: 'connect ETIMEDOUT 104.18.7.192:443', viaProxy: 'ok' },
+    example: { client: 'node', proxy: 'http://proxy.corp.example:8080', source: 'env:HTTPS_PROXY', why: 'node-no-env-proxy', nodeVersion: '20.20.0', nodeHasEnvProxy: false, direct: 'TCP_TIMEOUT', directError: 'connect ETIMEDOUT 104.18.7.192:443', viaProxy: 'ok' },
     en: (e) => ({
       title: `${ev(e, 'client')} does not use the proxy ${ev(e, 'proxy')}`,
       detail: `The proxy comes from ${ev(e, 'source')}, and it works; but ${ev(e, 'client')} goes directly (${WHY_EN[ev(e, 'why')] ?? ev(e, 'why')}). ${e.direct === 'ok' ? 'The direct path works too, so calls succeed, bypassing the proxy.' : `The direct path fails (${ev(e, 'direct')}: ${ev(e, 'directError')}), so its calls fail while curl works.`}`,

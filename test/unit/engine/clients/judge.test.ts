@@ -14,7 +14,7 @@ const down = (code: PathOutcome['code'], errno: string): PathOutcome => ({ ok: f
 function facts(env: NodeJS.ProcessEnv, paths: Record<string, PathOutcome>, over: Partial<MatrixFacts> = {}): MatrixFacts {
   return {
     https: true,
-    routes: clientRoutes(CLIENT_IDS, { env, target: T, systemPac: null, nodeMajor: 20, os: 'linux' }),
+    routes: clientRoutes(CLIENT_IDS, { env, target: T, systemPac: null, nodeVersion: '20.20.0', os: 'linux' }),
     paths,
     mainKey: 'direct',
     stores: {},
@@ -60,6 +60,8 @@ describe('the client rules table', () => {
     const osOnly = { 'node-bundled': false, 'node-extra': false, os: true, certifi: false };
     expect(outcomes(facts({ NODE_OPTIONS: '--use-system-ca' }, { direct: ok(osOnly) }, { nodeVersion: '22.15.0' })).node).toEqual(['ok', null]);
     expect(outcomes(facts({ NODE_OPTIONS: '--use-system-ca' }, { direct: ok(osOnly) }, { nodeVersion: '20.20.0' })).node).toEqual(['fail', 'TLS_OS_TRUST_ONLY']);
+    expect(outcomes(facts({ NODE_USE_SYSTEM_CA: '1' }, { direct: ok(osOnly) }, { nodeVersion: '24.6.0' })).node).toEqual(['ok', null]);
+    expect(outcomes(facts({ NODE_USE_SYSTEM_CA: '1' }, { direct: ok(osOnly) }, { nodeVersion: '22.18.0' })).node).toEqual(['fail', 'TLS_OS_TRUST_ONLY']);
   });
 
   it('requests reads REQUESTS_CA_BUNDLE then CURL_CA_BUNDLE; httpx reads SSL_CERT_FILE; curl CURL_CA_BUNDLE', () => {

@@ -3,7 +3,7 @@ import { CLIENT_IDS } from '../../../../src-main/common/clients.js';
 import { clientRoutes, type RouteInputs } from '../../../../src-main/engine/clients/routes.js';
 
 const T = new URL('https://api.example.com/v1/models');
-const inp = (env: NodeJS.ProcessEnv, over: Partial<RouteInputs> = {}): RouteInputs => ({ env, target: T, systemPac: null, nodeMajor: 20, os: 'linux', ...over });
+const inp = (env: NodeJS.ProcessEnv, over: Partial<RouteInputs> = {}): RouteInputs => ({ env, target: T, systemPac: null, nodeVersion: '20.20.0', os: 'linux', ...over });
 const routes = (env: NodeJS.ProcessEnv, over: Partial<RouteInputs> = {}) => clientRoutes(CLIENT_IDS, inp(env, over));
 const via = (url: string) => ({ kind: 'proxy', url });
 
@@ -18,11 +18,13 @@ describe('which way each client goes (one rule a row)', () => {
   });
 
   it('Node ≥ 24 reads the proxy variables only with NODE_USE_ENV_PROXY=1 or --use-env-proxy', () => {
-    expect(routes({ HTTPS_PROXY: 'http://p:8080' }, { nodeMajor: 24 }).node.route).toEqual({ kind: 'direct' });
-    expect(routes({ HTTPS_PROXY: 'http://p:8080', NODE_USE_ENV_PROXY: '1' }, { nodeMajor: 24 }).node.route).toMatchObject(via('http://p:8080'));
-    expect(routes({ HTTPS_PROXY: 'http://p:8080', NODE_OPTIONS: '--use-env-proxy' }, { nodeMajor: 24 }).node.route).toMatchObject(via('http://p:8080'));
-    // Node 22 has no built-in support whatever the variable says.
-    expect(routes({ HTTPS_PROXY: 'http://p:8080', NODE_USE_ENV_PROXY: '1' }, { nodeMajor: 22 }).node.route).toEqual({ kind: 'direct' });
+    expect(routes({ HTTPS_PROXY: 'http://p:8080' }, { nodeVersion: '24.0.0' }).node.route).toEqual({ kind: 'direct' });
+    expect(routes({ HTTPS_PROXY: 'http://p:8080', NODE_USE_ENV_PROXY: '1' }, { nodeVersion: '24.0.0' }).node.route).toMatchObject(via('http://p:8080'));
+    expect(routes({ HTTPS_PROXY: 'http://p:8080', NODE_OPTIONS: '--use-env-proxy' }, { nodeVersion: '24.0.0' }).node.route).toMatchObject(via('http://p:8080'));
+    // Backported to 22.21: older 22s and Node 20 have no built-in support whatever the variable says.
+    expect(routes({ HTTPS_PROXY: 'http://p:8080', NODE_USE_ENV_PROXY: '1' }, { nodeVersion: '22.21.0' }).node.route).toMatchObject(via('http://p:8080'));
+    expect(routes({ HTTPS_PROXY: 'http://p:8080', NODE_USE_ENV_PROXY: '1' }, { nodeVersion: '22.20.0' }).node.route).toEqual({ kind: 'direct' });
+    expect(routes({ HTTPS_PROXY: 'http://p:8080', NODE_USE_ENV_PROXY: '1' }, { nodeVersion: '20.20.0' }).node.route).toEqual({ kind: 'direct' });
   });
 
   it('curl ignores upper-case HTTP_PROXY for http:// URLs; Python reads it', () => {
