@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defaultRequest } from '../src-main/common/request.js';
 import { runDiagnosis } from '../src-main/engine/run.js';
 import { startConnectProxy } from '../test/lab/proxy-server.js';
@@ -50,7 +51,8 @@ export async function clientsBench(_root: string, runs: number): Promise<Row[]> 
       }
       const a = median(on);
       const b = median(off);
-      rows.push({ bench: 'clients', metric: `healthy run with the matrix, ${name}`, value: ms(a), baseline: ms(b), ratio: ratio(a, b), target: `≤ ${TARGET}×`, met: a / b <= TARGET });
+      const load = os.loadavg()[0]!.toFixed(1);
+      rows.push({ bench: 'clients', metric: `healthy run with the matrix, ${name} (load ${load})`, value: ms(a), baseline: ms(b), ratio: ratio(a, b), target: `≤ ${TARGET}×`, met: a / b <= TARGET });
     }
   } finally {
     await Promise.all([server.close(), proxy.close()]);

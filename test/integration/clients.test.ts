@@ -3,6 +3,10 @@ import type { ClientId } from '../../src-main/common/clients.js';
 import { CLIENT_IDS } from '../../src-main/common/clients.js';
 import { renderText } from '../../src-main/report/render-text.js';
 import { renderMarkdown } from '../../src-main/report/render-markdown.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readBundleFile } from '../../src-main/bundle/read.js';
 import { diagnoseJson, makeLabPki, startConnectProxy, startTlsServer, type LabPki, type LabProxy, type LabServer } from '../lab/index.js';
 
 /** The matrix on loopback (no namespace needed): every report carries it; --client changes the verdict. */
@@ -54,6 +58,19 @@ describe('client matrix on loopback', () => {
     expect(text).toMatch(/✗ Node\.js \d+ fetch \/ undici\s+fails\s+TLS_OS_TRUST_ONLY/);
     expect(renderText(r.report, 'zh-CN')).toContain('本机其他客户端');
     expect(renderMarkdown(r.report)).toContain('| ✗ | Node.js');
+  });
+
+  it('a bundle carries the matrix in report.json and opens with it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'api-doctor-clients-bundle-'));
+    try {
+      const zip = path.join(dir, 'out.zip');
+      const r = await diagnoseJson([url(web), ...pin(web), '--ca-file', pki.caFile, '--timeout', '2000', '--bundle', zip], { env: {} });
+      const opened = await readBundleFile(zip);
+      if (!opened.ok) throw new Error(opened.error.message);
+      expect(opened.value.report.clients).toEqual(r.report.clients);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--client rejects an unknown client with a usage error naming the known ones', async () => {

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import os from 'node:os';
 
 /** What the python3 on this machine can do for the matrix. */
 export interface PythonFacts {
@@ -37,7 +36,7 @@ const NONE = { requests: false, httpx: false, socksio: false, socks: false, open
 export function discoverPython(python = 'python3', env: NodeJS.ProcessEnv = process.env, boundMs = PYTHON_BOUND_MS): Promise<PythonFacts> {
   return new Promise((resolve) => {
     // Not isolated (-I): user site-packages and PYTHONPATH are part of what the user's scripts see.
-    const child = execFile(python, ['-c', SCRIPT], { timeout: boundMs, windowsHide: true, maxBuffer: 64 * 1024, env }, (err, stdout) => {
+    execFile(python, ['-c', SCRIPT], { timeout: boundMs, windowsHide: true, maxBuffer: 64 * 1024, env }, (err, stdout) => {
       if (err) {
         const e = err as NodeJS.ErrnoException & { killed?: boolean };
         const reason = e.code === 'ENOENT' ? `${python} not found` : e.killed ? `${python} did not answer within ${boundMs} ms` : `${python} failed: ${e.message.split('\n')[0]}`;
@@ -53,11 +52,5 @@ export function discoverPython(python = 'python3', env: NodeJS.ProcessEnv = proc
         resolve({ python, found: true, version: null, certifi: null, modules: NONE, reason: `${python} gave an unreadable answer` });
       }
     });
-    // A background question: on a busy machine it must not take CPU from the probes being timed.
-    try {
-      if (child.pid !== undefined) os.setPriority(child.pid, 10);
-    } catch {
-      // not permitted here: it runs at normal priority
-    }
   });
 }
