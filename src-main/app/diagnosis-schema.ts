@@ -1,3 +1,4 @@
+import { CLIENT_IDS } from '../common/clients.js';
 import net from 'node:net';
 import { z } from 'zod';
 import { isFindingCode } from '../common/codes.js';
@@ -126,6 +127,7 @@ function requestSchemaFor(lang: Lang) {
     slowMs: z.number().int().min(1).max(120_000),
     stream: z.boolean(),
     lang: z.enum(LANGS as [Lang, ...Lang[]]),
+    client: z.enum(CLIENT_IDS).optional(),
   });
 }
 

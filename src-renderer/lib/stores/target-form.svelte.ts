@@ -1,5 +1,6 @@
 import type { Lang, ProviderChoice } from '../../../src-main/common/report.js';
 import type { CredentialRef, DiagnosisRequest } from '../../../src-main/common/request.js';
+import type { ClientId } from '../../../src-main/common/clients.js';
 import { detectProvider } from '../provider.js';
 import type { RecentTarget } from '../recent-targets.js';
 
@@ -25,6 +26,8 @@ export class TargetForm {
   dnsServers = $state('');
   comparePublicDns = $state(false);
   stream = $state(false);
+  /** "What will make this call?": '' is the default (curl-like, how the engine behaves). */
+  client: ClientId | '' = $state('');
 
   detected = $derived(detectProvider(this.url.trim()));
   hasBody = $derived(!['GET', 'HEAD'].includes(this.method));
@@ -58,6 +61,7 @@ export class TargetForm {
       slowMs: 5_000,
       stream: this.stream,
       lang,
+      ...(this.client !== '' ? { client: this.client } : {}),
     };
   }
 
