@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { defaultRequest } from '../src-main/common/request.js';
 import { runDiagnosis } from '../src-main/engine/run.js';
+import { forgetPython } from '../src-main/engine/clients/python.js';
 import { startConnectProxy } from '../test/lab/proxy-server.js';
 import { makeLabPki, startTlsServer } from '../test/lab/tls-servers.js';
 import { median, ms, ratio, type Row } from './lib/stats.js';
@@ -30,6 +31,8 @@ export async function clientsBench(_root: string, runs: number): Promise<Row[]> 
   try {
     for (const [name, env] of Object.entries(cases)) {
       const one = async (withMatrix: boolean) => {
+        // As in the CLI (one process a run): python3 is asked afresh every time.
+        forgetPython();
         const t0 = performance.now();
         const r = await runDiagnosis(request, { platform: { env }, clientMatrix: withMatrix });
         if (withMatrix && !r.clients) throw new Error('no matrix in the report');

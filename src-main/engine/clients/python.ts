@@ -34,6 +34,22 @@ const NONE = { requests: false, httpx: false, socksio: false, socks: false, open
  * which certifi bundle it has. Bounded; never throws; sends nothing anywhere.
  */
 export function discoverPython(python = 'python3', env: NodeJS.ProcessEnv = process.env, boundMs = PYTHON_BOUND_MS): Promise<PythonFacts> {
+  // The app and `watch` run many diagnoses in one process: ask once a minute per interpreter and PATH.
+  const key = `${python}\0${env.PATH ?? ''}\0${env.VIRTUAL_ENV ?? ''}\0${env.PYENV_VERSION ?? ''}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.facts;
+  const facts = ask(python, env, boundMs);
+  cache.set(key, { at: Date.now(), facts });
+  if (cache.size > 16) cache.delete(cache.keys().next().value!);
+  return facts;
+}
+
+const CACHE_MS = 60_000;
+const cache = new Map<string, { at: number; facts: Promise<PythonFacts> }>();
+/** For the bench: a CLI run is one process, so every run there asks python3 afresh. */
+export const forgetPython = (): void => cache.clear();
+
+function ask(python: string, env: NodeJS.ProcessEnv, boundMs: number): Promise<PythonFacts> {
   return new Promise((resolve) => {
     // Not isolated (-I): user site-packages and PYTHONPATH are part of what the user's scripts see.
     execFile(python, ['-c', SCRIPT], { timeout: boundMs, windowsHide: true, maxBuffer: 64 * 1024, env }, (err, stdout) => {
