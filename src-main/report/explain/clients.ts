@@ -69,7 +69,7 @@ const WHY_EN: Record<string, string> = {
   system: 'it follows the OS proxy settings',
   'system-unknown': 'the OS proxy settings could not be read here',
   'system-fallback-env': 'without desktop proxy settings Chromium on Linux reads the environment',
-  'node-no-env-proxy': 'fetch ignores HTTPS_PROXY unless NODE_USE_ENV_PROXY=1 on Node ≥ 24 or ≥ 22.21',
+  'node-no-env-proxy': 'fetch ignores the proxy variables unless NODE_USE_ENV_PROXY=1 on Node ≥ 24 or ≥ 22.21',
   'node-env-proxy': 'NODE_USE_ENV_PROXY=1 makes fetch use the proxy variables',
 };
 const WHY_ZH: Record<string, string> = {
@@ -79,7 +79,7 @@ const WHY_ZH: Record<string, string> = {
   system: '它使用系统代理设置',
   'system-unknown': '此处无法读取系统代理设置',
   'system-fallback-env': 'Linux 上没有桌面代理设置时 Chromium 读取环境变量',
-  'node-no-env-proxy': '除非在 Node ≥ 24 或 ≥ 22.21 上设置 NODE_USE_ENV_PROXY=1，fetch 会忽略 HTTPS_PROXY',
+  'node-no-env-proxy': '除非在 Node ≥ 24 或 ≥ 22.21 上设置 NODE_USE_ENV_PROXY=1，fetch 会忽略代理环境变量',
   'node-env-proxy': 'NODE_USE_ENV_PROXY=1 让 fetch 使用代理环境变量',
 };
 
