@@ -147,4 +147,11 @@ describe('canaries never leave the process', () => {
     expect(JSON.parse(o.texts['json:bundle/environment.json']!).proxy.effective.source).toBe('env:HTTPS_PROXY');
     expectNoLeak(o);
   });
+
+  it('--client node: HTTPS_PROXY with credentials seen only by the client matrix (second path, matrix reasons)', async () => {
+    const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--token-env', 'CANARY_TOKEN', '--client', 'node'], { HTTPS_PROXY: `http://alice:${PROXY_PASS}@${proxy.host}:${proxy.port}` });
+    expect(o.report.clients?.find((c) => c.id === 'curl')?.reason).toContain(`@${proxy.host}:${proxy.port}`);
+    expect(proxy.connects.length).toBeGreaterThan(0);
+    expectNoLeak(o);
+  });
 });
