@@ -1,5 +1,6 @@
 import type { ClientOutcome } from '../common/clients.js';
 import type { Lang, Report } from '../common/report.js';
+import { displayWidth } from './render-timing.js';
 
 const MARK: Record<ClientOutcome, string> = { ok: '✓', fail: '✗', 'at-risk': '⚠', unknown: '?' };
 const WORD: Record<Lang, Record<ClientOutcome, string>> = {
@@ -12,10 +13,10 @@ const TITLE: Record<Lang, string> = { en: 'Other clients from this machine', 'zh
 export function clientMatrixText(r: Report, lang: Lang, bold: (s: string) => string = (s) => s): string[] {
   const rows = r.clients ?? [];
   if (rows.length === 0) return [];
-  const w = Math.max(...rows.map((c) => c.label.length)) + 2;
+  const w = Math.max(...rows.map((c) => displayWidth(c.label))) + 2;
   const out = [bold(TITLE[lang])];
   for (const c of rows) {
-    out.push(`  ${MARK[c.outcome]} ${c.label.padEnd(w)}${WORD[lang][c.outcome]}${c.code ? `  ${c.code}` : ''}`);
+    out.push(`  ${MARK[c.outcome]} ${c.label}${' '.repeat(Math.max(0, w - displayWidth(c.label)))}${WORD[lang][c.outcome]}${c.code ? `  ${c.code}` : ''}`);
     out.push(`      ${c.reason}`);
   }
   return [...out, ''];

@@ -45,7 +45,10 @@ const p = (params: Params, k: string): string => {
 const hidePass = (u: string): string => u.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1****@');
 
 const routeEn = (r: string) => (r === 'direct' ? 'directly' : `through ${hidePass(r)}`);
-const routeZh = (r: string) => (r === 'direct' ? '直连' : `经 ${hidePass(r)}`);
+const routeZh = (r: string) => (r === 'direct' ? '直连' : `经 ${hidePass(r)} `);
+/** Chinese text puts a space between CJK and Latin words (a URL, certifi, NODE_EXTRA_CA_CERTS). */
+const spaced = (s: string): string => `${/^[\x20-\x7e]/.test(s) ? ' ' : ''}${s}${/[\x20-\x7e]$/.test(s) ? ' ' : ''}`;
+const zhStores = (a: Params): string => spaced(storeNames(p(a, 'stores'), 'zh-CN'));
 
 function storeNames(keys: string, lang: Lang): string {
   const zh = lang === 'zh-CN';
@@ -133,19 +136,19 @@ function reasonZh(d: RowDraft): string {
     case 'route-unknown':
       return `未知：${WHY_ZH[p(a, 'why')] ?? p(a, 'why')}，无法确定它走哪条路径。`;
     case 'path-not-measured':
-      return `未知：它会${route}，本次运行未测量该路径。`;
+      return `未知：它会${route.trimEnd()}，本次运行未测量该路径。`;
     case 'socks-unsupported':
       return `失败：代理是 ${p(a, 'scheme')}，没有 ${p(a, 'module')} 它无法使用。`;
     case 'path-failed':
-      return `失败：它会${route}（${WHY_ZH[p(a, 'why')] ?? p(a, 'why')}），该路径失败：${p(a, 'errno')}。`;
+      return `失败：它会${route.trimEnd()}（${WHY_ZH[p(a, 'why')] ?? p(a, 'why')}），该路径失败：${p(a, 'errno')}。`;
     case 'proxy-ignored':
       return `失败：${WHY_ZH[p(a, 'why')] ?? p(a, 'why')}，因此它直连；直连失败（${p(a, 'errno')}），而 ${hidePass(p(a, 'proxy'))} 可用。`;
     case 'proxy-ignored-works':
       return `可用，但为直连：它不使用来自 ${p(a, 'source')} 的 ${hidePass(p(a, 'proxy'))}（${WHY_ZH[p(a, 'why')] ?? p(a, 'why')}）。`;
     case 'trust-os-only':
-      return `失败：它信任的${storeNames(p(a, 'stores'), 'zh-CN')}中没有该证书链的 CA，而系统信任库中有。`;
+      return `失败：它信任的${zhStores(a)}中没有该证书链的 CA，而系统信任库中有。`;
     case 'trust-rejected':
-      return `失败：${storeNames(p(a, 'stores'), 'zh-CN')}不接受该证书链。`;
+      return `失败：${zhStores(a).trimStart()}不接受该证书链。`;
     case 'trust-unknown':
       return `未知：无法读取它的信任库（${storeNames(p(a, 'stores'), 'zh-CN')}）：${p(a, 'detail')}。`;
     case 'tls-broken':
@@ -159,9 +162,9 @@ function reasonZh(d: RowDraft): string {
     case 'degraded':
       return `可用，但有与所有客户端相同的警告（${p(a, 'code')}）。`;
     case 'ok':
-      return `可用：它${route}${a.stores ? `，且${storeNames(p(a, 'stores'), 'zh-CN')}接受该证书` : ''}。`;
+      return `可用：它${route.trimEnd()}${a.stores ? `，且${zhStores(a)}接受该证书` : ''}。`;
     case 'ok-not-sent':
-      return `可以${route}建立连接${a.stores ? `，且${storeNames(p(a, 'stores'), 'zh-CN')}接受该证书` : ''}；本次未发送请求本身。`;
+      return `可以${route}建立连接${a.stores ? `，且${zhStores(a)}接受该证书` : ''}；本次未发送请求本身。`;
   }
 }
 
