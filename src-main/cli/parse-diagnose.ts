@@ -13,7 +13,7 @@ export interface DiagnoseCli {
   bundle?: string;
 }
 
-const PROVIDERS: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic'];
+const PROVIDERS: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic', 'deepseek', 'moonshot', 'dashscope', 'openrouter'];
 const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -39,6 +39,7 @@ export const DIAGNOSE_OPTIONS = {
   'slow-ms': { type: 'string' },
   bundle: { type: 'string' },
   stream: { type: 'boolean' },
+  completion: { type: 'boolean' },
   lang: { type: 'string' },
   client: { type: 'string' },
 } as const;
@@ -173,7 +174,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
   if (v.proxy !== undefined) {
     try {
       const p = new URL(v.proxy);
-      if (!['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:'].includes(p.protocol)) throw new Error();
+      if (!['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:', 'socks4a:', 'socks:'].includes(p.protocol)) throw new Error();
     } catch {
       throw new UsageError(`--proxy "${v.proxy}" is not a proxy URL, e.g. http://proxy.example:8080`);
     }
@@ -228,6 +229,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
     samples: int('samples', v.samples, DEFAULTS.samples, 1, 100),
     slowMs: int('slow-ms', v['slow-ms'], DEFAULTS.slowMs, 1, 600_000),
     stream: v.stream ?? false,
+    ...(v.completion ? { completion: true } : {}),
     lang,
     ...(v.client !== undefined ? { client: parseClient(v.client) } : {}),
   });

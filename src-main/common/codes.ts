@@ -9,6 +9,8 @@ export type Severity = 'error' | 'warn' | 'info';
 export const CODES = {
   ENV_NO_NETWORK: { stage: 'environment', severity: 'error' },
   ENV_CLOCK_SKEW: { stage: 'environment', severity: 'warn' },
+  ENV_TLS_VERIFY_DISABLED: { stage: 'environment', severity: 'warn' },
+  ENV_CONFIG_SUSPECT: { stage: 'environment', severity: 'warn' },
   PROXY_IN_USE: { stage: 'proxy', severity: 'info' },
   PROXY_UNREACHABLE: { stage: 'proxy', severity: 'error' },
   PROXY_AUTH_REQUIRED: { stage: 'proxy', severity: 'error' },
@@ -16,6 +18,7 @@ export const CODES = {
   PROXY_INTERCEPTS_LOCAL: { stage: 'proxy', severity: 'warn' },
   /** Registered as error; a rule lowers it to warn when the direct path works too (contract section 6). */
   CLIENT_PROXY_IGNORED: { stage: 'proxy', severity: 'error' },
+  PROXY_SCHEME_MISMATCH: { stage: 'proxy', severity: 'error' },
   DNS_NXDOMAIN: { stage: 'dns', severity: 'error' },
   DNS_NO_ADDRESS: { stage: 'dns', severity: 'error' },
   DNS_SERVFAIL: { stage: 'dns', severity: 'error' },
@@ -23,6 +26,8 @@ export const CODES = {
   DNS_SINKHOLE: { stage: 'dns', severity: 'error' },
   DNS_RESOLVERS_DISAGREE: { stage: 'dns', severity: 'warn' },
   DNS_HOSTS_OVERRIDE: { stage: 'dns', severity: 'info' },
+  DNS_FAKE_IP: { stage: 'dns', severity: 'warn' },
+  DNS_POISONED: { stage: 'dns', severity: 'error' },
   TCP_REFUSED: { stage: 'tcp', severity: 'error' },
   TCP_TIMEOUT: { stage: 'tcp', severity: 'error' },
   TCP_RESET: { stage: 'tcp', severity: 'error' },
@@ -49,6 +54,8 @@ export const CODES = {
   HTTP_BAD_REQUEST: { stage: 'http', severity: 'error' },
   HTTP_PAYLOAD_TOO_LARGE: { stage: 'http', severity: 'error' },
   HTTP_UNEXPECTED_CONTENT: { stage: 'http', severity: 'error' },
+  HTTP_BLOCKED_BY_WAF: { stage: 'http', severity: 'error' },
+  HTTP_WRONG_BASE_URL: { stage: 'http', severity: 'error' },
   AUTH_MISSING: { stage: 'auth', severity: 'error' },
   AUTH_REJECTED: { stage: 'auth', severity: 'error' },
   AUTH_MALFORMED: { stage: 'auth', severity: 'error' },
@@ -67,6 +74,11 @@ export const CODES = {
   SERVER_FLAKY: { stage: 'server', severity: 'warn' },
   STREAM_ERROR_EVENT: { stage: 'server', severity: 'error' },
   STREAM_INTERRUPTED: { stage: 'server', severity: 'error' },
+  MODEL_NOT_FOUND: { stage: 'server', severity: 'error' },
+  REQUEST_TOO_LARGE_FOR_MODEL: { stage: 'server', severity: 'error' },
+  CONTENT_FILTERED: { stage: 'server', severity: 'error' },
+  SERVER_RATE_LIMIT_LOW: { stage: 'server', severity: 'warn' },
+  RELAY_UPSTREAM_UNAVAILABLE: { stage: 'server', severity: 'error' },
 } as const satisfies Record<string, { stage: StageId; severity: Severity }>;
 
 export type FindingCode = keyof typeof CODES;

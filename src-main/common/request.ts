@@ -30,10 +30,17 @@ export interface DiagnosisRequest {
   /** undefined: from the environment (and the OS in the app); null: --no-proxy; string: --proxy. */
   proxy?: string | null;
   caFile?: string;
+  /**
+   * The call as the user makes it skips certificate checks (`curl -k` in a pasted command). The
+   * doctor still verifies; the environment stage reports it as ENV_TLS_VERIFY_DISABLED.
+   */
+  insecure?: boolean;
   timeoutMs: number;
   samples: number;
   slowMs: number;
   stream: boolean;
+  /** `--completion`: also send the smallest real completion (max 1 token, the cheapest model the key can use). */
+  completion?: boolean;
   lang: Lang;
   /** --client: diagnose as this client would (its proxy sources, trust store, timeouts); default curl. */
   client?: ClientId;

@@ -18,7 +18,10 @@ const TOKEN = randomCanary('tok');
 const ACCESS = randomCanary('acc');
 const PROXY_PASS = randomCanary('pxy');
 const URL_KEY = randomCanary('url');
-const ALL = [TOKEN, ACCESS, PROXY_PASS, URL_KEY];
+const ENV_KEY = randomCanary('env');
+const ENV_KEY2 = randomCanary('ant');
+const SOCKS_PASS = randomCanary('sck');
+const ALL = [TOKEN, ACCESS, PROXY_PASS, URL_KEY, ENV_KEY, ENV_KEY2, SOCKS_PASS];
 
 let api: CanaryApi;
 let pki: LabPki;
@@ -134,6 +137,18 @@ describe('canaries never leave the process', () => {
     expectNoLeak(o);
   });
 
+  it('provider follow-ups and --completion (model list, one-token completion) carry the key only to the same origin, and never leak it', async () => {
+    const before = api.received.length;
+    const o = await diagnose([api.url('http', '/v1/chat/completions'), '-X', 'POST', '-d', '{"model":"lab-modl","messages":[]}', '--token-env', 'CANARY_TOKEN', '--completion']);
+    expect(codes(o.report)).toContain('MODEL_NOT_FOUND');
+    const extra = api.received.slice(before).map((x) => x.path);
+    expect(extra).toContain('/v1/models');
+    // Two runs (JSON and text), each: the user's call and the one-token completion.
+    expect(extra.filter((p) => p === '/v1/chat/completions').length).toBe(4);
+    expect(sentToken('/v1/models', TOKEN)).toBe(true);
+    expectNoLeak(o);
+  });
+
   it('proxy 407 with credentials in the proxy URL', async () => {
     const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--proxy', `http://alice:${PROXY_PASS}@${proxy.host}:${proxy.port}`, '--token-env', 'CANARY_TOKEN']);
     expect(codes(o.report)).toContain('PROXY_AUTH_REQUIRED');
@@ -152,6 +167,20 @@ describe('canaries never leave the process', () => {
     const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--token-env', 'CANARY_TOKEN', '--client', 'node'], { HTTPS_PROXY: `http://alice:${PROXY_PASS}@${proxy.host}:${proxy.port}` });
     expect(o.report.clients?.find((c) => c.id === 'curl')?.reason).toContain(`@${proxy.host}:${proxy.port}`);
     expect(proxy.connects.length).toBeGreaterThan(0);
+    expectNoLeak(o);
+  });
+
+  it('ENV_CONFIG_SUSPECT on keys with quotes and a newline: the finding names the variables, never the keys', async () => {
+    const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--token-env', 'CANARY_TOKEN'], { OPENAI_API_KEY: `"${ENV_KEY}"`, ANTHROPIC_API_KEY: `${ENV_KEY2}\n` });
+    const f = o.report.findings.find((x) => x.code === 'ENV_CONFIG_SUSPECT')!;
+    expect(f).toBeDefined();
+    expect(JSON.stringify(f.evidence)).toContain('OPENAI_API_KEY');
+    expectNoLeak(o);
+  });
+
+  it('a SOCKS proxy with a password in its URL (socks5h://user:pass@…), unreachable', async () => {
+    const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--token-env', 'CANARY_TOKEN'], { ALL_PROXY: `socks5h://alice:${SOCKS_PASS}@127.0.0.1:1` });
+    expect(codes(o.report)).toContain('PROXY_UNREACHABLE');
     expectNoLeak(o);
   });
 });

@@ -28,13 +28,33 @@ export const tcpTexts: Record<CodesOfStage<'tcp'>, CodeText> = {
     example: { host: 'api.example.com', port: 443, attempts: [{ address: '203.0.113.7', family: 4, ok: false, ms: 10000, error: 'ETIMEDOUT' }] },
     en: (e) => ({
       title: `Connecting to ${ev(e, 'host')}:${ev(e, 'port')} timed out`,
-      detail: `No answer to the connection attempt (tried ${tried(e)}): packets are silently dropped by a firewall, or the address is not routed from this network.`,
-      fixes: ['Outbound traffic to this port may be blocked: on a company network, you may need the proxy (set HTTPS_PROXY).', 'Check security groups / firewall rules if you run the service.', 'Try from another network (e.g. a phone hotspot) to tell a local block from a server problem.'],
+      detail: `No answer to the connection attempt (tried ${tried(e)}): packets are silently dropped by a firewall, or the address is not routed from this network.${e.wellKnownProvider ? ` ${ev(e, 'wellKnownProvider')} is blocked on some national and corporate networks, where connecting times out exactly like this.` : ''}`,
+      fixes: [
+        ...(e.wellKnownProvider
+          ? [
+              `If ${ev(e, 'wellKnownProvider')} is blocked on this network, reach it through a proxy that can: set HTTPS_PROXY (and check that your SDK uses it — Node's fetch does not by default).`,
+              e.alternative ? `Or use the provider's other endpoint ${ev(e, 'alternative')} (it issues its own keys).` : 'Or use an endpoint of the provider (or a compatible service) that is reachable from this network.',
+            ]
+          : []),
+        'Outbound traffic to this port may be blocked: on a company network, you may need the proxy (set HTTPS_PROXY).',
+        'Check security groups / firewall rules if you run the service.',
+        'Try from another network (e.g. a phone hotspot) to tell a local block from a server problem.',
+      ],
     }),
     'zh-CN': (e) => ({
       title: `连接 ${ev(e, 'host')}:${ev(e, 'port')} 超时`,
-      detail: `连接请求没有任何应答（尝试了 ${tried(e)}）：数据包被防火墙静默丢弃，或该地址在本网络中不可路由。`,
-      fixes: ['可能禁止访问该出站端口：在公司网络中可能需要使用代理（设置 HTTPS_PROXY）。', '如果服务由你维护，请检查安全组/防火墙规则。', '换一个网络（如手机热点）测试，以区分本地封锁和服务器问题。'],
+      detail: `连接请求没有任何应答（尝试了 ${tried(e)}）：数据包被防火墙静默丢弃，或该地址在本网络中不可路由。${e.wellKnownProvider ? `${ev(e, 'wellKnownProvider')} 在部分国家和企业网络中被封锁，在那里连接超时正是这种表现。` : ''}`,
+      fixes: [
+        ...(e.wellKnownProvider
+          ? [
+              `如果本网络封锁了 ${ev(e, 'wellKnownProvider')}，请经可访问它的代理连接：设置 HTTPS_PROXY（并确认你的 SDK 会使用它——Node 的 fetch 默认不使用）。`,
+              e.alternative ? `或改用该服务商的另一个端点 ${ev(e, 'alternative')}（需使用该端点签发的密钥）。` : '或改用本网络可以访问的该服务商端点（或兼容服务）。',
+            ]
+          : []),
+        '可能禁止访问该出站端口：在公司网络中可能需要使用代理（设置 HTTPS_PROXY）。',
+        '如果服务由你维护，请检查安全组/防火墙规则。',
+        '换一个网络（如手机热点）测试，以区分本地封锁和服务器问题。',
+      ],
     }),
   },
   TCP_RESET: {

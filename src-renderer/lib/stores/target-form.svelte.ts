@@ -28,6 +28,8 @@ export class TargetForm {
   stream = $state(false);
   /** "What will make this call?": '' is the default (curl-like, how the engine behaves). */
   client: ClientId | '' = $state('');
+  /** --completion: one real, billed one-token completion (opt-in: it costs a few tokens). */
+  completion = $state(false);
 
   detected = $derived(detectProvider(this.url.trim()));
   hasBody = $derived(!['GET', 'HEAD'].includes(this.method));
@@ -60,6 +62,7 @@ export class TargetForm {
       samples: Number(this.samples),
       slowMs: 5_000,
       stream: this.stream,
+      ...(this.completion ? { completion: true } : {}),
       lang,
       ...(this.client !== '' ? { client: this.client } : {}),
     };
