@@ -1,7 +1,11 @@
 import { cpSync, appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ClientId } from '../../src-main/common/clients.js';
+import { spawn } from 'node:child_process';
 import type { Netns } from './netns.js';
+
+/** Runs the real clients on this machine's loopback (no namespace): the same interface as a Netns. */
+export const HOST: Pick<Netns, 'spawn'> = { spawn: (cmd, args, env = {}) => spawn(cmd, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }) };
 
 /**
  * The real clients the matrix makes claims about, run inside a lab namespace: curl, Debian's
@@ -31,7 +35,7 @@ function command(id: RealClient, url: string): [string, string[]] {
 }
 
 /** Runs one real client against `url` in the namespace: 'ok' when it got HTTP 200, else 'fail' with what it said. */
-export async function runRealClient(ns: Netns, id: RealClient, url: string, env: NodeJS.ProcessEnv): Promise<{ outcome: 'ok' | 'fail'; said: string }> {
+export async function runRealClient(ns: Pick<Netns, 'spawn'>, id: RealClient, url: string, env: NodeJS.ProcessEnv): Promise<{ outcome: 'ok' | 'fail'; said: string }> {
   const [cmd, args] = command(id, url);
   const child = ns.spawn(cmd, args, { PATH: LAB_PATH, ...env });
   let out = '';

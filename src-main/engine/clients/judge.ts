@@ -135,7 +135,12 @@ function judgeOne(id: ClientId, f: MatrixFacts): RowDraft {
       // undici's proxy agents speak HTTP CONNECT only; requests needs PySocks, httpx socksio.
       if (id === 'node' || id === 'openai-node') return row('fail', null, 'socks-unsupported', { scheme, module: 'undici' });
       if (id === 'python-requests' && !f.python.modules.socks) return row('fail', null, 'socks-unsupported', { scheme, module: 'PySocks (pip install requests[socks])' });
-      if (HTTPX_CLIENTS.includes(id) && !f.python.modules.socksio) return row('fail', null, 'socks-unsupported', { scheme, module: 'socksio (pip install httpx[socks])' });
+      if (HTTPX_CLIENTS.includes(id)) {
+        // httpx speaks SOCKS5 only (https://www.python-httpx.org/advanced/proxies/#socks), through socksio.
+        if (scheme.startsWith('socks4')) return row('fail', null, 'socks-unsupported', { scheme, module: 'SOCKS4 support (httpx speaks SOCKS5 only)' });
+        if (!f.python.modules.socksio) return row('fail', null, 'socks-unsupported', { scheme, module: 'socksio (pip install httpx[socks])' });
+        if (scheme === 'socks5h' && f.python.httpxSocks5h === false) return row('fail', null, 'socks-unsupported', { scheme, module: 'a newer httpx (this one refuses socks5h://; use socks5://)' });
+      }
     }
   }
   const path = f.paths[key];

@@ -10,6 +10,11 @@ export interface PythonFacts {
   certifi: string | null;
   /** Installed modules that change a client's behaviour: requests, httpx, socksio (httpx SOCKS), socks (PySocks, requests SOCKS). */
   modules: Record<'requests' | 'httpx' | 'socksio' | 'socks' | 'openai' | 'anthropic', boolean>;
+  /**
+   * Whether this httpx accepts socks5h:// (asked only when a SOCKS proxy is configured: importing
+   * httpx costs a tenth of a second). httpx 0.23 refuses it with "Unknown scheme for proxy URL".
+   */
+  httpxSocks5h: boolean | null;
   /** Why something is unknown (no python3, it timed out). */
   reason: string | null;
 }
@@ -24,8 +29,18 @@ const SCRIPT = [
   '  import certifi; o["certifi"] = certifi.where()',
   'except Exception:',
   '  o["certifi"] = None',
+  'if len(sys.argv) > 1 and o["modules"]["httpx"]:',
+  '  import httpx',
+  '  try:',
+  '    httpx.Proxy("socks5h://127.0.0.1:1"); o["httpx_socks5h"] = True',
+  '  except Exception:',
+  '    o["httpx_socks5h"] = False',
   'print(json.dumps(o))',
 ].join('\n');
+
+/** A SOCKS proxy in the variables Python reads: then the SOCKS abilities are worth asking about. */
+const socksConfigured = (env: NodeJS.ProcessEnv): boolean =>
+  ['all_proxy', 'https_proxy', 'http_proxy'].some((n) => /^socks/i.test(env[n] ?? env[n.toUpperCase()] ?? ''));
 
 const NONE = { requests: false, httpx: false, socksio: false, socks: false, openai: false, anthropic: false };
 
@@ -35,10 +50,11 @@ const NONE = { requests: false, httpx: false, socksio: false, socks: false, open
  */
 export function discoverPython(python = 'python3', env: NodeJS.ProcessEnv = process.env, boundMs = PYTHON_BOUND_MS): Promise<PythonFacts> {
   // The app and `watch` run many diagnoses in one process: ask once a minute per interpreter and PATH.
-  const key = `${python}\0${env.PATH ?? ''}\0${env.VIRTUAL_ENV ?? ''}\0${env.PYENV_VERSION ?? ''}`;
+  const socks = socksConfigured(env);
+  const key = `${python}\0${env.PATH ?? ''}\0${env.VIRTUAL_ENV ?? ''}\0${env.PYENV_VERSION ?? ''}\0${socks}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.facts;
-  const facts = ask(python, env, boundMs);
+  const facts = ask(python, env, boundMs, socks);
   cache.set(key, { at: Date.now(), facts });
   if (cache.size > 16) cache.delete(cache.keys().next().value!);
   return facts;
@@ -49,23 +65,23 @@ const cache = new Map<string, { at: number; facts: Promise<PythonFacts> }>();
 /** For the bench: a CLI run is one process, so every run there asks python3 afresh. */
 export const forgetPython = (): void => cache.clear();
 
-function ask(python: string, env: NodeJS.ProcessEnv, boundMs: number): Promise<PythonFacts> {
+function ask(python: string, env: NodeJS.ProcessEnv, boundMs: number, socks: boolean): Promise<PythonFacts> {
   return new Promise((resolve) => {
     // Not isolated (-I): user site-packages and PYTHONPATH are part of what the user's scripts see.
-    execFile(python, ['-c', SCRIPT], { timeout: boundMs, windowsHide: true, maxBuffer: 64 * 1024, env }, (err, stdout) => {
+    execFile(python, ['-c', SCRIPT, ...(socks ? ['socks'] : [])], { timeout: boundMs, windowsHide: true, maxBuffer: 64 * 1024, env }, (err, stdout) => {
       if (err) {
         const e = err as NodeJS.ErrnoException & { killed?: boolean };
         const reason = e.code === 'ENOENT' ? `${python} not found` : e.killed ? `${python} did not answer within ${boundMs} ms` : `${python} failed: ${e.message.split('\n')[0]}`;
-        return resolve({ python, found: e.code !== 'ENOENT', version: null, certifi: null, modules: NONE, reason });
+        return resolve({ python, found: e.code !== 'ENOENT', version: null, certifi: null, modules: NONE, httpxSocks5h: null, reason });
       }
       try {
-        const o = JSON.parse(stdout) as { version?: unknown; certifi?: unknown; modules?: Record<string, unknown> };
+        const o = JSON.parse(stdout) as { version?: unknown; certifi?: unknown; modules?: Record<string, unknown>; httpx_socks5h?: unknown };
         const m = o.modules ?? {};
         const modules = { requests: m.requests === true, httpx: m.httpx === true, socksio: m.socksio === true, socks: m.socks === true, openai: m.openai === true, anthropic: m.anthropic === true };
         const certifi = typeof o.certifi === 'string' ? o.certifi : null;
-        resolve({ python, found: true, version: typeof o.version === 'string' ? o.version : null, certifi, modules, reason: certifi ? null : `certifi is not installed for ${python}` });
+        resolve({ python, found: true, version: typeof o.version === 'string' ? o.version : null, certifi, modules, httpxSocks5h: typeof o.httpx_socks5h === 'boolean' ? o.httpx_socks5h : null, reason: certifi ? null : `certifi is not installed for ${python}` });
       } catch {
-        resolve({ python, found: true, version: null, certifi: null, modules: NONE, reason: `${python} gave an unreadable answer` });
+        resolve({ python, found: true, version: null, certifi: null, modules: NONE, httpxSocks5h: null, reason: `${python} gave an unreadable answer` });
       }
     });
   });

@@ -7,6 +7,7 @@ import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { peerChain } from '../net/cert-chain.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
+import { isSocksUrl, openSocksTunnel, type SocksFailure } from '../net/socks-tunnel.js';
 import { connectTcp } from '../net/tcp-connect.js';
 import { routeKey, type ClientRoute, type Route } from '../clients/routes.js';
 import { routesFor } from '../clients/choice.js';
@@ -46,6 +47,8 @@ export const PATHS_PROBE_ID = 'paths';
  */
 export const SECOND_PATH_MS = 5_000;
 const MAX_PATHS = 4;
+/** What a SOCKS refusal means, in the proxy stage's codes (as the proxy probe names them). */
+const SOCKS_CODES: Record<SocksFailure, FindingCode> = { unreachable: 'PROXY_UNREACHABLE', auth: 'PROXY_AUTH_REQUIRED', rejected: 'PROXY_REJECTED', dns: 'DNS_NXDOMAIN', protocol: 'PROXY_SCHEME_MISMATCH' };
 
 /**
  * Measures every way out the clients of the matrix would take (direct, the environment's proxy, the
@@ -111,6 +114,15 @@ async function measure(route: Route, ctx: ProbeContext, signal: AbortSignal): Pr
     socket = r.socket;
   } else {
     const scheme = new URL(route.url).protocol;
+    if (isSocksUrl(route.url)) {
+      const t = await openSocksTunnel(route.url, host, port, signal);
+      if (!t.ok) {
+        const code: FindingCode = SOCKS_CODES[t.failure];
+        return { route, ok: false, stage: t.failure === 'dns' ? 'dns' : 'proxy', code, errno: classifyNetworkError(t.error, 'proxy').errno, message: t.socks.reply ?? classifyNetworkError(t.error, 'proxy').message, ms: t.ms, chainPem: [], hostnameError: null };
+      }
+      socket = t.socket;
+      return finish(route, ctx, socket, host, signal, t0);
+    }
     if (scheme !== 'http:' && scheme !== 'https:') return { route, ok: null, stage: null, code: null, errno: null, message: `${scheme.slice(0, -1)} proxies are not measured on the second path`, ms: 0, chainPem: [], hostnameError: null };
     const t = await openTunnel(route.url, host, port, signal);
     if (!t.ok) {
@@ -122,6 +134,11 @@ async function measure(route: Route, ctx: ProbeContext, signal: AbortSignal): Pr
     }
     socket = t.socket;
   }
+  return finish(route, ctx, socket, host, signal, t0);
+}
+
+/** The TLS handshake on an open way out (none for http://): the chain this client would be shown. */
+async function finish(route: Route, ctx: ProbeContext, socket: net.Socket, host: string, signal: AbortSignal, t0: number): Promise<PathFact> {
   if (ctx.target.protocol !== 'https:') {
     socket.destroy();
     return { route, ok: true, stage: null, code: null, errno: null, message: null, ms: elapsedMs(t0), chainPem: [], hostnameError: null };

@@ -6,7 +6,7 @@ import type { PythonFacts } from '../../../../src-main/engine/clients/python.js'
 import { clientRow } from '../../../../src-main/report/explain/clients.js';
 
 const T = new URL('https://api.example.com/v1/models');
-const PY: PythonFacts = { python: 'python3', found: true, version: '3.11.2', certifi: '/etc/ssl/certs/ca-certificates.crt', modules: { requests: true, httpx: true, socksio: true, socks: false, openai: false, anthropic: false }, reason: null };
+const PY: PythonFacts = { python: 'python3', found: true, version: '3.11.2', certifi: '/etc/ssl/certs/ca-certificates.crt', modules: { requests: true, httpx: true, socksio: true, socks: false, openai: false, anthropic: false }, httpxSocks5h: null, reason: null };
 const ALL = { 'node-bundled': true, 'node-extra': false, os: true, certifi: true } as const;
 const ok = (trust: PathOutcome['trust'] = ALL): PathOutcome => ({ ok: true, code: null, errno: null, trust, hostnameError: null, chainSeen: true });
 const down = (code: PathOutcome['code'], errno: string): PathOutcome => ({ ok: false, code, errno, trust: {}, hostnameError: null, chainSeen: false });
@@ -98,6 +98,12 @@ describe('the client rules table', () => {
     expect(o['python-httpx']).toEqual(['ok', null]); // PY has socksio
     const noSocksio = outcomes(facts(env, { 'socks5://127.0.0.1:1080': ok() }, { python: { ...PY, modules: { ...PY.modules, socksio: false } } }));
     expect(noSocksio['python-httpx'][0]).toBe('fail');
+    // socks5h on an httpx that refuses the scheme (0.23 does), and SOCKS4 on any httpx.
+    const h = { ALL_PROXY: 'socks5h://127.0.0.1:1080' };
+    expect(outcomes(facts(h, { 'socks5h://127.0.0.1:1080': ok() }, { python: { ...PY, httpxSocks5h: false } }))['python-httpx'][0]).toBe('fail');
+    expect(outcomes(facts(h, { 'socks5h://127.0.0.1:1080': ok() }, { python: { ...PY, httpxSocks5h: true } }))['python-httpx'][0]).toBe('ok');
+    expect(outcomes(facts({ ALL_PROXY: 'socks4://127.0.0.1:1080' }, { 'socks4://127.0.0.1:1080': ok() }))['python-httpx'][0]).toBe('fail');
+    expect(outcomes(facts(h, { 'socks5h://127.0.0.1:1080': ok() }, { python: { ...PY, modules: { ...PY.modules, socks: true } } }))['python-requests']).toEqual(['ok', null]);
   });
 
   it("httpx's 5 s default timeout fails a slow first byte that the SDKs' 600 s survive", () => {
