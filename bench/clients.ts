@@ -33,11 +33,16 @@ export async function clientsBench(_root: string, runs: number): Promise<Row[]> 
       const one = async (withMatrix: boolean) => {
         // As in the CLI (one process a run): python3 is asked afresh every time.
         forgetPython();
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         const r = await runDiagnosis(request, { platform: { env }, clientMatrix: withMatrix });
         if (withMatrix && !r.clients) throw new Error('no matrix in the report');
+        const c = process.cpuUsage(c0);
+        // CPU of this process (the lab servers run in it too; python3 is a child and not counted).
+        cpu[withMatrix ? 'on' : 'off'].push((c.user + c.system) / 1000);
         return performance.now() - t0;
       };
+      const cpu = { on: [] as number[], off: [] as number[] };
       await one(true);
       await one(false);
       const on: number[] = [];
@@ -56,6 +61,9 @@ export async function clientsBench(_root: string, runs: number): Promise<Row[]> 
       const b = median(off);
       const load = os.loadavg()[0]!.toFixed(1);
       rows.push({ bench: 'clients', metric: `healthy run with the matrix, ${name} (load ${load})`, value: ms(a), baseline: ms(b), ratio: ratio(a, b), target: `≤ ${TARGET}×`, met: a / b <= TARGET });
+      const ca = median(cpu.on.slice(1));
+      const cb = median(cpu.off.slice(1));
+      rows.push({ bench: 'clients', metric: `  CPU of that run in this process, ${name}`, value: ms(ca), baseline: ms(cb), ratio: ratio(ca, cb), met: null });
     }
   } finally {
     await Promise.all([server.close(), proxy.close()]);

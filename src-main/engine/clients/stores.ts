@@ -5,6 +5,7 @@ import type { PlatformAdapters } from '../platform.js';
 import { osTrustStore } from '../net/os-trust.js';
 import { chainReaches } from '../net/cert-chain.js';
 import type { PythonFacts } from './python.js';
+import { macosTrustStore, type RunBig } from './macos-store.js';
 
 /**
  * The trust stores the clients of the matrix read, each really read (not assumed): Node's bundled
@@ -47,7 +48,8 @@ function ders(pems: string[]): Buffer[] {
 }
 
 /** Reads every store a client of the matrix may need. Bounded by the python discovery's own bound. */
-export async function readStores(platform: Pick<PlatformAdapters, 'systemCaCertificates' | 'env'>, python: PythonFacts): Promise<Map<StoreKey, StoreFact>> {
+export async function readStores(platform: Pick<PlatformAdapters, 'systemCaCertificates' | 'env'>, python: PythonFacts, os: { platform?: NodeJS.Platform; exec?: RunBig } = {}): Promise<Map<StoreKey, StoreFact>> {
+  const osName = os.platform ?? process.platform;
   const env = platform.env;
   const out = new Map<StoreKey, StoreFact>();
   bundledCache ??= ders([...tls.rootCertificates]);
@@ -57,11 +59,12 @@ export async function readStores(platform: Pick<PlatformAdapters, 'systemCaCerti
   if (extra) jobs.push(fileStore('node-extra', extra).then((s) => void out.set('node-extra', s)));
   else out.set('node-extra', { key: 'node-extra', source: null, anchors: [], reason: null });
   jobs.push(
-    osTrustStore(platform).then((os) => {
-      if (os) out.set('os', { key: 'os', source: os.source, anchors: ders(os.pems), reason: null });
-      // macOS (security find-certificate) and Windows (the app's Electron adapter) are read by the app; the CLI says so.
-      else out.set('os', { key: 'os', source: null, anchors: null, reason: process.platform === 'linux' ? 'no system CA bundle found' : `the ${process.platform} trust store is read only by the desktop app` });
-    }),
+    (osName === 'darwin' ? macFirst(platform, os.exec) : osName === 'win32' ? winFirst(platform) : osTrustStore(platform))
+      .then((found) => {
+        if (found) out.set('os', { key: 'os', source: found.source, anchors: ders(found.pems), reason: null });
+        // Windows from a Node without tls.getCACertificates('system') (< 22.15): the desktop app reads it.
+        else out.set('os', { key: 'os', source: null, anchors: null, reason: osName === 'linux' ? 'no system CA bundle found' : `this Node (${process.versions.node}) cannot read the ${osName} trust store (tls.getCACertificates needs Node 22.15); the desktop app can` });
+      }),
   );
   if (python.certifi) jobs.push(fileStore('certifi', python.certifi).then((s) => void out.set('certifi', s)));
   else out.set('certifi', { key: 'certifi', source: null, anchors: null, reason: python.reason ?? 'certifi not found' });
@@ -75,6 +78,24 @@ export async function readStores(platform: Pick<PlatformAdapters, 'systemCaCerti
   }
   await Promise.all(jobs);
   return out;
+}
+
+/**
+ * macOS: the injected store (the app) or Node's own view (≥ 22.15), else the keychains through
+ * `security` — before /etc/ssl/cert.pem, which holds none of the certificates an admin added.
+ */
+async function macFirst(platform: Pick<PlatformAdapters, 'systemCaCertificates'>, exec: RunBig | undefined): Promise<{ source: string; pems: string[] } | null> {
+  const injected = await platform.systemCaCertificates().catch(() => null);
+  if (injected !== null) return { source: 'platform', pems: injected };
+  if (typeof (tls as unknown as { getCACertificates?: unknown }).getCACertificates === 'function') return osTrustStore(platform);
+  return (await macosTrustStore(exec)) ?? osTrustStore(platform);
+}
+
+/** Windows: the injected store (the app) or Node's own view (≥ 22.15); no bundle file to fall back on. */
+async function winFirst(platform: Pick<PlatformAdapters, 'systemCaCertificates'>): Promise<{ source: string; pems: string[] } | null> {
+  const injected = await platform.systemCaCertificates().catch(() => null);
+  if (injected !== null) return { source: 'platform', pems: injected };
+  return typeof (tls as unknown as { getCACertificates?: unknown }).getCACertificates === 'function' ? osTrustStore(platform) : null;
 }
 
 const parsed = new Map<string, X509Certificate | null>();
