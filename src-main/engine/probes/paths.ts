@@ -10,7 +10,7 @@ import { openTunnel } from '../net/proxy-tunnel.js';
 import { isSocksUrl, openSocksTunnel, type SocksFailure } from '../net/socks-tunnel.js';
 import { connectTcp } from '../net/tcp-connect.js';
 import { routeKey, type ClientRoute, type Route } from '../clients/routes.js';
-import { routesFor } from '../clients/choice.js';
+import { proxyChoiceFor, routesFor } from '../clients/choice.js';
 import { handshake } from './tls.js';
 import { targetHost, targetPort } from './proxy.js';
 import { elapsedMs } from '../elapsed.js';
@@ -73,7 +73,11 @@ export const pathsProbe: Probe<PathsProbeData> = {
     if (distinct.size <= 1 && ctx.request.proxy === undefined) return { status: 'ok', data, summary: 'every client takes the same route' };
     for (const r of distinct.values()) if (r.kind === 'proxy') registerProxySecrets(ctx, r.url);
     const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(boundMs)]);
-    const list = [...distinct.values()].slice(0, MAX_PATHS);
+    // The engine's own probes measure its route (further than this probe would); only --client's
+    // proxy rule needs both ways here, at the end of the proxy stage.
+    const own = await proxyChoiceFor(ctx.request, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u)).catch(() => null);
+    const mainKey = own ? (own.proxyUrl ?? 'direct') : null;
+    const list = [...distinct.values()].filter((r) => ctx.request.client !== undefined || routeKey(r) !== mainKey).slice(0, MAX_PATHS);
     const facts = await Promise.all(list.map((r) => measure(r, ctx, signal)));
     for (const f of facts) data.paths[routeKey(f.route)] = f;
     const summary = facts.map((f) => `${f.route.kind === 'direct' ? 'direct' : 'via proxy'}: ${f.ok === null ? 'not measured' : f.ok ? 'ok' : (f.code ?? f.errno ?? 'failed')}`).join('; ');
