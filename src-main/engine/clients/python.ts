@@ -19,8 +19,11 @@ export interface PythonFacts {
   reason: string | null;
 }
 
-/** A slow interpreter start (a cold pyenv shim) must not hold the report up for long. */
-export const PYTHON_BOUND_MS = 3_000;
+/**
+ * A slow interpreter start (a cold pyenv shim on a busy machine) must not hold the report up for
+ * long; it runs alongside the probes, so the run waits only for what is left of this.
+ */
+export const PYTHON_BOUND_MS = 5_000;
 
 const SCRIPT = [
   'import json, sys, importlib.util as u',
@@ -72,7 +75,8 @@ function ask(python: string, env: NodeJS.ProcessEnv, boundMs: number, socks: boo
       if (err) {
         const e = err as NodeJS.ErrnoException & { killed?: boolean };
         const reason = e.code === 'ENOENT' ? `${python} not found` : e.killed ? `${python} did not answer within ${boundMs} ms` : `${python} failed: ${e.message.split('\n')[0]}`;
-        return resolve({ python, found: e.code !== 'ENOENT', version: null, certifi: null, modules: NONE, httpxSocks5h: null, reason });
+        // No answer is not an answer: the Python rows become "unknown" with this reason, never a guess.
+        return resolve({ python, found: false, version: null, certifi: null, modules: NONE, httpxSocks5h: null, reason });
       }
       try {
         const o = JSON.parse(stdout) as { version?: unknown; certifi?: unknown; modules?: Record<string, unknown>; httpx_socks5h?: unknown };

@@ -77,7 +77,13 @@ export const pathsProbe: Probe<PathsProbeData> = {
     // proxy rule needs both ways here, at the end of the proxy stage.
     const own = await proxyChoiceFor(ctx.request, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u)).catch(() => null);
     const mainKey = own ? (own.proxyUrl ?? 'direct') : null;
-    const list = [...distinct.values()].filter((r) => ctx.request.client !== undefined || routeKey(r) !== mainKey).slice(0, MAX_PATHS);
+    // --proxy / --no-proxy: the user said how this run may leave the machine; no other proxy is contacted.
+    const list = [...distinct.values()]
+      .filter((r) => ctx.request.client !== undefined || routeKey(r) !== mainKey)
+      // When a proxy applies, the other way is direct; other proxies are tried only when none applies
+      // (an OS proxy the environment lacks). So a proxy the run was told to bypass is never contacted.
+      .filter((r) => r.kind === 'direct' || routeKey(r) === mainKey || (mainKey === 'direct' && ctx.request.proxy === undefined))
+      .slice(0, MAX_PATHS);
     const facts = await Promise.all(list.map((r) => measure(r, ctx, signal)));
     for (const f of facts) data.paths[routeKey(f.route)] = f;
     const summary = facts.map((f) => `${f.route.kind === 'direct' ? 'direct' : 'via proxy'}: ${f.ok === null ? 'not measured' : f.ok ? 'ok' : (f.code ?? f.errno ?? 'failed')}`).join('; ');
