@@ -5,6 +5,7 @@ import { overheadBench } from './overhead.js';
 import { rendererBench } from './renderer.js';
 import { printRows, type Row } from './lib/stats.js';
 import { timingBench } from './timing.js';
+import { watchBench } from './watch.js';
 
 const BENCHES = {
   overhead: (root: string, runs: number) => overheadBench(root, runs),
@@ -12,6 +13,7 @@ const BENCHES = {
   hangs: (root: string) => hangsBench(root),
   renderer: (root: string, runs: number) => rendererBench(root, runs),
   clients: (root: string, runs: number) => clientsBench(root, runs),
+  watch: (root: string, runs: number) => watchBench(root, runs),
 } as const;
 type BenchId = keyof typeof BENCHES;
 
