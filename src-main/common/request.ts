@@ -29,6 +29,8 @@ export interface DiagnosisRequest {
   /** undefined: from the environment (and the OS in the app); null: --no-proxy; string: --proxy. */
   proxy?: string | null;
   caFile?: string;
+  /** The call as pasted skips certificate checks (`curl -k`); the doctor still verifies, and says so. */
+  insecure?: boolean;
   timeoutMs: number;
   samples: number;
   slowMs: number;
