@@ -3,7 +3,7 @@ import type { Lang } from '../../common/report.js';
 import { redactUrl, scrubPatterns } from '../../engine/redact-patterns.js';
 import { parseErrorBody } from '../../engine/providers/error-body.js';
 import { PROVIDERS } from '../../engine/providers/index.js';
-import { KNOWLEDGE, type Confirm } from './table.js';
+import { GENERIC_ROWS, KNOWLEDGE, type Confirm } from './table.js';
 
 /** `explain --json`, exactly as the contract names it. */
 export interface Explanation {
@@ -154,16 +154,20 @@ function providerMatches(text: string, lang: Lang, target: string | null): { cod
   } catch {
     host = null;
   }
-  // The provider the text names first (by its host), then every other table: the first that reads it wins.
-  const ordered = [...PROVIDERS].sort((a, b) => Number(host !== null && b.matches(host)) - Number(host !== null && a.matches(host)));
-  for (const p of ordered) {
+  // Every provider table reads the body; the most specific reading wins: the provider the text's
+  // host belongs to, then one whose reason names the body's own code or type (Zhipu's 1113 is
+  // "arrears" even though it comes as 429, which OpenAI's vocabulary would call a rate limit).
+  let best: { score: number; code: FindingCode; why: string } | null = null;
+  for (const p of PROVIDERS) {
     const meaning = p.meaning(status, err);
     if (!meaning) continue;
+    const score = (host !== null && p.matches(host) ? 4 : 0) + (err.code && meaning.reason.includes(err.code) ? 2 : 0) + (err.type && meaning.reason.includes(err.type) ? 1 : 0) - (p.id === 'generic' ? 0.5 : 0);
+    if (best && score <= best.score) continue;
     const reason = lang === 'zh-CN' ? (meaning.reasonZh ?? meaning.reason) : meaning.reason;
     const who = p.id === 'generic' ? (lang === 'zh-CN' ? '响应体' : 'the response body') : p.name;
-    return [{ code: meaning.code, confidence: status ? 0.9 : 0.75, why: lang === 'zh-CN' ? `${who}：${reason}` : `${who}: ${reason}` }];
+    best = { score, code: meaning.code, why: lang === 'zh-CN' ? `${who}：${reason}` : `${who}: ${reason}` };
   }
-  return [];
+  return best ? [{ code: best.code, confidence: status ? 0.9 : 0.75, why: best.why }] : [];
 }
 
 /**
@@ -184,8 +188,10 @@ export function explainText(input: string, lang: Lang = 'en'): Explanation {
     offer(m.code, m.confidence, m.why, order++);
     nextFrom = { confirm: m.code.startsWith('AUTH') ? 'auth' : m.code.startsWith('HTTP') ? 'http' : 'server', confidence: m.confidence };
   }
-  for (const row of KNOWLEDGE) {
-    if (!row.re.test(text)) continue;
+  const hits = KNOWLEDGE.filter((row) => row.re.test(text));
+  const specific = best.size > 0 || hits.some((row) => !GENERIC_ROWS.has(row.id) && row.codes.some(([, c]) => c >= 0.5));
+  for (const row of hits) {
+    if (specific && GENERIC_ROWS.has(row.id)) continue;
     for (const [code, confidence] of row.codes) offer(code, confidence, row.why[lang], order++);
     const top = Math.max(...row.codes.map(([, c]) => c));
     if (!nextFrom || top > nextFrom.confidence) nextFrom = { confirm: row.confirm, confidence: top };

@@ -33,6 +33,9 @@ const row = (id: string, re: RegExp, codes: KnowledgeRow['codes'], en: string, z
   example,
 });
 
+/** Rows that only say "something failed below": they count only when no specific row explains the text. */
+export const GENERIC_ROWS: ReadonlySet<string> = new Set(['py-openai-connection-error', 'py-max-retries-generic', 'node-fetch-failed']);
+
 export const KNOWLEDGE: readonly KnowledgeRow[] = [
   // ── Python: openai / anthropic SDK wrappers (they hide the cause; the chained exception has it)
   row('py-openai-connection-error', /APIConnectionError: Connection error\.?/, [['PROXY_UNREACHABLE', 0.3], ['TCP_TIMEOUT', 0.3], ['TLS_UNTRUSTED_CERT', 0.25], ['DNS_NXDOMAIN', 0.2]],
@@ -258,7 +261,7 @@ export const KNOWLEDGE: readonly KnowledgeRow[] = [
     '在收到响应头之前 Go 的 http.Client 超时已用完：模型很慢，或连接始终未完成。',
     'timeout', 'https://github.com/rakyll/openai-go/issues/24', 'error making request: Post "https://api.openai.com/v1/chat/completions": context deadline exceeded (Client.Timeout exceeded while awaiting headers)'),
   // ── curl
-  row('curl-6', /curl: \(6\)|Could not resolve host/, [['DNS_NXDOMAIN', 0.7], ['DNS_TIMEOUT', 0.2]],
+  row('curl-6', /curl: \(6\)|Could not resolve( host)?:/, [['DNS_NXDOMAIN', 0.7], ['DNS_TIMEOUT', 0.2]],
     'curl could not resolve the host name.',
     'curl 无法解析主机名。',
     'dns', 'https://github.com/orhanerday/open-ai/issues/34', 'Could not resolve: api.openai.com (Could not contact DNS servers)'),
