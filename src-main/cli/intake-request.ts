@@ -7,6 +7,7 @@ import { buildRequest, type IntakeRequest } from '../intake/curl/build.js';
 import { previewLines, previewOf } from '../intake/curl/describe.js';
 import { CurlParseError, parseCurlArgs, parseCurlCommand } from '../intake/curl/parse.js';
 import { UsageError } from './io.js';
+import { wellFormed } from '../intake/well-formed.js';
 import { parseDiagnoseArgs, type DiagnoseCli } from './parse-diagnose.js';
 
 /** A diagnosis whose call came from an artifact (a curl command, a HAR entry): the request plus what to keep secret. */
@@ -56,8 +57,8 @@ const given = (rest: string[], field: string) => rest.some((a) => OVERRIDES[fiel
  */
 export function intakeToCli(intake: IntakeRequest, rest: string[], cwd: string): IntakeCli {
   const redactor = new Redactor();
-  for (const s of intake.secrets) redactor.add(s);
-  if (intake.queryKey) redactor.add(intake.queryKey.value);
+  for (const s of intake.secrets) redactor.add(wellFormed(s));
+  if (intake.queryKey) redactor.add(wellFormed(intake.queryKey.value));
   try {
     const args: string[] = [intake.url];
     if (!given(rest, 'method')) args.push('-X', intake.method);
@@ -106,7 +107,7 @@ export function curlToIntake(source: { command: string } | { args: string[] }, c
  */
 export function scrubCommandError(message: string, command: string): string {
   const r = new Redactor();
-  const words = command.split(/\s+/);
+  const words = wellFormed(command).split(/\s+/);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.replace(/^['"]|['"]$/g, '');
     const prev = words[i - 1] ?? '';
@@ -121,7 +122,7 @@ export function scrubCommandError(message: string, command: string): string {
     }
     if (w.length >= 16 && /[A-Za-z]/.test(w) && /\d/.test(w) && !w.includes('/')) r.add(w);
   }
-  return r.scrub(message);
+  return r.scrub(wellFormed(message));
 }
 
 export const langOf = (rest: string[]): Lang => {

@@ -1,5 +1,6 @@
 import { isSensitiveField, isSensitiveHeader, isSensitiveParam } from '../../engine/redact-patterns.js';
 import { CurlParseError, type CurlCall, type IgnoredOption } from './parse.js';
+import { wellFormed } from '../well-formed.js';
 
 /** Something the intake decided on the user's behalf, shown so nothing happens silently. */
 export type IntakeNote =
@@ -46,14 +47,14 @@ const KEY_PARAMS = /^(key|api[-_]?key|apikey|access[-_]?token|token|subscription
 
 /** curl's --data-urlencode: RFC 3986 unreserved characters stay, everything else is %XX. */
 export function curlEscape(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** A CurlCall → the request it makes, or a CurlParseError saying what is wrong. Pure unless deps.readFile. */
 export function buildRequest(call: CurlCall, deps: BuildDeps = {}): IntakeRequest {
   const secrets = new Set<string>();
   const secret = (v: string | null | undefined) => {
-    if (v && v.trim().length > 0) secrets.add(v);
+    if (v && v.trim().length > 0) secrets.add(wellFormed(v));
   };
   const ignored = [...call.ignored];
   const notes: IntakeNote[] = [];
@@ -140,10 +141,10 @@ export function buildRequest(call: CurlCall, deps: BuildDeps = {}): IntakeReques
   let basicUser: string | null = call.user;
   if (url.username || url.password) {
     // curl sends user-info in the URL as Basic auth (unless -u says otherwise).
-    const u = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    const u = `${safeDecode(url.username)}:${safeDecode(url.password)}`;
     if (basicUser === null) basicUser = u;
     secret(u);
-    secret(decodeURIComponent(url.password));
+    secret(safeDecode(url.password));
     url.username = '';
     url.password = '';
     notes.push({ kind: 'url-credentials' });
@@ -210,8 +211,8 @@ export function buildRequest(call: CurlCall, deps: BuildDeps = {}): IntakeReques
         throw new CurlParseError('the proxy in the command is not a valid address');
       }
       if (purl.password) {
-        secret(decodeURIComponent(purl.password));
-        secret(`${decodeURIComponent(purl.username)}:${decodeURIComponent(purl.password)}`);
+        secret(safeDecode(purl.password));
+        secret(`${safeDecode(purl.username)}:${safeDecode(purl.password)}`);
       }
       if (call.proxyUser !== null) {
         const c = call.proxyUser.indexOf(':');
@@ -266,6 +267,15 @@ export function buildRequest(call: CurlCall, deps: BuildDeps = {}): IntakeReques
     notes,
     flavour: call.flavour,
   };
+}
+
+/** Percent-decoding that keeps the text as it is when it is not valid UTF-8 percent-encoding. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** The diagnosis's budget per phase, as the CLI's --timeout accepts it. */

@@ -26,7 +26,8 @@ export class ShellSyntaxError extends Error {
 
 /** cmd when the text carries cmd's marks (`^"`, a line ending in `^`, curl.exe with no single quotes). */
 export function detectFlavour(text: string): Flavour {
-  if (/\^"/.test(text) || /\^[ \t]*\r?\n/.test(text)) return 'cmd';
+  // DevTools' cmd flavour opens every argument with ^" ; a bash command can hold ^" inside quotes, never at a word's start.
+  if (/(^|\s)\^"/.test(text) || /\^[ \t]*\r?\n/.test(text)) return 'cmd';
   if (/^\s*(\S*[\\/])?curl\.exe\b/i.test(text) && !text.includes("'") && !/\\\r?\n/.test(text)) return 'cmd';
   return 'posix';
 }

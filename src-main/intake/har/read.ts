@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isSensitiveHeader, isSensitiveParam, redactUrl } from '../../engine/redact-patterns.js';
 import type { IntakeRequest } from '../curl/build.js';
+import { wellFormed } from '../well-formed.js';
 
 /**
  * HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) as browsers (Chromium, Firefox),
@@ -161,11 +162,17 @@ export function entryToRequest(har: HarFile, index: number): IntakeRequest & { d
     headers.push({ name, value: h.value });
   }
   for (const [name, value] of url.searchParams) if (isSensitiveParam(name) && value) secrets.add(value);
-  if (url.password) secrets.add(decodeURIComponent(url.password));
+  if (url.password) {
+    try {
+      secrets.add(decodeURIComponent(url.password));
+    } catch {
+      secrets.add(url.password);
+    }
+  }
   let body: string | undefined;
   const pd = e.request.postData;
   if (pd?.text !== undefined && pd.text !== '') body = pd.text;
-  else if (pd?.params && pd.params.length > 0) body = pd.params.map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.value ?? '')}`).join('&');
+  else if (pd?.params && pd.params.length > 0) body = pd.params.map((p) => `${encodeURIComponent(wellFormed(p.name))}=${encodeURIComponent(wellFormed(p.value ?? ''))}`).join('&');
   if (body !== undefined && pd?.params) for (const p of pd.params) if (isSensitiveParam(p.name) && p.value) secrets.add(p.value);
   if (pd?.mimeType && body !== undefined && !headers.some((h) => h.name.toLowerCase() === 'content-type')) headers.push({ name: 'Content-Type', value: pd.mimeType });
   return {
@@ -177,7 +184,7 @@ export function entryToRequest(har: HarFile, index: number): IntakeRequest & { d
     resolve: [],
     dnsServers: [],
     queryKey: null,
-    secrets: [...secrets].filter((s) => s.trim().length > 0),
+    secrets: [...secrets].filter((s) => s.trim().length > 0).map(wellFormed),
     ignored: [],
     notes: [],
     flavour: 'argv',
