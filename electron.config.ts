@@ -6,7 +6,19 @@ const config: Configuration = {
   productName: 'API Doctor',
   copyright: 'Copyright © API Doctor contributors',
   directories: { buildResources: 'build', output: 'release' },
-  files: ['dist/**/*', '!dist/**/*.map', 'package.json'],
+  // The app ships what it runs: dist/ (main, preload and renderer; esbuild bundles undici, zod and
+  // fflate into main, so their node_modules stay out) and keytar, the one native module, without its
+  // install-time helpers. The CLI has its own bundle and is not part of the desktop app.
+  files: [
+    'dist/**/*',
+    '!dist/**/*.map',
+    '!dist/cli/**',
+    'package.json',
+    '!node_modules/**/*',
+    'node_modules/keytar/package.json',
+    'node_modules/keytar/lib/**',
+    'node_modules/keytar/build/Release/keytar.node',
+  ],
   // keytar is a native module: it cannot be loaded from inside the asar archive.
   asarUnpack: ['**/node_modules/keytar/**'],
   extraMetadata: { main: 'dist/main/index.cjs' },
