@@ -3,6 +3,7 @@ import { coreHandlers, type CoreDeps } from './core-handlers.js';
 import { diagnosisHandlers, type DiagnosisDeps } from './diagnosis-handlers.js';
 import { credentialHandlers, type CredentialDeps } from './credential-handlers.js';
 import { bundleHandlers, type BundleDeps } from './bundle-handlers.js';
+import { intakeHandlers } from './intake-handlers.js';
 import { createKeychainStore } from '../credentials/keychain-store.js';
 import type { CredentialStore } from '../credentials/store.js';
 import { collectEnvironment } from '../bundle/environment.js';
@@ -29,6 +30,10 @@ export function createHandlerTable(deps: AppDeps): HandlerTable {
       chooseBundleSavePath: deps.chooseBundleSavePath ?? (async () => null),
       chooseBundleOpenPath: deps.chooseBundleOpenPath ?? (async () => null),
       ...(deps.renderMarkdown ? { renderMarkdown: deps.renderMarkdown } : {}),
+    }),
+    ...intakeHandlers({
+      environment: deps.environment ?? (() => collectEnvironment({ env })),
+      chooseBundleOpenPath: deps.chooseBundleOpenPath ?? (async () => null),
     }),
   };
 }

@@ -1,26 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Lang } from '../common/report.js';
-import { readBundleFile } from '../bundle/read.js';
-import { DEFAULT_LIMITS, unzipSafe } from '../bundle/unzip-safe.js';
-import { Redactor } from '../engine/redact.js';
+import { bundleViewFromFile } from '../intake/diff/read.js';
 import { diffBundles, type BundleView } from '../intake/diff/diff.js';
 import { EXIT, UsageError, oneLine, type CliIo } from './io.js';
 
 /** A bundle through the safe reader (report validated and re-redacted), plus its environment.json. */
 export async function readBundleView(file: string): Promise<BundleView> {
-  const opened = await readBundleFile(file);
-  if (!opened.ok) throw new UsageError(opened.error.message);
-  let environment: unknown = null;
-  try {
-    // readBundleFile has already refused an oversize or malformed zip; this reads the one file it does not return.
-    const entry = unzipSafe(await readFile(file), DEFAULT_LIMITS).find((e) => e.name === 'environment.json');
-    if (entry) environment = new Redactor().scrubDeep(JSON.parse(new TextDecoder().decode(entry.data)) as unknown);
-  } catch {
-    environment = null;
-  }
-  return { report: opened.value.report, environment };
+  const r = await bundleViewFromFile(file);
+  if (!r.ok) throw new UsageError(r.error.message);
+  return r.value;
 }
 
 const show = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));

@@ -5,6 +5,7 @@ import type { DiagnosisRequest } from './request.js';
 import type { StageId } from './stages.js';
 import type { CredentialInput, CredentialSummary } from './credential.js';
 import type { BundlePreview, BundleRequest, OpenedBundle } from './bundle.js';
+import type { DiffView, PastedInput, PastedRead } from './intake.js';
 
 /**
  * The one description of what the renderer may ask of main. `app/ipc.ts` registers a handler per
@@ -72,7 +73,21 @@ export interface BundleApi {
   openBundle(source?: { bytesBase64: string; name?: string }): Promise<Result<OpenedBundle | null>>;
 }
 
-export type DoctorApi = CoreApi & DiagnosisApi & CredentialsApi & BundleApi;
+/**
+ * Starting from what the user has (contract section 8): a pasted URL, curl command or error text,
+ * a dropped HAR, and "works there, fails here" between two bundles.
+ */
+export interface IntakeApi {
+  /** What a paste means: a URL, a call (curl or HAR entry) with its masked preview, or an error text explained. */
+  readPasted(input: PastedInput, lang: Lang): Promise<Result<PastedRead>>;
+  /**
+   * The current report (with this machine's environment) against another bundle: the dropped
+   * bytes, or main's open dialog when none are given. null when the user cancelled the dialog.
+   */
+  compareWithBundle(current: Report, other?: { bytesBase64: string; name?: string }, lang?: Lang): Promise<Result<DiffView | null>>;
+}
+
+export type DoctorApi = CoreApi & DiagnosisApi & CredentialsApi & BundleApi & IntakeApi;
 export type DoctorMethod = keyof DoctorApi;
 
 /** Every method name, exhaustively: adding a method to DoctorApi without listing it here fails to compile. */
@@ -92,6 +107,8 @@ const METHOD_SET: Record<DoctorMethod, true> = {
   previewBundle: true,
   exportBundle: true,
   openBundle: true,
+  readPasted: true,
+  compareWithBundle: true,
 };
 export const DOCTOR_METHODS = Object.keys(METHOD_SET) as DoctorMethod[];
 
