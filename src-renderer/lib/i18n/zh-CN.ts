@@ -170,7 +170,7 @@ export const zhCN: Record<MessageKey, string> = {
 
   'paste.label': '粘贴你手头的内容',
   'paste.hint': 'URL、curl 命令（bash 或 Windows cmd，即"复制为 cURL"的格式）、错误信息或回溯——也可以把 .har 文件拖到这里。',
-  'paste.placeholder': "curl https://api.example.com/v1/models -H 'Authorization: Bearer …'",
+  'paste.placeholder': "例如：curl https://api.example.com/v1/models -H 'Authorization: Bearer …'",
   'paste.reading': '正在读取…',
   'paste.url': 'URL：{url}',
   'paste.use': '使用此项',
