@@ -172,7 +172,7 @@ export const zhCN: Record<MessageKey, string> = {
   'paste.hint': 'URL、curl 命令（bash 或 Windows cmd，即"复制为 cURL"的格式）、错误信息或回溯——也可以把 .har 文件拖到这里。',
   'paste.placeholder': "例如：curl https://api.example.com/v1/models -H 'Authorization: Bearer …'",
   'paste.reading': '正在读取…',
-  'paste.url': 'URL：{url}',
+  'paste.url': '网址：{url}',
   'paste.use': '使用此项',
   'paste.understood.curl': '从 curl 命令中理解到',
   'paste.understood.har': '从 HAR 中理解到',
