@@ -45,9 +45,11 @@ export interface BuildDeps {
 /** Query parameters that carry an API's own key (not a signature or an OAuth `code`). */
 const KEY_PARAMS = /^(key|api[-_]?key|apikey|access[-_]?token|token|subscription-key|x-api-key|auth[-_]?token)$/i;
 
-/** curl's --data-urlencode: RFC 3986 unreserved characters stay, everything else is %XX. */
+/** curl's --data-urlencode: RFC 3986 unreserved characters stay, a space is + (curl ≥ 7.86, form encoding), everything else %XX. */
 export function curlEscape(s: string): string {
-  return encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(wellFormed(s))
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
 }
 
 /** A CurlCall → the request it makes, or a CurlParseError saying what is wrong. Pure unless deps.readFile. */

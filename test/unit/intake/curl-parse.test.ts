@@ -136,7 +136,7 @@ describe('flags', () => {
     ]);
   });
   it('--data-urlencode encodes as curl does; -d parts join with &; --data-raw keeps @', () => {
-    expect(read(`curl --data-urlencode 'q=a b&c' --data-urlencode '=x/y' https://x.example/`).body).toBe('q=a%20b%26c&x%2Fy');
+    expect(read(`curl --data-urlencode 'q=a b&c' --data-urlencode '=x/y' https://x.example/`).body).toBe('q=a+b%26c&x%2Fy');
     expect(read(`curl -d a=1 --data-raw '@not-a-file' https://x.example/`).body).toBe('a=1&@not-a-file');
   });
   it('-d @file reads through the given reader, stripping newlines; without a reader it is named', () => {
