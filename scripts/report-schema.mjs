@@ -19,7 +19,7 @@ const schema = {
     target: {
       type: 'object',
       required: ['url', 'method', 'provider'],
-      properties: { url: { type: 'string', minLength: 1 }, method: { type: 'string', pattern: '^[!#$%&\'*+.^_`|~0-9A-Za-z-]+$' }, provider: { enum: ['openai', 'zhipu', 'anthropic', 'azure-openai', 'generic'] } },
+      properties: { url: { type: 'string', minLength: 1 }, method: { type: 'string', pattern: '^[!#$%&\'*+.^_`|~0-9A-Za-z-]+$' }, provider: { enum: ['openai', 'zhipu', 'anthropic', 'azure-openai', 'generic', 'deepseek', 'moonshot', 'dashscope', 'openrouter'] } },
     },
     lang: { enum: ['en', 'zh-CN'] },
     startedAt: { type: 'string', format: 'date-time' },

@@ -102,7 +102,7 @@ function requestSchemaFor(lang: Lang) {
     method: z.string().transform((x) => x.toUpperCase()).pipe(z.enum(METHODS, { message: m.method(METHODS.join(', ')) })),
     headers: z.array(header).max(50),
     body: z.string().max(1_000_000, m.body).optional(),
-    provider: z.enum(['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic']),
+    provider: z.enum(['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic', 'deepseek', 'moonshot', 'dashscope', 'openrouter']),
     credential,
     auth: auth.optional(),
     oauth: z.object({ tokenUrl: targetUrl, clientId: z.string().min(1).max(500) }).optional(),
@@ -126,6 +126,7 @@ function requestSchemaFor(lang: Lang) {
     samples: z.number().int().min(1, m.samplesMin).max(20, m.samplesMax),
     slowMs: z.number().int().min(1).max(120_000),
     stream: z.boolean(),
+    completion: z.boolean().optional(),
     lang: z.enum(LANGS as [Lang, ...Lang[]]),
   });
 }

@@ -17,7 +17,8 @@ diagnose options:
   -X, --method <m>            HTTP method (default GET)
   -H, --header "Name: value"  extra request header (repeatable)
   -d, --data <body|@file>     request body
-  --provider <id>             auto | openai | zhipu | anthropic | azure-openai | generic (default auto)
+  --provider <id>             auto | openai | zhipu | anthropic | azure-openai | deepseek | moonshot |
+                              dashscope | openrouter | generic (default auto)
   --credential <name>         use a credential saved in the OS keychain
   --token-env <VAR>           read the secret from an environment variable
   --auth <where>              bearer | basic | header:<Name> | query:<param> (default: the provider's)
@@ -33,6 +34,8 @@ diagnose options:
   --slow-ms <ms>              time to first byte above which the server counts as slow (default 5000)
   --bundle <file.zip>         also write a diagnostic bundle
   --stream                    also probe a streamed (SSE) response
+  --completion                also send one real completion (max 1 token, the cheapest model the key
+                              can use): catches "model list works, chat fails"; it is billed (a few tokens)
   --lang <en|zh-CN>           language of human text (default en)
 
 Exit codes: 0 healthy or degraded, 1 failing, 2 bad usage or input, 3 internal error.

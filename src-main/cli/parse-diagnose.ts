@@ -12,7 +12,7 @@ export interface DiagnoseCli {
   bundle?: string;
 }
 
-const PROVIDERS: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic'];
+const PROVIDERS: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic', 'deepseek', 'moonshot', 'dashscope', 'openrouter'];
 const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -38,6 +38,7 @@ export const DIAGNOSE_OPTIONS = {
   'slow-ms': { type: 'string' },
   bundle: { type: 'string' },
   stream: { type: 'boolean' },
+  completion: { type: 'boolean' },
   lang: { type: 'string' },
 } as const;
 
@@ -226,6 +227,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
     samples: int('samples', v.samples, DEFAULTS.samples, 1, 100),
     slowMs: int('slow-ms', v['slow-ms'], DEFAULTS.slowMs, 1, 600_000),
     stream: v.stream ?? false,
+    ...(v.completion ? { completion: true } : {}),
     lang,
   });
   return { request, json: v.json ?? false, ...(v.bundle !== undefined ? { bundle: path.resolve(cwd, v.bundle) } : {}) };

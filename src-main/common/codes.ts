@@ -47,6 +47,8 @@ export const CODES = {
   HTTP_BAD_REQUEST: { stage: 'http', severity: 'error' },
   HTTP_PAYLOAD_TOO_LARGE: { stage: 'http', severity: 'error' },
   HTTP_UNEXPECTED_CONTENT: { stage: 'http', severity: 'error' },
+  HTTP_BLOCKED_BY_WAF: { stage: 'http', severity: 'error' },
+  HTTP_WRONG_BASE_URL: { stage: 'http', severity: 'error' },
   AUTH_MISSING: { stage: 'auth', severity: 'error' },
   AUTH_REJECTED: { stage: 'auth', severity: 'error' },
   AUTH_MALFORMED: { stage: 'auth', severity: 'error' },
@@ -65,6 +67,11 @@ export const CODES = {
   SERVER_FLAKY: { stage: 'server', severity: 'warn' },
   STREAM_ERROR_EVENT: { stage: 'server', severity: 'error' },
   STREAM_INTERRUPTED: { stage: 'server', severity: 'error' },
+  MODEL_NOT_FOUND: { stage: 'server', severity: 'error' },
+  REQUEST_TOO_LARGE_FOR_MODEL: { stage: 'server', severity: 'error' },
+  CONTENT_FILTERED: { stage: 'server', severity: 'error' },
+  SERVER_RATE_LIMIT_LOW: { stage: 'server', severity: 'warn' },
+  RELAY_UPSTREAM_UNAVAILABLE: { stage: 'server', severity: 'error' },
 } as const satisfies Record<string, { stage: StageId; severity: Severity }>;
 
 export type FindingCode = keyof typeof CODES;

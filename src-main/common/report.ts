@@ -6,7 +6,7 @@ export const REPORT_SCHEMA = 'api-doctor/report@1' as const;
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 
-export type ProviderId = 'openai' | 'zhipu' | 'anthropic' | 'azure-openai' | 'generic';
+export type ProviderId = 'openai' | 'zhipu' | 'anthropic' | 'azure-openai' | 'generic' | 'deepseek' | 'moonshot' | 'dashscope' | 'openrouter';
 export type ProviderChoice = 'auto' | ProviderId;
 
 /** JSON-safe evidence attached to a finding. Values are already redacted. */

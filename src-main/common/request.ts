@@ -35,6 +35,8 @@ export interface DiagnosisRequest {
   samples: number;
   slowMs: number;
   stream: boolean;
+  /** `--completion`: also send the smallest real completion (max 1 token, the cheapest model the key can use). */
+  completion?: boolean;
   lang: Lang;
 }
 

@@ -6,7 +6,7 @@ const HEADER_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Keys and tokens are short; a megabyte "secret" is a paste accident or an attack on the keychain. */
 export const MAX_SECRET_LENGTH = 16_384;
 
-export const PROVIDERS: readonly ProviderId[] = ['openai', 'zhipu', 'anthropic', 'azure-openai', 'generic'];
+export const PROVIDERS: readonly ProviderId[] = ['openai', 'zhipu', 'anthropic', 'azure-openai', 'generic', 'deepseek', 'moonshot', 'dashscope', 'openrouter'];
 
 export const credentialNameSchema = z
   .string()

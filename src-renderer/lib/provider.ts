@@ -1,12 +1,16 @@
 import type { ProviderChoice, ProviderId } from '../../src-main/common/report.js';
 
-export const PROVIDERS: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic'];
+export const PROVIDERS: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic', 'deepseek', 'moonshot', 'dashscope', 'openrouter'];
 export const PROVIDER_NAMES: Record<ProviderId, string> = {
   openai: 'OpenAI',
   zhipu: 'Zhipu GLM',
   anthropic: 'Anthropic',
   'azure-openai': 'Azure OpenAI',
   generic: 'Generic HTTP API',
+  deepseek: 'DeepSeek',
+  moonshot: 'Moonshot / Kimi',
+  dashscope: 'Qwen / DashScope',
+  openrouter: 'OpenRouter',
 };
 
 /**
@@ -24,6 +28,10 @@ export function detectProvider(rawUrl: string): ProviderId {
   if (host === 'api.anthropic.com') return 'anthropic';
   if (host.endsWith('.openai.azure.com')) return 'azure-openai';
   if (host === 'api.openai.com') return 'openai';
+  if (host === 'api.deepseek.com') return 'deepseek';
+  if (host === 'api.moonshot.cn' || host === 'api.moonshot.ai') return 'moonshot';
+  if (host === 'dashscope.aliyuncs.com' || host === 'dashscope-intl.aliyuncs.com') return 'dashscope';
+  if (host === 'openrouter.ai') return 'openrouter';
   return 'generic';
 }
 

@@ -134,6 +134,18 @@ describe('canaries never leave the process', () => {
     expectNoLeak(o);
   });
 
+  it('provider follow-ups and --completion (model list, one-token completion) carry the key only to the same origin, and never leak it', async () => {
+    const before = api.received.length;
+    const o = await diagnose([api.url('http', '/v1/chat/completions'), '-X', 'POST', '-d', '{"model":"lab-modl","messages":[]}', '--token-env', 'CANARY_TOKEN', '--completion']);
+    expect(codes(o.report)).toContain('MODEL_NOT_FOUND');
+    const extra = api.received.slice(before).map((x) => x.path);
+    expect(extra).toContain('/v1/models');
+    // Two runs (JSON and text), each: the user's call and the one-token completion.
+    expect(extra.filter((p) => p === '/v1/chat/completions').length).toBe(4);
+    expect(sentToken('/v1/models', TOKEN)).toBe(true);
+    expectNoLeak(o);
+  });
+
   it('proxy 407 with credentials in the proxy URL', async () => {
     const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--proxy', `http://alice:${PROXY_PASS}@${proxy.host}:${proxy.port}`, '--token-env', 'CANARY_TOKEN']);
     expect(codes(o.report)).toContain('PROXY_AUTH_REQUIRED');

@@ -107,10 +107,13 @@ describe('http stage against the lab', () => {
     expect(r.code).toBe(1);
   });
 
-  it('404 on a Zhipu-shaped wrong path → HTTP_NOT_FOUND suggesting the right base URLs', async () => {
+  it('404 on a Zhipu path without /paas → HTTP_WRONG_BASE_URL with the corrected URL, confirmed against the lab', async () => {
     const r = await run('/api/v4/chat/completions', '--provider', 'zhipu');
-    expect(r.report.summary.rootCause).toBe('HTTP_NOT_FOUND');
-    expect(r.report.findings[0]!.evidence.suggestedBases).toEqual(['https://open.bigmodel.cn/api/paas/v4', 'https://open.bigmodel.cn/api/coding/paas/v4', 'https://open.bigmodel.cn/api/anthropic']);
+    expect(r.report.summary.rootCause).toBe('HTTP_WRONG_BASE_URL');
+    const e = r.report.findings[0]!.evidence;
+    expect(e).toMatchObject({ problem: 'missing-base-path', correctedUrl: expect.stringMatching(/\/api\/paas\/v4\/chat\/completions$/) as unknown, correctedBase: expect.stringMatching(/\/api\/paas\/v4$/) as unknown });
+    // The lab serves /api/paas/v4/models (401 without a key): the corrected base exists.
+    expect(String(e.confirmedBy)).toMatch(/\/api\/paas\/v4\/models → 401$/);
     expect(stageOf(r.report, 'auth').status).toBe('skipped');
     expect(r.code).toBe(1);
   });

@@ -61,6 +61,9 @@ export async function startCanaryApi(opts: { accessToken: string; host?: string;
       }
       case '/v1/oauth-api':
         return send(401, errorBody('access token rejected'));
+      case '/v1/chat/completions':
+        // A provider follow-up path: model_not_found (echoing the key) makes the engine read the model list, and --completion sends one more call.
+        return send(404, { error: { ...errorBody('The model `lab-modl` does not exist or you do not have access to it').error, code: 'model_not_found', type: 'invalid_request_error' } });
       default:
         return send(404, { error: { message: `no route ${url.pathname}` } });
     }

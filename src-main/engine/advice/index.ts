@@ -13,7 +13,7 @@ import { moreSnippets } from './snippets-more.js';
 import { adviseTimeouts } from './timeouts.js';
 
 /** The environment variable each provider's SDK reads, so the snippets match the docs people follow. */
-const ENV_VARS: Record<string, string> = { openai: 'OPENAI_API_KEY', zhipu: 'ZHIPU_API_KEY', anthropic: 'ANTHROPIC_API_KEY', 'azure-openai': 'AZURE_OPENAI_API_KEY', generic: 'API_KEY' };
+const ENV_VARS: Record<string, string> = { openai: 'OPENAI_API_KEY', zhipu: 'ZHIPU_API_KEY', anthropic: 'ANTHROPIC_API_KEY', 'azure-openai': 'AZURE_OPENAI_API_KEY', generic: 'API_KEY', deepseek: 'DEEPSEEK_API_KEY', moonshot: 'MOONSHOT_API_KEY', dashscope: 'DASHSCOPE_API_KEY', openrouter: 'OPENROUTER_API_KEY' };
 
 /** Headers our probes add for themselves, not ones the user's client needs. */
 const OWN_HEADERS = new Set(['user-agent', 'accept-encoding']);

@@ -6,6 +6,9 @@ import { parseErrorBody } from '../providers/error-body.js';
 import type { ProviderProfile } from '../providers/types.js';
 import { gatewayOf, rateLimitTable, requestIdOf, retryAfterSeconds } from '../server/headers.js';
 import type { AnswerSummary } from './types.js';
+import { errorInSuccess, providerExtras, wrongBaseUrl } from '../providers/judge-extras.js';
+import { fixBaseUrl } from '../providers/base-url.js';
+import { cloudflare5xx, detectWaf, wafEvidence } from './waf.js';
 
 /** A quoted server message is evidence, not an essay. */
 const quote = (s: string | null | undefined, n = 300): string | null => (s ? s.replace(/\s+/g, ' ').trim().slice(0, n) : null);
@@ -15,9 +18,11 @@ const quote = (s: string | null | undefined, n = 300): string | null => (s ? s.r
  * answered as it should. Pure; every stage's rules and probes call this, each keeping its own
  * stage's codes, so a 429 is judged in one place only.
  */
-export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: ProviderProfile, oauthFailed = false): FindingDraft | null {
+export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: ProviderProfile, oauthFailed = false, requestBody?: string): FindingDraft | null {
   const err = a.html ? null : parseErrorBody(a.bodyText);
-  const meaning = provider.meaning(a.status, err);
+  // An error body inside a 2xx (Zhipu does this) is judged like any error: evidence.httpStatus says 200.
+  const in2xx = a.status >= 200 && a.status < 300 && errorInSuccess(a.bodyText);
+  const meaning = provider.meaning(in2xx ? 400 : a.status, err);
   const requestId = requestIdOf(a.headers);
   const base: Evidence = { url: a.url, status: a.status, ...(requestId ? { requestId } : {}) };
   const providerMessage = quote(err?.message);
@@ -28,7 +33,20 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
   if (plan.problem) return { code: plan.problem.code, evidence: plan.problem.evidence };
   if (oauthFailed && (s === 401 || s === 403)) return null; // OAUTH_TOKEN_REQUEST_FAILED (from the oauth probe) says it all
 
-  if (s === 401) return judge401(a, plan, base, pe, meaning?.code ?? null);
+  // A CDN or web firewall answered, not the API (its 5xx pages are gateway errors, below).
+  const waf = s < 500 || a.headers['cf-mitigated'] || a.headers['x-amzn-waf-action'] ? detectWaf(a) : null;
+  if (waf) return { code: 'HTTP_BLOCKED_BY_WAF', evidence: { ...base, ...wafEvidence(waf), contentType: a.contentType, ...(a.title ? { title: a.title } : {}) } };
+
+  if (in2xx) {
+    const ev: Evidence = { ...base, httpStatus: s, ...pe };
+    const extra = providerExtras(meaning, err, a, provider, requestBody);
+    if (extra) return { code: extra.code, evidence: { ...ev, ...extra.evidence } };
+    if (meaning?.code === 'AUTH_MISSING' || meaning?.code === 'AUTH_REJECTED' || meaning?.code === 'AUTH_TOKEN_EXPIRED') return { code: meaning.code, evidence: { ...ev, credential: plan.fingerprint, sentAs: plan.sentAs } };
+    if (meaning && meaning.code !== 'HTTP_NOT_FOUND') return { code: meaning.code, evidence: { ...ev, ...(meaning.code === 'AUTH_FORBIDDEN' ? { reason: providerMessage ?? meaning.reason, credential: plan.fingerprint } : { serverMessage: providerMessage }) } };
+    return { code: 'SERVER_ERROR', evidence: { ...ev, serverMessage: providerMessage } };
+  }
+
+  if (s === 401) return judge401(a, plan, base, pe, meaning?.code ?? null, provider);
   if (a.html && (s < 300 || s === 403 || s === 401)) {
     return { code: 'HTTP_UNEXPECTED_CONTENT', evidence: { ...base, contentType: a.contentType, title: a.title, ...(a.bodyText ? { snippet: quote(stripTags(a.bodyText), 200) } : {}) } };
   }
@@ -38,6 +56,13 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
   const limits = rateLimitTable(a.headers);
   const retryAfter = retryAfterSeconds(a.headers, a.receivedAt);
   const serverSide: Evidence = { ...base, ...pe, ...(retryAfter !== null ? { retryAfterSeconds: retryAfter } : {}), ...(Object.keys(limits).length ? { limits } : {}) };
+
+  // Cloudflare's own 52x: the origin behind Cloudflare is down or slow (a gateway error, with the ray id).
+  const cf = cloudflare5xx(a);
+  if (cf) return { code: 'SERVER_BAD_GATEWAY', evidence: { ...serverSide, gateway: gatewayOf(a.headers), ...cf, ...(a.title ? { title: a.title } : {}) } };
+  // The new provider codes (model, size, filter, relay, URL layout) carry their own evidence.
+  const extra = providerExtras(meaning, err, a, provider, requestBody);
+  if (extra) return { code: extra.code, evidence: { ...serverSide, ...extra.evidence } };
 
   // The provider's own words beat the status (a Zhipu 1113 comes as 429, an Anthropic credit error as 400).
   if (meaning && meaning.code !== 'AUTH_MISSING' && meaning.code !== 'AUTH_REJECTED' && meaning.code !== 'AUTH_TOKEN_EXPIRED') {
@@ -79,7 +104,7 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
   return null;
 }
 
-function judge401(a: AnswerSummary, plan: CredentialPlan, base: Evidence, pe: Evidence, said: string | null): FindingDraft {
+function judge401(a: AnswerSummary, plan: CredentialPlan, base: Evidence, pe: Evidence, said: string | null, provider: ProviderProfile): FindingDraft {
   const challenges = parseWwwAuthenticate(a.headers['www-authenticate']);
   const www: Evidence = challenges.length
     ? {
@@ -96,11 +121,18 @@ function judge401(a: AnswerSummary, plan: CredentialPlan, base: Evidence, pe: Ev
   const schemes = challenges.map((c) => c.scheme.toLowerCase());
   const wrongScheme = schemes.length > 0 && (plan.scheme === null ? !schemes.some((s) => s !== 'bearer' && s !== 'basic') : !schemes.includes(plan.scheme));
   if (wrongScheme || said === 'AUTH_MISSING') return { code: 'AUTH_SCHEME_MISMATCH', evidence: { ...ev, serverWants: challenges.length ? challenges.map((c) => c.scheme) : null } };
-  return { code: 'AUTH_REJECTED', evidence: ev };
+  // Keys of a sibling region or product (bigmodel.cn vs z.ai, DashScope CN vs intl, Kimi .cn vs .ai) are rejected here.
+  const siblings = provider.siblings?.(new URL(a.url)) ?? [];
+  return { code: 'AUTH_REJECTED', evidence: { ...ev, ...(siblings.length ? { siblingEndpoints: siblings.map((x) => `${x.label}: ${x.origin}`) } : {}) } };
 }
 
 function notFound(a: AnswerSummary, provider: ProviderProfile, base: Evidence, pe: Evidence): FindingDraft {
   const url = new URL(a.url);
+  // The path does not fit the provider's layout: say so, with the corrected URL.
+  const wrong = wrongBaseUrl(a, provider, false);
+  if (wrong) return { code: wrong.code, evidence: { ...base, ...pe, ...wrong.evidence } };
+  // A guess for an unknown layout (…/v1 missing): the http probe confirms it against the server before saying so.
+  const guess = fixBaseUrl(url, provider);
   const bases = provider.knownBases(url);
   const here = provider.apiBase(url);
   const onKnownBase = bases.some((b) => a.url.startsWith(b));
@@ -112,6 +144,7 @@ function notFound(a: AnswerSummary, provider: ProviderProfile, base: Evidence, p
       provider: provider.name,
       ...(bases.length && !onKnownBase ? { suggestedBases: bases } : {}),
       ...(here ? { apiBase: here } : {}),
+      ...(guess ? { candidateUrl: guess.correctedUrl, candidateBase: guess.correctedBase } : {}),
       ...(a.html && a.title ? { title: a.title } : {}),
     },
   };

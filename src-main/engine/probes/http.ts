@@ -10,12 +10,13 @@ import type { Probe } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import type { OAuthData } from '../auth/oauth.js';
 import { say } from '../say.js';
+import { FOLLOW_UP_BUDGET, followUp } from '../providers/follow-up.js';
 
 /**
  * Connect, headers and body each get the per-phase timeout; redirect hops share what is left.
  * Three phases plus a second of slack bound one exchange; the budget allows for that.
  */
-export const httpBudget = (timeoutMs: number) => timeoutMs * 3 + 1000;
+export const httpBudget = (timeoutMs: number) => timeoutMs * 3 + 1000 + FOLLOW_UP_BUDGET(timeoutMs);
 
 /** The user's call, as they would make it: their URL, method, headers and body, with the credential placed. */
 export const httpProbe: Probe<HttpProbeData> = {
@@ -75,7 +76,7 @@ export const httpProbe: Probe<HttpProbeData> = {
     // A redirect to another origin drops the credential (like curl and browsers): judge the answer as one that came without it.
     const dropped = plan.source !== 'none' && !plan.withheld && new URL(f.url).origin !== planned.url.origin;
     const judged = dropped ? { ...plan, withheld: true, withheldReason: `not sent to ${new URL(f.url).origin} after a redirect to another origin` } : plan;
-    data.verdict = answer ? judgeAnswer(answer, judged, provider, oauthFailed) : null;
+    data.verdict = answer ? await followUp(ctx, provider, judgeAnswer(answer, judged, provider, oauthFailed, body)) : null;
     const hopNote = trail.hops.length > 1 ? ` after ${trail.hops.length - 1} redirect(s)` : '';
     if (data.error) return { status: 'failed', data, reason: `${data.error.code ?? data.error.errno ?? 'error'}: ${data.error.message}`, timing: data.timing };
     if (trail.loop) return { status: 'failed', data, reason: `redirect ${trail.loop.reason}`, timing: data.timing };

@@ -9,6 +9,7 @@ import { httpProbe } from './http.js';
 import { authProbe } from './auth.js';
 import { serverProbe } from './server.js';
 import { streamProbe } from './stream.js';
+import { completionProbe } from './completion.js';
 
 /** Every probe of the engine, one file each; adding a probe is one file and one line here. */
 export const PROBES: readonly Probe[] = [
@@ -23,4 +24,5 @@ export const PROBES: readonly Probe[] = [
   oauthProbe,
   serverProbe,
   streamProbe,
+  completionProbe,
 ];

@@ -1,4 +1,4 @@
-import { anthropicMeaning, messagesStream } from './common.js';
+import { anthropicMeaning, messagesCompletion, messagesStream } from './common.js';
 import type { ProviderProfile } from './types.js';
 
 /** Anthropic's API refuses requests without a version header; this is the stable one. */
@@ -16,4 +16,6 @@ export const anthropic: ProviderProfile = {
   streamRequest: (url, model) => messagesStream(url.origin, model, 'claude-3-5-haiku-latest'),
   cheapModels: ['claude-3-5-haiku-latest', 'claude-3-haiku-20240307'],
   meaning: anthropicMeaning,
+  completionRequest: (url, model) => messagesCompletion(url.origin, model, 'claude-3-5-haiku-latest'),
+  basePaths: ['/v1'],
 };

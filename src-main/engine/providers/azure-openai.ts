@@ -1,3 +1,4 @@
+import { filteredMeaning, relayMeaning, tooLargeMeaning } from './signals.js';
 import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
 
 /** A GA api-version every Azure OpenAI resource accepts; used only when the URL has none. */
@@ -9,13 +10,19 @@ const deployment = (url: URL) => /\/openai\/deployments\/([^/]+)/.exec(url.pathn
 function azureMeaning(status: number, err: ProviderError | null): ErrorMeaning | null {
   if (!err) return null;
   const text = `${err.code ?? ''} ${err.type ?? ''} ${err.message ?? ''}`;
-  if (/DeploymentNotFound/i.test(text)) return { code: 'HTTP_NOT_FOUND', reason: 'the deployment name does not exist on this resource' };
+  // DeploymentNotFound: https://github.com/chatboxai/chatbox/issues/646
+  if (/DeploymentNotFound/i.test(text)) return { code: 'MODEL_NOT_FOUND', reason: 'the deployment name does not exist on this resource' };
+  // An api-version the service does not know: https://learn.microsoft.com/en-us/azure/ai-services/openai/api-version-deprecation
+  if (/api-version|API version not supported/i.test(text) && status !== 429) return { code: 'HTTP_BAD_REQUEST', reason: 'the api-version query parameter is missing or not supported' };
+  const shared = relayMeaning(err) ?? tooLargeMeaning(err) ?? filteredMeaning(err);
+  if (shared) return shared;
+  // "experiencing high demand": capacity, not the caller's limit (https://github.com/pollinations/pollinations/issues/6260)
+  if (/high demand/i.test(text)) return { code: 'SERVER_OVERLOADED', reason: 'the region has no capacity right now' };
   if (/invalid subscription key|wrong API endpoint|Access denied due to invalid/i.test(text)) return { code: 'AUTH_REJECTED', reason: 'invalid key or wrong regional endpoint' };
   if (/quota|insufficient_quota/i.test(text) && !/rate limit/i.test(text)) return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'quota exhausted' };
   if (status === 429 || /rate limit|RateLimit/i.test(text)) return { code: 'SERVER_RATE_LIMITED', reason: 'rate limit of the pricing tier' };
   if (/Virtual Network|firewall|PermissionDenied|AuthenticationTypeDisabled/i.test(text)) return { code: 'AUTH_FORBIDDEN', reason: 'network rule or permission of the resource' };
   if (/expired/i.test(text) && status === 401) return { code: 'AUTH_TOKEN_EXPIRED', reason: 'the token expired' };
-  if (/content_filter|ResponsibleAIPolicyViolation/i.test(text)) return { code: 'HTTP_BAD_REQUEST', reason: 'content filter' };
   return null;
 }
 
@@ -36,4 +43,10 @@ export const azureOpenai: ProviderProfile = {
   },
   cheapModels: [],
   meaning: azureMeaning,
+  completionRequest: (url) => {
+    const d = deployment(url);
+    if (!d) return null;
+    return { method: 'POST', url: new URL(`${url.origin}/openai/deployments/${d}/chat/completions?api-version=${apiVersion(url)}`), body: JSON.stringify({ messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }) };
+  },
+  basePaths: [],
 };

@@ -6,11 +6,15 @@ import { generic } from './generic.js';
 import { openai } from './openai.js';
 import type { ProviderProfile } from './types.js';
 import { zhipu } from './zhipu.js';
+import { deepseek } from './deepseek.js';
+import { moonshot } from './moonshot.js';
+import { dashscope } from './dashscope.js';
+import { openrouter } from './openrouter.js';
 
 export type { ProviderProfile } from './types.js';
 
 /** Every profile; the first whose host matches wins, generic last. */
-export const PROVIDERS: readonly ProviderProfile[] = [openai, zhipu, anthropic, azureOpenai, generic];
+export const PROVIDERS: readonly ProviderProfile[] = [openai, zhipu, anthropic, azureOpenai, deepseek, moonshot, dashscope, openrouter, generic];
 
 export const profileById = (id: ProviderId): ProviderProfile => PROVIDERS.find((p) => p.id === id) ?? generic;
 

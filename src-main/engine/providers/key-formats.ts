@@ -27,6 +27,11 @@ const STRICT: Record<string, readonly string[]> = {
   openai: ['openai'],
   anthropic: ['anthropic'],
   zhipu: ['zhipu'],
+  // These accept only their own keys, none of which has a distinctive prefix except OpenRouter's.
+  deepseek: [],
+  moonshot: [],
+  dashscope: [],
+  openrouter: ['openrouter'],
   // Azure keys are 32 hex characters or 84 characters, never a known prefix; Entra tokens are JWTs.
   'azure-openai': [],
 };

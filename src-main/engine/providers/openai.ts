@@ -1,4 +1,4 @@
-import { chatStream, modelsAt, openaiMeaning, versionBase } from './common.js';
+import { chatCompletion, chatStream, modelsAt, openaiMeaning, versionBase } from './common.js';
 import type { ProviderProfile } from './types.js';
 
 export const openai: ProviderProfile = {
@@ -13,4 +13,6 @@ export const openai: ProviderProfile = {
   streamRequest: (url, model) => chatStream(openai.apiBase(url), model),
   cheapModels: ['gpt-4o-mini', 'gpt-4.1-nano', 'gpt-3.5-turbo'],
   meaning: openaiMeaning,
+  completionRequest: (url, model) => chatCompletion(openai.apiBase(url), model ?? 'gpt-4o-mini'),
+  basePaths: ['/v1'],
 };

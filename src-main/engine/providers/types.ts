@@ -48,4 +48,13 @@ export interface ProviderProfile {
   cheapModels: readonly string[];
   /** Reads the provider's meaning out of an error body (already parsed into ProviderError). */
   meaning(status: number, err: ProviderError | null): ErrorMeaning | null;
+  /** The smallest real (non-streamed) completion: one token (`--completion`). */
+  completionRequest(url: URL, model: string | null): ProbeRequest | null;
+  /**
+   * Path prefixes the API is served under, canonical first (`/v1`, `/api/paas/v4`); an endpoint
+   * (`/chat/completions`, `/models`) follows them. Empty: the layout is unknown (generic, Azure).
+   */
+  basePaths: readonly string[];
+  /** The same provider's other regions or products whose keys are not interchangeable with this host's. */
+  siblings?(url: URL): { origin: string; label: string }[];
 }

@@ -1,5 +1,5 @@
 import { ANTHROPIC_VERSION } from './anthropic.js';
-import { anthropicMeaning, chatStream, messagesStream, modelsAt, openaiMeaning } from './common.js';
+import { anthropicMeaning, chatCompletion, chatStream, messagesCompletion, messagesStream, modelsAt, openaiMeaning } from './common.js';
 import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
 import { ZHIPU_CODES } from './zhipu-codes.js';
 
@@ -16,8 +16,10 @@ function paasBase(url: URL): string {
 
 function zhipuMeaning(status: number, err: ProviderError | null): ErrorMeaning | null {
   if (!err) return null;
-  const known = err.code !== null ? ZHIPU_CODES[err.code] : undefined;
-  if (known) return { code: known.code, reason: `Zhipu ${err.code}: ${known.en}`, reasonZh: `智谱 ${err.code}：${known.zh}` };
+  // The Anthropic-compatible envelope puts the code in error.code and again in the message as "[1211][text][request id]".
+  const code = err.code !== null && ZHIPU_CODES[err.code] ? err.code : (/^\[(\d{3,4})\]/.exec(err.message ?? '')?.[1] ?? err.code);
+  const known = code !== null ? ZHIPU_CODES[code] : undefined;
+  if (known) return { code: known.code, reason: `Zhipu ${code}: ${known.en}`, reasonZh: `智谱 ${code}：${known.zh}` };
   return anthropicMeaning(status, err) ?? openaiMeaning(status, err);
 }
 
@@ -39,4 +41,8 @@ export const zhipu: ProviderProfile = {
   streamRequest: (url, model) => (isAnthropicPath(url) ? messagesStream(`${url.origin}/api/anthropic`, model, 'glm-4.5-air') : chatStream(paasBase(url), model ?? 'glm-4-flash')),
   cheapModels: ['glm-4-flash', 'glm-4.5-flash', 'glm-4-flashx', 'glm-4.5-air'],
   meaning: zhipuMeaning,
+  completionRequest: (url, model) => (isAnthropicPath(url) ? messagesCompletion(`${url.origin}/api/anthropic`, model, 'glm-4.5-air') : chatCompletion(paasBase(url), model ?? 'glm-4-flash')),
+  basePaths: ['/api/paas/v4', '/api/coding/paas/v4', '/api/anthropic/v1'],
+  // Keys of BigModel (China) and Z.ai (international) are separate accounts: https://docs.z.ai/guides/overview/quick-start
+  siblings: (url) => (/z\.ai$/i.test(url.hostname) ? [{ origin: 'https://open.bigmodel.cn', label: 'BigModel (China, open.bigmodel.cn)' }] : [{ origin: 'https://api.z.ai', label: 'Z.ai (international, api.z.ai)' }]),
 };

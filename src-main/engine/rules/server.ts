@@ -5,6 +5,7 @@ import type { FindingDraft, RunView, StageRules } from '../probe.js';
 import { printableEvidence } from '../http/printable.js';
 import type { ServerProbeData } from '../probes/server.js';
 import type { StreamProbeData } from '../probes/stream.js';
+import { completionFinding, rateBudgetFindings } from './provider-findings.js';
 
 /** The server stage: the answer's 429/5xx meaning, latency and error rate over the samples, and the stream. */
 /** Every finding of this stage, with server-quoted text made safe to print. */
@@ -14,6 +15,7 @@ const rawServerRules = (view: RunView): FindingDraft[] => {
   const out: FindingDraft[] = [];
   const h = view.result<HttpProbeData>(PROBE_IDS.http)?.data;
   if (h?.verdict && CODES[h.verdict.code].stage === 'server') out.push(h.verdict);
+  out.push(...completionFinding(view), ...rateBudgetFindings(view));
 
   const s = view.result<ServerProbeData>(PROBE_IDS.server);
   if (s?.status === 'ok' && s.data) {

@@ -62,12 +62,12 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
     en: (e) => ({
       title: 'The server refused the credential (401)',
       detail: `The key ${ev(e, 'credential')} sent as ${ev(e, 'sentAs')} was not accepted.${said(e, false)}${rid(e, false)} The key is wrong, revoked, or belongs to another account, project, region or environment (test vs production).`,
-      fixes: ['Copy the key again from the provider\'s console (it is shown only once; create a new one if needed).', 'Check it is the key for this endpoint: the right provider, region and project (e.g. open.bigmodel.cn vs api.z.ai keys are separate).', 'Make sure the program reads the key you think it does (print its fingerprint, never the key).'],
+      fixes: ['Copy the key again from the provider\'s console (it is shown only once; create a new one if needed).', has(e, 'siblingEndpoints') ? `This provider has another region or platform whose keys do not work here: ${ev(e, 'siblingEndpoints')}. If the key comes from there, call that endpoint instead.` : 'Check it is the key for this endpoint: the right provider, region and project (e.g. open.bigmodel.cn vs api.z.ai keys are separate).', 'Make sure the program reads the key you think it does (print its fingerprint, never the key).'],
     }),
     'zh-CN': (e) => ({
       title: '服务器拒绝了该凭据（401）',
       detail: `以 ${sentAsZh(e)} 方式发送的密钥 ${ev(e, 'credential')} 未被接受。${said(e, true)}${rid(e, true)}密钥错误、已吊销，或属于其他账户、项目、地域或环境（测试与生产）。`,
-      fixes: ['从服务商控制台重新复制密钥（密钥通常只显示一次，必要时新建一个）。', '确认这是该接口对应的密钥：服务商、地域和项目都要对（例如 open.bigmodel.cn 与 api.z.ai 的密钥互不通用）。', '确认程序读取的正是你以为的那个密钥（打印其指纹，切勿打印密钥本身）。'],
+      fixes: ['从服务商控制台重新复制密钥（密钥通常只显示一次，必要时新建一个）。', has(e, 'siblingEndpoints') ? `该服务商还有另一个地域或平台，其密钥在这里不能用：${ev(e, 'siblingEndpoints')}。如果密钥来自那里，请改为调用那个地址。` : '确认这是该接口对应的密钥：服务商、地域和项目都要对（例如 open.bigmodel.cn 与 api.z.ai 的密钥互不通用）。', '确认程序读取的正是你以为的那个密钥（打印其指纹，切勿打印密钥本身）。'],
     }),
   },
   AUTH_MALFORMED: {

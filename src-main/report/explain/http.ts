@@ -1,6 +1,7 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import type { Evidence } from '../../common/report.js';
 import { ev, type CodeText } from './types.js';
+import { httpProviderTexts } from './http-provider.js';
 
 const URL_ = 'https://api.example.com/v1/chat/completions';
 const has = (e: Evidence, k: string) => e[k] !== undefined && e[k] !== null && e[k] !== '';
@@ -189,4 +190,5 @@ export const httpTexts: Record<CodesOfStage<'http'>, CodeText> = {
       fixes: ['在浏览器中打开该地址：如果是登录页或门户页，先登录（或换网络）再重试。', '如果是拦截页：请 IT 部门放行该 API 域名。', '确认 URL 是 API 的 base URL，而不是服务商的官网或控制台。'],
           },
   },
+  ...httpProviderTexts,
 };

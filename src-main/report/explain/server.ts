@@ -1,6 +1,7 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import type { Evidence } from '../../common/report.js';
 import { ev, type CodeText } from './types.js';
+import { serverProviderTexts } from './server-provider.js';
 
 const URL_ = 'https://api.openai.com/v1/chat/completions';
 const has = (e: Evidence, k: string) => e[k] !== undefined && e[k] !== null && e[k] !== '';
@@ -73,7 +74,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
       const g = e.gateway && typeof e.gateway === 'object' && !Array.isArray(e.gateway) ? Object.entries(e.gateway).map(([k, v]) => `${k}: ${String(v)}`).join(', ') : '';
       return {
         title: `A gateway could not get an answer from the service (${ev(e, 'status')})`,
-        detail: `${ev(e, 'url')} answered ${ev(e, 'status')}. That answer came from a gateway in front of the service${g ? ` (${g})` : ''}, which ${e.status === 504 ? 'gave up waiting for' : 'could not reach'} the service behind it.${has(e, 'title') ? ` Page title: "${ev(e, 'title')}".` : ''}${rid(e, false)}`,
+        detail: `${ev(e, 'url')} answered ${ev(e, 'status')}. That answer came from a gateway in front of the service${g ? ` (${g})` : ''}, which ${e.status === 504 || e.status === 524 ? 'gave up waiting for' : 'could not reach'} the service behind it.${has(e, 'cloudflareError') ? ` Cloudflare error ${ev(e, 'cloudflareError')}${has(e, 'rayId') ? `, Ray ID ${ev(e, 'rayId')}` : ''}: the origin server behind Cloudflare is at fault, not Cloudflare or your network.` : ''}${has(e, 'title') ? ` Page title: "${ev(e, 'title')}".` : ''}${rid(e, false)}`,
         fixes: ['Retry with backoff; gateway errors are usually transient.', 'If your own proxy or API gateway is in between: check its upstream address, timeouts and health checks.', RID_EN],
       };
     },
@@ -81,7 +82,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
       const g = e.gateway && typeof e.gateway === 'object' && !Array.isArray(e.gateway) ? Object.entries(e.gateway).map(([k, v]) => `${k}: ${String(v)}`).join(', ') : '';
       return {
         title: `网关未能从后端服务得到响应（${ev(e, 'status')}）`,
-        detail: `${ev(e, 'url')} 返回 ${ev(e, 'status')}。这个响应来自服务前面的网关${g ? `（${g}）` : ''}，它${e.status === 504 ? '等待后端服务超时' : '无法连接到后端服务'}。${has(e, 'title') ? `页面标题：“${ev(e, 'title')}”。` : ''}${rid(e, true)}`,
+        detail: `${ev(e, 'url')} 返回 ${ev(e, 'status')}。这个响应来自服务前面的网关${g ? `（${g}）` : ''}，它${e.status === 504 || e.status === 524 ? '等待后端服务超时' : '无法连接到后端服务'}。${has(e, 'cloudflareError') ? `Cloudflare 错误 ${ev(e, 'cloudflareError')}${has(e, 'rayId') ? `，Ray ID ${ev(e, 'rayId')}` : ''}：出问题的是 Cloudflare 后面的源站，而不是 Cloudflare 或你的网络。` : ''}${has(e, 'title') ? `页面标题：“${ev(e, 'title')}”。` : ''}${rid(e, true)}`,
         fixes: ['使用退避策略重试；网关错误通常是暂时的。', '如果中间有你自己的代理或 API 网关：检查它的上游地址、超时和健康检查。', RID_ZH],
       };
     },
@@ -151,4 +152,5 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
       fixes: ['检查代理、VPN 或负载均衡器是否有空闲或总时长限制截断长响应（例如 nginx 的 proxy_read_timeout，SSE 需关闭代理缓冲）。', '在客户端把没有结束标记的流视为失败并重试。', '如果中间没有这类设备，请向服务商报告。'],
     }),
   },
+  ...serverProviderTexts,
 };

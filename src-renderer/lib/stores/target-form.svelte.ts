@@ -26,6 +26,8 @@ export class TargetForm {
   dnsServers = $state('');
   comparePublicDns = $state(false);
   stream = $state(false);
+  /** --completion: one real, billed one-token completion (opt-in: it costs a few tokens). */
+  completion = $state(false);
   /** A call pasted as curl or picked from a HAR: its headers (with the user's own key), pins and -k go with the request. */
   pasted: PastedFill | null = $state(null);
 
@@ -61,6 +63,7 @@ export class TargetForm {
       samples: Number(this.samples),
       slowMs: 5_000,
       stream: this.stream,
+      ...(this.completion ? { completion: true } : {}),
       lang,
     };
   }

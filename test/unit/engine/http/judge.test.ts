@@ -9,17 +9,24 @@ const xApiKey: CredentialPlan = { ...bearer, sentAs: 'header x-api-key', headerN
 const a = (over: Partial<AnswerSummary>): AnswerSummary => ({ url: 'https://api.openai.com/models', method: 'GET', status: 200, statusText: '', headers: {}, contentType: 'application/json', bodyText: '{}', bodyTruncated: false, html: false, title: null, receivedAt: 0, serverIp: null, ttfbMs: 1, requestBytes: 0, ...over });
 
 describe('judging an answer', () => {
-  it('404 on OpenAI without the /v1 prefix suggests the right base; on the right base it does not', () => {
+  it('404 on OpenAI without the /v1 prefix is a wrong base URL with the corrected URL; on the right base a plain 404', () => {
     const v = judgeAnswer(a({ status: 404 }), bearer, profileById('openai'))!;
-    expect(v.code).toBe('HTTP_NOT_FOUND');
-    expect(v.evidence.suggestedBases).toEqual(['https://api.openai.com/v1']);
-    expect(judgeAnswer(a({ status: 404, url: 'https://api.openai.com/v1/modelz' }), bearer, profileById('openai'))!.evidence.suggestedBases).toBeUndefined();
+    expect(v.code).toBe('HTTP_WRONG_BASE_URL');
+    expect(v.evidence).toMatchObject({ problem: 'missing-base-path', correctedUrl: 'https://api.openai.com/v1/models', correctedBase: 'https://api.openai.com/v1' });
+    const right = judgeAnswer(a({ status: 404, url: 'https://api.openai.com/v1/modelz' }), bearer, profileById('openai'))!;
+    expect(right.code).toBe('HTTP_NOT_FOUND');
+    expect(right.evidence.suggestedBases).toBeUndefined();
   });
 
-  it('a WAF block page (403 HTML) is unexpected content, not a permission problem', () => {
+  it('a Cloudflare block page (403 HTML) is a WAF block naming the CDN, not a permission problem', () => {
     const v = judgeAnswer(a({ status: 403, html: true, title: 'Attention Required! | Cloudflare', contentType: 'text/html', bodyText: '<html><title>Attention Required! | Cloudflare</title></html>' }), bearer, profileById('generic'))!;
+    expect(v.code).toBe('HTTP_BLOCKED_BY_WAF');
+    expect(v.evidence).toMatchObject({ cdn: 'Cloudflare', title: 'Attention Required! | Cloudflare' });
+  });
+
+  it('an HTML page without a CDN signature stays unexpected content', () => {
+    const v = judgeAnswer(a({ status: 403, html: true, title: 'Forbidden', contentType: 'text/html', bodyText: '<html><title>Forbidden</title><body>Access denied by corporate policy</body></html>' }), bearer, profileById('generic'))!;
     expect(v.code).toBe('HTTP_UNEXPECTED_CONTENT');
-    expect(v.evidence.title).toBe('Attention Required! | Cloudflare');
   });
 
   it('401: a Bearer challenge while we sent x-api-key is a scheme mismatch; a plain refusal is rejected', () => {

@@ -8,12 +8,23 @@ import type { AnswerSummary } from '../../../../src-main/engine/http/types.js';
 import { profileById } from '../../../../src-main/engine/providers/index.js';
 import { parseErrorBody } from '../../../../src-main/engine/providers/error-body.js';
 import type { ProviderId } from '../../../../src-main/common/report.js';
+import { htmlTitle, isHtml } from '../../../../src-main/engine/http/html.js';
 
 interface Fixture {
   name: string;
+  /** Where this body was seen or documented (an issue, a forum thread, the provider's error page). */
+  source: string;
+  /** The URL answered (default: an OpenAI-shaped chat completion URL on example.test). */
+  url?: string;
   status: number;
   headers?: Record<string, string>;
-  body: unknown;
+  body?: unknown;
+  /** A non-JSON body (an HTML block page, plain text), instead of `body`. */
+  bodyText?: string;
+  /** The request's body, when the verdict depends on it (the model asked for). */
+  requestBody?: string;
+  /** Evidence the verdict must carry (a subset). */
+  evidence?: Record<string, unknown>;
   sent?: boolean;
   placement?: AuthPlacement;
   expect: string;
@@ -37,17 +48,18 @@ function plan(provider: ProviderId, fx: Fixture): CredentialPlan {
   };
 }
 
+const text = (fx: Fixture) => fx.bodyText ?? JSON.stringify(fx.body);
 const answer = (fx: Fixture): AnswerSummary => ({
-  url: 'https://example.test/v1/chat/completions',
+  url: fx.url ?? 'https://example.test/v1/chat/completions',
   method: 'POST',
   status: fx.status,
   statusText: '',
   headers: { 'content-type': 'application/json', ...(fx.headers ?? {}) },
-  contentType: 'application/json',
-  bodyText: JSON.stringify(fx.body),
+  contentType: fx.headers?.['content-type'] ?? 'application/json',
+  bodyText: text(fx),
   bodyTruncated: false,
-  html: false,
-  title: null,
+  html: isHtml(fx.headers?.['content-type'] ?? 'application/json', text(fx)),
+  title: isHtml(fx.headers?.['content-type'] ?? 'application/json', text(fx)) ? htmlTitle(text(fx)) : null,
   receivedAt: Date.parse('2026-11-23T20:00:00Z'),
   serverIp: '203.0.113.7',
   ttfbMs: 100,
@@ -59,12 +71,20 @@ describe.each([
   ['zhipu', 'zhipu'],
   ['anthropic', 'anthropic'],
   ['azure-openai', 'azure-openai'],
-] as const)('%s error bodies (real-shaped fixtures)', (file, provider) => {
+  ['deepseek', 'deepseek'],
+  ['moonshot', 'moonshot'],
+  ['dashscope', 'dashscope'],
+  ['openrouter', 'openrouter'],
+  ['relays', 'generic'],
+  ['cdn', 'generic'],
+] as const)('%s error bodies (real fixtures, each with its source)', (file, provider) => {
   it.each(load(file).map((f) => [f.name, f] as const))('%s', (_name, fx) => {
-    const v = judgeAnswer(answer(fx), plan(provider, fx), profileById(provider));
+    expect(fx.source, 'every fixture names where the body comes from').toMatch(/^https:\/\//);
+    const v = judgeAnswer(answer(fx), plan(provider, fx), profileById(provider), false, fx.requestBody);
     expect(v?.code).toBe(fx.expect);
+    if (fx.evidence) expect(v?.evidence).toMatchObject(fx.evidence);
     // The provider's own message is quoted as evidence, Chinese included.
-    const msg = parseErrorBody(JSON.stringify(fx.body))?.message;
+    const msg = fx.body === undefined ? null : parseErrorBody(JSON.stringify(fx.body))?.message;
     if (msg && v && 'providerMessage' in v.evidence) expect(String(v.evidence.providerMessage)).toBe(msg.replace(/\s+/g, ' ').trim().slice(0, 300));
   });
 });
