@@ -2,7 +2,10 @@ import type { FindingCode } from '../../common/codes.js';
 import type { Lang } from '../../common/report.js';
 import { redactUrl, scrubPatterns } from '../../engine/redact-patterns.js';
 import { parseErrorBody } from '../../engine/providers/error-body.js';
-import { PROVIDERS } from '../../engine/providers/index.js';
+import { PROVIDERS, type ProviderProfile } from '../../engine/providers/index.js';
+import type { CredentialPlan } from '../../engine/auth/plan.js';
+import { judgeAnswer } from '../../engine/http/judge.js';
+import type { AnswerSummary } from '../../engine/http/types.js';
 import { GENERIC_ROWS, KNOWLEDGE, type Confirm } from './table.js';
 
 /** `explain --json`, exactly as the contract names it. */
@@ -141,33 +144,52 @@ function pythonToJson(s: string): string {
   return out;
 }
 
-/** What the provider's own body says, read by the engine's provider tables (the same code a live run uses). */
+/** How the pasted call was most likely sent: with a key, as Bearer (what SDKs do). */
+const NO_KEY: CredentialPlan = { source: 'none', sentAs: null, headerName: null, scheme: null, fingerprint: null, problem: null, withheld: false, withheldReason: null, placement: null };
+const SENT_WITH_KEY: CredentialPlan = { source: 'credential', sentAs: 'Bearer (Authorization header)', headerName: 'authorization', scheme: 'bearer', fingerprint: null, problem: null, withheld: false, withheldReason: null, placement: { kind: 'bearer' } };
+
+/**
+ * What the answer in the text means, judged by the engine itself: the provider tables read the
+ * body (the most specific reading wins — the provider the text's host belongs to, then one whose
+ * reason names the body's own code or type: Zhipu's 1113 is "arrears" though it comes as 429),
+ * then the same judge a live run uses turns status + body into a code (WAF pages, wrong base
+ * URLs, content filters, 5xx…).
+ */
 function providerMatches(text: string, lang: Lang, target: string | null): { code: FindingCode; confidence: number; why: string }[] {
   const body = embeddedBody(text);
-  if (!body) return [];
-  const err = parseErrorBody(body);
-  if (!err) return [];
-  const status = statusOf(text) ?? 0;
+  const status = statusOf(text);
+  if (!body && status === null) return [];
+  const err = body ? parseErrorBody(body) : null;
   let host: URL | null = null;
   try {
     host = target ? new URL(target) : null;
   } catch {
     host = null;
   }
-  // Every provider table reads the body; the most specific reading wins: the provider the text's
-  // host belongs to, then one whose reason names the body's own code or type (Zhipu's 1113 is
-  // "arrears" even though it comes as 429, which OpenAI's vocabulary would call a rate limit).
-  let best: { score: number; code: FindingCode; why: string } | null = null;
+  let best: { score: number; profile: ProviderProfile; why: string | null; code: FindingCode | null } | null = null;
   for (const p of PROVIDERS) {
-    const meaning = p.meaning(status, err);
-    if (!meaning) continue;
-    const score = (host !== null && p.matches(host) ? 4 : 0) + (err.code && meaning.reason.includes(err.code) ? 2 : 0) + (err.type && meaning.reason.includes(err.type) ? 1 : 0) - (p.id === 'generic' ? 0.5 : 0);
+    const meaning = p.meaning(status ?? 0, err);
+    const score = (host !== null && p.matches(host) ? 4 : 0) + (meaning ? 1 : 0) + (meaning && err?.code && meaning.reason.includes(err.code) ? 2 : 0) + (meaning && err?.type && meaning.reason.includes(err.type) ? 1 : 0) - (p.id === 'generic' ? 0.5 : 0);
     if (best && score <= best.score) continue;
-    const reason = lang === 'zh-CN' ? (meaning.reasonZh ?? meaning.reason) : meaning.reason;
+    const reason = meaning ? (lang === 'zh-CN' ? (meaning.reasonZh ?? meaning.reason) : meaning.reason) : null;
     const who = p.id === 'generic' ? (lang === 'zh-CN' ? '响应体' : 'the response body') : p.name;
-    best = { score, code: meaning.code, why: lang === 'zh-CN' ? `${who}：${reason}` : `${who}: ${reason}` };
+    best = { score, profile: p, why: reason ? (lang === 'zh-CN' ? `${who}：${reason}` : `${who}: ${reason}`) : null, code: meaning?.code ?? null };
   }
-  return best ? [{ code: best.code, confidence: status ? 0.9 : 0.75, why: best.why }] : [];
+  if (!best) return [];
+  const url = host?.href ?? 'https://api.invalid/';
+  const answer: AnswerSummary = { url, method: 'POST', status: status ?? 400, statusText: '', headers: {}, contentType: body ? 'application/json' : null, bodyText: body ?? '', bodyTruncated: false, html: false, title: null, receivedAt: Date.now(), serverIp: null, ttfbMs: null, requestBytes: 0 };
+  // Whether the call carried a key is not in the text: judge it both ways. "No key seen" with a
+  // key sent is a scheme mismatch, without one it is a missing key; both stay, the likelier first.
+  const withKey = judgeAnswer(answer, SENT_WITH_KEY, best.profile)?.code ?? null;
+  const noKey = judgeAnswer(answer, NO_KEY, best.profile)?.code ?? null;
+  // Without a status the judge would assume one; the provider's own reading of the body is then the better guide.
+  const top = status === null && best.code ? best.code : withKey === 'AUTH_SCHEME_MISMATCH' && noKey ? noKey : (withKey ?? noKey);
+  if (!top) return [];
+  const conf = status !== null && body ? 0.9 : body ? 0.75 : 0.6;
+  const why = best.why ?? (lang === 'zh-CN' ? `HTTP ${answer.status}：见 ${top}` : `HTTP ${answer.status}: see ${top}`);
+  const out = [{ code: top, confidence: conf, why }];
+  for (const other of [withKey, noKey]) if (other && other !== top && !out.some((o) => o.code === other)) out.push({ code: other, confidence: Math.round(conf * 60) / 100, why });
+  return out;
 }
 
 /**
