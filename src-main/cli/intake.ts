@@ -6,6 +6,7 @@ import { HarError, MAX_HAR_BYTES, defaultEntry, entryToRequest, listEntries, par
 import { runParsedDiagnose, type DiagnoseDeps } from './diagnose.js';
 import { curlToIntake, intakeToCli, langOf, type IntakeCli } from './intake-request.js';
 import { EXIT, UsageError, oneLine, type CliIo } from './io.js';
+import { USAGE } from './help.js';
 
 
 
@@ -101,6 +102,10 @@ export async function runIntakeDiagnose(args: string[], io: CliIo, deps: Diagnos
 /** `api-doctor curl <curl arguments…>`: the drop-in. Only curl's words; the human report; diagnose's exit codes. */
 export async function runCurlDropIn(args: string[], io: CliIo, deps: DiagnoseDeps = {}): Promise<number> {
   if (args.length === 0) throw new UsageError('curl needs a URL, e.g. api-doctor curl https://api.example.com/v1/models');
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    io.stdout.write(USAGE);
+    return EXIT.ok;
+  }
   return run(intakeToCli(curlToIntake({ args }, io.cwd), [], io.cwd), io, deps);
 }
 
