@@ -112,6 +112,15 @@ describe('helpers', () => {
     expect(got.matches[0]!.code).toBe('TCP_REFUSED');
     expect(got.matches.map((m) => m.code)).not.toContain('DNS_NXDOMAIN');
   });
+  it('Python, curl and Node print the same OpenSSL words; each gets its own runtime’s advice', () => {
+    const py = explainText("(Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)')))");
+    expect(py.matches.map((m) => m.why).join(' ')).not.toMatch(/NODE_EXTRA_CA_CERTS/);
+    const curl = explainText('curl: (60) SSL certificate problem: unable to get local issuer certificate');
+    expect(curl.matches.map((m) => m.why).join(' ')).not.toMatch(/NODE_EXTRA_CA_CERTS/);
+    const node = explainText("request to https://api.openai.com/v1/models failed, reason: unable to get local issuer certificate");
+    expect(node.matches[0]!.code).toBe('TLS_OS_TRUST_ONLY');
+  });
+
   it('en and zh-CN give the same codes', () => {
     for (const row of KNOWLEDGE.slice(0, 10)) expect(explainText(row.example, 'zh-CN').matches.map((m) => m.code)).toEqual(explainText(row.example, 'en').matches.map((m) => m.code));
     expect(explainText('ECONNREFUSED', 'zh-CN').matches[0]!.why).toMatch(/[\u4e00-\u9fff]/);
