@@ -76,9 +76,11 @@ const WHY = {
   locale: W('A different time zone or language: rarely the cause, worth knowing.', '时区或语言不同：很少是原因，但值得知道。'),
 };
 
+/** A stage's outcome and summary, durations left out: "in 81 ms" vs "in 79 ms" is noise, not a difference. */
 const stageReason = (r: Report, id: string) => {
   const s = r.stages.find((x) => x.id === id);
-  return s ? `${s.status}${s.reason ? `: ${s.reason}` : ''}` : null;
+  const reason = s?.reason?.replace(/\d+(?:\.\d+)?\s*(ms|毫秒)/g, '… $1');
+  return s ? `${s.status}${reason ? `: ${reason}` : ''}` : null;
 };
 const codesOf = (r: Report) => new Map(r.findings.map((f: Finding) => [f.code, f]));
 

@@ -90,6 +90,14 @@ describe('compareWithBundle (IPC)', () => {
     if (r.ok && r.value) expect(r.value.differences.filter((d) => !d.path.startsWith('timings'))).toEqual([]);
   });
 
+  it('durations inside stage summaries are not differences', async () => {
+    const a = report();
+    const withTcp = (r: Report, ms: number): Report => ({ ...r, stages: [...r.stages.filter((st) => st.id !== 'tcp'), { id: 'tcp', status: 'pass', durationMs: ms, reason: `127.0.0.1:443 in ${ms} ms (1/1 addresses)` }] });
+    const bytes = zipOf(withTcp(a, 79), { os: { platform: 'linux' }, proxy: { effective: null } });
+    const r = await handlers().compareWithBundle(ctx, withTcp(a, 81), { bytesBase64: Buffer.from(bytes).toString('base64') }, 'en');
+    expect(r.ok && r.value?.differences.map((d) => d.path)).not.toContain('stages.tcp');
+  });
+
   it('bad input is a Result', async () => {
     const h = handlers();
     expect((await h.compareWithBundle(ctx, { nope: 1 })).ok).toBe(false);
