@@ -90,10 +90,11 @@ export function intakeToCli(intake: IntakeRequest, rest: string[], cwd: string):
 }
 
 /** Reads curl's words (or a pasted command) into an IntakeRequest; every refusal is a UsageError with secrets scrubbed. */
-export function curlToIntake(source: { command: string } | { args: string[] }, cwd: string): IntakeRequest {
+export function curlToIntake(source: { command: string } | { args: string[] }, cwd: string, env: NodeJS.ProcessEnv = {}): IntakeRequest {
   const text = 'command' in source ? source.command : source.args.join(' ');
   try {
-    const call = 'command' in source ? parseCurlCommand(source.command) : parseCurlArgs(source.args);
+    // A pasted command is expanded as the user's shell would ($OPENAI_API_KEY from the docs); the drop-in's words already were.
+    const call = 'command' in source ? parseCurlCommand(source.command, (name) => env[name]) : parseCurlArgs(source.args);
     return buildRequest(call, { readFile: readBodyFile(cwd), extractQueryKey: true });
   } catch (e) {
     if (e instanceof CurlParseError || e instanceof UsageError) throw new UsageError(scrubCommandError(`curl command: ${e.message}`, text));

@@ -67,7 +67,7 @@ function split(args: string[]): Split {
 /** `diagnose --from-curl '…'` / `--from-har file [--entry n] [--list]`. */
 export async function runIntakeDiagnose(args: string[], io: CliIo, deps: DiagnoseDeps = {}): Promise<number> {
   const s = split(args);
-  if (s.curl !== null) return run(intakeToCli(curlToIntake({ command: s.curl }, io.cwd), s.rest, io.cwd), io, deps);
+  if (s.curl !== null) return run(intakeToCli(curlToIntake({ command: s.curl }, io.cwd, io.env), s.rest, io.cwd), io, deps);
   const file = path.resolve(io.cwd, s.har!);
   const har = await readHarOrBundle(file);
   if (s.list) {

@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 let n = 0;
-async function run(argv: string[]): Promise<{ code: number; texts: Record<string, string> }> {
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; texts: Record<string, string> }> {
   const texts: Record<string, string> = {};
   const bundle = path.join(dir, `b${n++}.zip`);
   let stdout = '';
@@ -45,7 +45,7 @@ async function run(argv: string[]): Promise<{ code: number; texts: Record<string
   const code = await runCli(withBundle, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s), isTTY: true },
-    env: {},
+    env,
     cwd: dir,
   });
   texts.stdout = stdout;
@@ -91,6 +91,12 @@ describe('pasted commands never leak their secrets', () => {
   it('--proxy-user on a proxy that refuses it (407)', async () => {
     const o = await run(['diagnose', '--from-curl', `curl -x http://${proxy.host}:${proxy.port} --proxy-user alice:${PROXYPASS} -H 'Authorization: Bearer ${BEARER}' https://api.example.invalid/v1/models`, '--json']);
     expect(o.texts.stdout).toContain('PROXY_AUTH_REQUIRED');
+    expectNoLeak(o);
+  });
+
+  it('$VARIABLES in a pasted command, expanded from the environment (a custom header too)', async () => {
+    const o = await run(['diagnose', '--from-curl', `curl ${api.url('http', '/v1/unauthorized')} -H "Authorization: Bearer $MY_API_KEY" -H "X-Custom: \${MY_SESSION_TOKEN}"`, '--json'], { MY_API_KEY: BEARER, MY_SESSION_TOKEN: COOKIE });
+    expect(sent('/v1/unauthorized', BEARER)).toBe(true);
     expectNoLeak(o);
   });
 

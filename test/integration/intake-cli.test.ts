@@ -38,6 +38,15 @@ describe('diagnose --from-curl', () => {
     expect(`${r.stdout}${r.stderr}`).not.toContain(LAB_KEYS.openai);
   });
 
+  it('a command copied from the docs: $OPENAI_API_KEY comes from the environment, as in a shell', async () => {
+    const cmd = `curl ${lab.url('/openai/v1/models')} -H "Authorization: Bearer $OPENAI_API_KEY"`;
+    const r = await cli(['diagnose', '--from-curl', cmd, '--json', '--samples', '1'], { OPENAI_API_KEY: LAB_KEYS.openai });
+    expect(r.code).toBe(0);
+    expect(`${r.stdout}${r.stderr}`).not.toContain(LAB_KEYS.openai);
+    const unset = await cli(['diagnose', '--from-curl', cmd, '--json', '--samples', '1'], {});
+    expect(unset.stderr).toContain('$OPENAI_API_KEY is not set here');
+  });
+
   it('a wrong key in -H: the auth stage judges it (AUTH_REJECTED), exit 1', async () => {
     const wrong = 'sk-proj-wrongWrongWrongWrongWrong9999';
     const r = await cli(['diagnose', '--from-curl', `curl -H "Authorization: Bearer ${wrong}" ${lab.url('/openai/v1/models')}`, '--json', '--samples', '1']);

@@ -10,7 +10,8 @@ export type IntakeNote =
   | { kind: 'timeout-from-max-time'; seconds: number }
   | { kind: 'compressed' }
   | { kind: 'key-moved-from-url'; param: string }
-  | { kind: 'url-credentials' };
+  | { kind: 'url-credentials' }
+  | { kind: 'variable-not-set'; name: string };
 
 /** A call as the diagnosis takes it: the request fields a curl command decides, plus what to keep secret. */
 export interface IntakeRequest {
@@ -56,7 +57,8 @@ export function curlEscape(s: string): string {
 export function buildRequest(call: CurlCall, deps: BuildDeps = {}): IntakeRequest {
   const secrets = new Set<string>();
   const secret = (v: string | null | undefined) => {
-    if (v && v.trim().length > 0) secrets.add(wellFormed(v));
+    // `Bearer $OPENAI_API_KEY` left unexpanded names a variable; it is not a secret (and masking it would hide the name).
+    if (v && v.trim().length > 0 && !/^\s*(\S+\s+)?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?\s*$/.test(v)) secrets.add(wellFormed(v));
   };
   const ignored = [...call.ignored];
   const notes: IntakeNote[] = [];
@@ -177,6 +179,8 @@ export function buildRequest(call: CurlCall, deps: BuildDeps = {}): IntakeReques
     if (!has('accept')) headers.push({ name: 'Accept', value: 'application/json' });
   } else if (body !== null && !has('content-type')) headers.push({ name: 'Content-Type', value: 'application/x-www-form-urlencoded' });
   if (call.compressed) notes.push({ kind: 'compressed' });
+  for (const name of call.unsetVars) notes.push({ kind: 'variable-not-set', name });
+  for (const v of call.secretVars) secret(v);
 
   // Secrets in headers, the URL and the body.
   for (const h of headers) {

@@ -36,6 +36,8 @@ export function describeNote(n: IntakeNote, lang: Lang): string {
       return zh ? '--compressed：诊断读取未压缩的响应' : '--compressed: the diagnosis reads the response uncompressed';
     case 'key-moved-from-url':
       return zh ? `URL 中的密钥（${n.param}）作为凭据检查` : `the key in the URL (${n.param}) is checked as the credential`;
+    case 'variable-not-set':
+      return zh ? `$${n.name} 在这里没有设置：原样发送（在 shell 中它会被展开）` : `$${n.name} is not set here: sent as written (a shell would expand it)`;
     case 'url-credentials':
       return zh ? 'URL 中的用户名和密码按 curl 的做法作为 Basic 认证发送' : 'the user and password in the URL are sent as Basic auth, as curl does';
   }

@@ -1,5 +1,5 @@
 import { LONG, SHORT, lookupLong, type IgnoreReason, type OptionSpec } from './options.js';
-import { ShellSyntaxError, tokenize, type Flavour } from './tokenize.js';
+import { ShellSyntaxError, detectFlavour, tokenize, type Flavour, type VarLookup } from './tokenize.js';
 
 /** One data option, in the order given (curl joins them with `&`, `--json` parts without). */
 export interface DataPart {
@@ -41,6 +41,10 @@ export interface CurlCall {
   urlQuery: string[];
   ignored: IgnoredOption[];
   flavour: Flavour | 'argv';
+  /** Shell variables the command uses that were not expanded (unknown here). */
+  unsetVars: string[];
+  /** Values of expanded variables named like secrets (`*_KEY`, `*TOKEN*`…): secrets of the run wherever they landed. */
+  secretVars: string[];
 }
 
 export class CurlParseError extends Error {
@@ -48,11 +52,21 @@ export class CurlParseError extends Error {
 }
 
 /** A pasted command (with or without the leading `curl`) → what curl would do. */
-export function parseCurlCommand(text: string): CurlCall {
+export function parseCurlCommand(text: string, vars?: VarLookup): CurlCall {
   if (text.length > MAX_COMMAND_CHARS) throw new CurlParseError(`the command is ${text.length} characters; at most ${MAX_COMMAND_CHARS} are read`);
   let t;
+  let secrets: string[] = [];
   try {
-    t = tokenize(text);
+    const secretVars: string[] = [];
+    const lookup = vars
+      ? (name: string) => {
+          const v = vars(name);
+          if (v !== undefined && /KEY|TOKEN|SECRET|PASS|AUTH|CRED|COOKIE|SESSION/i.test(name)) secretVars.push(v);
+          return v;
+        }
+      : undefined;
+    t = tokenize(text, detectFlavour(text), lookup);
+    secrets = secretVars;
   } catch (e) {
     if (e instanceof ShellSyntaxError) throw new CurlParseError(`cannot read the command: ${e.message}`);
     throw e;
@@ -64,6 +78,8 @@ export function parseCurlCommand(text: string): CurlCall {
   }
   const call = parseCurlArgs(words);
   call.flavour = t.flavour;
+  call.unsetVars = t.unset;
+  call.secretVars = secrets;
   if (t.rest) call.ignored.push({ flag: t.rest.slice(0, 40), reason: 'after-command' });
   return call;
 }
@@ -102,6 +118,8 @@ function emptyCall(): CurlCall {
     urlQuery: [],
     ignored: [],
     flavour: 'argv',
+    unsetVars: [],
+    secretVars: [],
   };
 }
 

@@ -18,7 +18,12 @@ export interface Tokenized {
   flavour: Flavour;
   /** What came after a pipe, `;`, `&&` or a redirection: not part of the curl call. */
   rest: string | null;
+  /** `$NAME` references left as written because `vars` did not know them (or no `vars` was given). */
+  unset: string[];
 }
+
+/** Looks up a shell variable (`$OPENAI_API_KEY` in a command copied from the docs); undefined when unset. */
+export type VarLookup = (name: string) => string | undefined;
 
 export class ShellSyntaxError extends Error {
   override name = 'ShellSyntaxError';
@@ -32,13 +37,33 @@ export function detectFlavour(text: string): Flavour {
   return 'posix';
 }
 
-export function tokenize(text: string, flavour: Flavour = detectFlavour(text)): Tokenized {
-  return flavour === 'cmd' ? tokenizeCmd(text) : tokenizePosix(text);
+export function tokenize(text: string, flavour: Flavour = detectFlavour(text), vars?: VarLookup): Tokenized {
+  return flavour === 'cmd' ? tokenizeCmd(text) : tokenizePosix(text, vars);
 }
+
+const VAR = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/;
 
 const OPERATORS = new Set(['|', ';', '&', '<', '>']);
 
-function tokenizePosix(text: string): Tokenized {
+/**
+ * `$NAME` / `${NAME}` outside single quotes, as bash would expand it — only when `vars` knows the
+ * name (the CLI passes its environment; the app passes nothing, so no value of main's environment
+ * ever reaches the page). Unknown names stay as written and are reported.
+ */
+function expand(text: string, i: number, vars: VarLookup | undefined, unset: string[]): [string, number] | null {
+  const m = VAR.exec(text.slice(i, i + 260));
+  if (!m) return null;
+  const name = (m[1] ?? m[2])!;
+  const value = vars?.(name);
+  if (value === undefined) {
+    if (!unset.includes(name)) unset.push(name);
+    return [m[0], i + m[0].length];
+  }
+  return [value, i + m[0].length];
+}
+
+function tokenizePosix(text: string, vars?: VarLookup): Tokenized {
+  const unset: string[] = [];
   const words: string[] = [];
   let cur = '';
   let inWord = false;
@@ -107,6 +132,14 @@ function tokenizePosix(text: string): Tokenized {
             continue;
           }
         }
+        if (d === '$') {
+          const x = expand(text, i, vars, unset);
+          if (x) {
+            cur += x[0];
+            i = x[1];
+            continue;
+          }
+        }
         cur += d;
         i++;
       }
@@ -127,14 +160,23 @@ function tokenizePosix(text: string): Tokenized {
     }
     if (OPERATORS.has(c)) {
       push();
-      return { words, flavour: 'posix', rest: text.slice(i).trim() || null };
+      return { words, flavour: 'posix', rest: text.slice(i).trim() || null, unset };
+    }
+    if (c === '$') {
+      const x = expand(text, i, vars, unset);
+      if (x) {
+        cur += x[0];
+        inWord = true;
+        i = x[1];
+        continue;
+      }
     }
     cur += c;
     inWord = true;
     i++;
   }
   push();
-  return { words, flavour: 'posix', rest: null };
+  return { words, flavour: 'posix', rest: null, unset };
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', E: '\x1b', '\\': '\\', "'": "'", '"': '"', '?': '?' };
@@ -249,7 +291,7 @@ function tokenizeCmd(text: string): Tokenized {
     line += c;
   }
   if (quoted && rest === null) throw new ShellSyntaxError('a double quote is not closed');
-  return { words: splitMsvcrt(line), flavour: 'cmd', rest };
+  return { words: splitMsvcrt(line), flavour: 'cmd', rest, unset: [] };
 }
 
 /** The Microsoft C runtime's rules for turning a command line into argv. */

@@ -188,6 +188,23 @@ describe('flags', () => {
     expect(() => read(`curl ftp://x.example/`)).toThrow(/not supported/);
     expect(() => read(`curl -m soon https://x.example/`)).toThrow(/seconds/);
   });
+  it('$VAR expands as the shell would when the caller knows it (the CLI passes its environment); single quotes keep it', () => {
+    const env: Record<string, string> = { OPENAI_API_KEY: 'sk-proj-fromTheEnvironment00001', HOST: 'api.example.com' };
+    const r = buildRequest(parseCurlCommand(fixture('openai-chat.sh'), (n) => env[n]));
+    expect(r.headers).toContainEqual({ name: 'Authorization', value: 'Bearer sk-proj-fromTheEnvironment00001' });
+    expect(r.secrets).toContain('sk-proj-fromTheEnvironment00001');
+    const q = buildRequest(parseCurlCommand(`curl "https://\${HOST}/v1" -H 'X-Literal: $HOST' -H "X-Token: $OPENAI_API_KEY"`, (n) => env[n]));
+    expect(q.url).toBe('https://api.example.com/v1');
+    expect(q.headers).toEqual([{ name: 'X-Literal', value: '$HOST' }, { name: 'X-Token', value: 'sk-proj-fromTheEnvironment00001' }]);
+    // A variable named like a secret is a secret wherever it lands.
+    expect(q.secrets).toContain('sk-proj-fromTheEnvironment00001');
+    const u = buildRequest(parseCurlCommand(`curl https://x.example/ -H "Authorization: Bearer $NOT_SET_HERE"`, (n) => env[n]));
+    expect(u.headers[0]!.value).toBe('Bearer $NOT_SET_HERE');
+    expect(u.notes).toContainEqual({ kind: 'variable-not-set', name: 'NOT_SET_HERE' });
+    // Without a lookup (the app), nothing expands.
+    expect(read(fixture('openai-chat.sh')).headers[1]!.value).toBe('Bearer $OPENAI_API_KEY');
+  });
+
   it('the drop-in gets argv already split', () => {
     const r = buildRequest(parseCurlArgs(['-H', 'Authorization: Bearer sk-abc', 'https://x.example/v1/models']));
     expect(r.headers).toEqual([{ name: 'Authorization', value: 'Bearer sk-abc' }]);
