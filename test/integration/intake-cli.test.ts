@@ -82,6 +82,16 @@ describe('diagnose --from-curl', () => {
     expect(cliReq.understood.join('\n')).not.toContain('AIzaSyA-abcdefghijklmnop0123');
   });
 
+  it('curl -k: the doctor still verifies, and the environment stage reports ENV_TLS_VERIFY_DISABLED from "curl -k"', async () => {
+    const r = await cli(['diagnose', '--from-curl', `curl -k -H 'Authorization: Bearer ${LAB_KEYS.openai}' ${lab.url('/openai/v1/models', 'https')}`, '--json', '--samples', '1']);
+    const report = parseReport(r.stdout);
+    const f = report.findings.find((x) => x.code === 'ENV_TLS_VERIFY_DISABLED');
+    expect(f?.evidence).toMatchObject({ source: 'curl -k' });
+    // No --cacert: the lab's certificate is not trusted, whatever -k says.
+    expect(report.findings.map((x) => x.code)).toContain('TLS_UNTRUSTED_CERT');
+    expect(r.stdout + r.stderr).not.toContain(LAB_KEYS.openai);
+  });
+
   it('-d @file is read relative to the working directory', async () => {
     await writeFile(path.join(dir, 'body.json'), '{"model":"gpt-4o-mini"}\n');
     const c = intakeToCli(curlToIntake({ command: `curl -d @body.json ${lab.url('/openai/v1/models')}` }, dir), [], dir);
