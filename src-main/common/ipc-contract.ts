@@ -6,6 +6,7 @@ import type { StageId } from './stages.js';
 import type { CredentialInput, CredentialSummary } from './credential.js';
 import type { BundlePreview, BundleRequest, OpenedBundle } from './bundle.js';
 import type { DiffView, PastedInput, PastedRead } from './intake.js';
+import type { WatchEvent } from './watch.js';
 
 /**
  * The one description of what the renderer may ask of main. `app/ipc.ts` registers a handler per
@@ -87,7 +88,22 @@ export interface IntakeApi {
   compareWithBundle(current: Report, other?: { bytesBase64: string; name?: string }, lang?: Lang): Promise<Result<DiffView | null>>;
 }
 
-export type DoctorApi = CoreApi & DiagnosisApi & CredentialsApi & BundleApi & IntakeApi;
+/**
+ * Watch mode (after a run): the run's request called every few seconds in main, each sample
+ * pushed as a `watch` event; a full diagnosis runs on the first failure and each change of root cause.
+ */
+export interface WatchApi {
+  /** Watches the request of a finished run (its id), every `everySeconds` (1–3600). */
+  startWatch(runId: string, everySeconds: number): Promise<Result<{ watchId: string }>>;
+  stopWatch(watchId: string): Promise<Result<{ stopped: boolean }>>;
+  resumeWatch(watchId: string): Promise<Result<{ resumed: boolean }>>;
+  /** The full diagnosis that explains sample `index` (its own, or the one of its root cause before it); null when none ran. */
+  watchDiagnosis(watchId: string, index: number): Promise<Result<Report | null>>;
+  /** Shows the save dialog and writes the watch as a bundle (samples as CSV and JSON inside). */
+  exportWatch(watchId: string): Promise<Result<{ saved: boolean; fileName: string | null; bytes: number }>>;
+}
+
+export type DoctorApi = CoreApi & DiagnosisApi & CredentialsApi & BundleApi & IntakeApi & WatchApi;
 export type DoctorMethod = keyof DoctorApi;
 
 /** Every method name, exhaustively: adding a method to DoctorApi without listing it here fails to compile. */
@@ -109,15 +125,21 @@ const METHOD_SET: Record<DoctorMethod, true> = {
   openBundle: true,
   readPasted: true,
   compareWithBundle: true,
+  startWatch: true,
+  stopWatch: true,
+  resumeWatch: true,
+  watchDiagnosis: true,
+  exportWatch: true,
 };
 export const DOCTOR_METHODS = Object.keys(METHOD_SET) as DoctorMethod[];
 
 /** Events main pushes to the renderer. */
 export interface DoctorEvents {
   progress: { runId: string; event: ProgressEvent };
+  watch: WatchEvent;
 }
 export type DoctorEventName = keyof DoctorEvents;
-const EVENT_SET: Record<DoctorEventName, true> = { progress: true };
+const EVENT_SET: Record<DoctorEventName, true> = { progress: true, watch: true };
 export const DOCTOR_EVENTS = Object.keys(EVENT_SET) as DoctorEventName[];
 
 /** What the preload exposes as `window.doctor`. */

@@ -5,6 +5,7 @@ import type buildConnector from 'undici/types/connector.js';
 import type { DiagnosisRequest } from '../../common/request.js';
 import { connectTcp } from '../net/tcp-connect.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
+import { secureContextFor } from '../net/trust.js';
 import { isSocksUrl, openSocksTunnel } from '../net/socks-tunnel.js';
 import type { NetPhase } from '../classify.js';
 import { elapsedMs } from '../elapsed.js';
@@ -125,9 +126,11 @@ export function timedConnector(o: ConnectorOptions, times: ConnectionTimes): bui
         socket = tcp.socket;
       }
       if (opts.protocol !== 'https:') return ready(socket);
+      // One shared context per CA set (trust.ts): building it parses every root, which is not the handshake.
+      const secureContext = o.ca ? secureContextFor(o.ca) : undefined;
       const t0 = performance.now();
       const servername = net.isIP(host) ? undefined : host;
-      const secure = tls.connect({ socket, ...(servername ? { servername } : {}), ...(o.ca ? { ca: o.ca } : {}), ALPNProtocols: ['http/1.1'], rejectUnauthorized: true });
+      const secure = tls.connect({ socket, ...(servername ? { servername } : {}), ...(secureContext ? { secureContext } : {}), ALPNProtocols: ['http/1.1'], rejectUnauthorized: true });
       const onAbort = () => secure.destroy(Object.assign(new Error('TLS handshake timed out'), { code: 'ETIMEDOUT' }));
       signal.addEventListener('abort', onAbort, { once: true });
       const onError = (e: Error) => {

@@ -10,7 +10,7 @@ import { openTunnel } from '../net/proxy-tunnel.js';
 import { isSocksUrl, openSocksTunnel } from '../net/socks-tunnel.js';
 import { resolveHost } from '../http/connector.js';
 import { connectTcp, timeoutError } from '../net/tcp-connect.js';
-import { nodeDefaultRoots, trustedCAs } from '../net/trust.js';
+import { nodeDefaultRoots, secureContextFor, trustedCAs } from '../net/trust.js';
 import type { ProxyProbeData } from './proxy.js';
 import { targetHost, targetPort } from './proxy.js';
 import type { TcpProbeData } from './tcp.js';
@@ -134,22 +134,6 @@ async function rawSocket(ctx: ProbeContext, proxyUrl: string | null, address: st
   if (address === null) return { error: new Error('no address connected in the tcp stage') };
   const r = await connectTcp(address, port, ctx.signal);
   return r.ok ? { socket: r.socket } : { error: r.error };
-}
-
-/**
- * Building a context with --ca-file parses Node's ~140 roots again (tens of ms): build it once
- * per CA set, and before the clock starts, so tlsMs measures the handshake and nothing else.
- */
-const contexts = new Map<string, tls.SecureContext>();
-function secureContextFor(ca: string[]): tls.SecureContext {
-  const key = ca.slice(tls.rootCertificates.length).join('\n');
-  let c = contexts.get(key);
-  if (!c) {
-    c = tls.createSecureContext({ ca });
-    if (contexts.size > 8) contexts.clear();
-    contexts.set(key, c);
-  }
-  return c;
 }
 
 function handshake(socket: net.Socket, servername: string | null, ca: string[] | undefined, signal: AbortSignal): Promise<{ ok: true; socket: tls.TLSSocket; ms: number } | { ok: false; error: unknown; ms: number }> {

@@ -5,6 +5,7 @@ import type { FindingDraft, RunView, StageRules } from '../probe.js';
 import { printableEvidence } from '../http/printable.js';
 import type { ServerProbeData } from '../probes/server.js';
 import type { StreamProbeData } from '../probes/stream.js';
+import { isTransientFailure } from '../server/sampling.js';
 import { completionFinding, rateBudgetFindings } from './provider-findings.js';
 
 /** The server stage: the answer's 429/5xx meaning, latency and error rate over the samples, and the stream. */
@@ -43,4 +44,5 @@ const rawServerRules = (view: RunView): FindingDraft[] => {
   return out;
 };
 
-const isServerSideFailure = (code: string) => /^(SERVER_|HTTP_(HEADERS|BODY)_TIMEOUT|HTTP_EMPTY_REPLY|HTTP_CONNECTION_RESET|TCP_|TLS_HANDSHAKE)/.test(code);
+// One list with adaptive sampling's "can pass on a retry": timeouts count toward flakiness.
+const isServerSideFailure = isTransientFailure;
