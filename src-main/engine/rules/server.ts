@@ -7,6 +7,7 @@ import type { ServerProbeData } from '../probes/server.js';
 import type { StreamProbeData } from '../probes/stream.js';
 import { isTransientFailure } from '../server/sampling.js';
 import { completionFinding, rateBudgetFindings } from './provider-findings.js';
+import { streamBuffered } from '../server/stream-buffering.js';
 
 /** The server stage: the answer's 429/5xx meaning, latency and error rate over the samples, and the stream. */
 /** Every finding of this stage, with server-quoted text made safe to print. */
@@ -40,6 +41,8 @@ const rawServerRules = (view: RunView): FindingDraft[] => {
     const d = st.data;
     if (d.error) out.push({ code: 'STREAM_ERROR_EVENT', evidence: { url: d.url, status: d.status, events: d.events, firstEventMs: d.firstEventMs, message: d.error } });
     else if (!d.ended) out.push({ code: 'STREAM_INTERRUPTED', evidence: { url: d.url, events: d.events, firstEventMs: d.firstEventMs, totalMs: d.totalMs, cut: d.cut } });
+    const buffered = streamBuffered(d);
+    if (buffered) out.push(buffered);
   }
   return out;
 };
