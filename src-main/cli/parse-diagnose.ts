@@ -1,3 +1,4 @@
+import { CLIENT_IDS, isClientId, type ClientId } from '../common/clients.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULTS, type AuthPlacement, type CredentialRef, type DiagnosisRequest } from '../common/request.js';
@@ -41,6 +42,7 @@ export const DIAGNOSE_OPTIONS = {
   stream: { type: 'boolean' },
   completion: { type: 'boolean' },
   lang: { type: 'string' },
+  client: { type: 'string' },
 } as const;
 
 /** A number flag's syntax; its range is the shared schema's to judge. */
@@ -177,6 +179,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
       slowMs: int('slow-ms', v['slow-ms'], DEFAULTS.slowMs),
       stream: v.stream ?? false,
       ...(v.completion ? { completion: true } : {}),
+      ...(v.client !== undefined ? { client: parseClient(v.client) } : {}),
       lang,
     },
     lang,
@@ -184,4 +187,10 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
   // The sentence may echo what was typed (a URL with a key in it): redacted like every usage error.
   if (!request.ok) throw new UsageError(redactTyped(request.error.message));
   return { request: request.value, json: v.json ?? false, ...(v.bundle !== undefined ? { bundle: path.resolve(cwd, v.bundle) } : {}) };
+}
+
+/** --client: one of the matrix's clients (contract section 7). */
+function parseClient(raw: string): ClientId {
+  if (!isClientId(raw)) throw new UsageError(`--client "${raw}" is not known; use one of ${CLIENT_IDS.join(', ')}`);
+  return raw;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLIENT_IDS } from './clients.js';
 import { PROVIDER_CHOICES } from './providers.js';
 import { LANGS, type Lang } from './report.js';
 import type { DiagnosisRequest } from './request.js';
@@ -155,6 +156,7 @@ function schemaFor(m: RequestMessages) {
       proxy: proxy.nullable().optional(),
       caFile: z.string().min(1, m.caFile).max(L.caFilePathChars, m.caFile).refine((f) => !f.includes('\0'), m.caFile).optional(),
       insecure: z.boolean().optional(),
+      client: z.enum(CLIENT_IDS).optional(),
       timeoutMs: wholeIn(L.timeoutMs.min, L.timeoutMs.max, m.timeout),
       samples: wholeIn(L.samples.min, L.samples.max, m.samples),
       samplesExplicit: z.boolean().optional(),

@@ -2,6 +2,7 @@ import type { OAuthData } from './auth/oauth.js';
 import type { HttpProbeData } from './http/types.js';
 import type { AuthProbeData } from './probes/auth.js';
 import type { CompletionProbeData } from './probes/completion.js';
+import type { PathsProbeData } from './probes/paths.js';
 import type { DnsProbeData } from './probes/dns.js';
 import type { EnvironmentData } from './probes/environment.js';
 import type { ProxyProbeData } from './probes/proxy.js';
@@ -26,6 +27,7 @@ export interface ProbeDataById {
   stream: StreamProbeData;
   oauth: OAuthData;
   completion: CompletionProbeData;
+  paths: PathsProbeData;
 }
 
 export type ProbeId = keyof ProbeDataById;

@@ -1,3 +1,4 @@
+import type { ClientRow } from '../common/clients.js';
 import { CODES } from '../common/codes.js';
 import { REPORT_SCHEMA, type Finding, type HttpExchange, type Report, type StageResult, type Timings } from '../common/report.js';
 import type { DiagnosisRequest } from '../common/request.js';
@@ -16,7 +17,7 @@ import { resolveProvider } from './target.js';
 /** A finding draft put into words in the run's language (report/text). */
 export function findingOf(d: FindingDraft, request: DiagnosisRequest): Finding {
   const meta = CODES[d.code];
-  return { code: d.code, stage: meta.stage, severity: meta.severity, ...explain(d.code, d.evidence, request.lang), evidence: d.evidence };
+  return { code: d.code, stage: meta.stage, severity: d.severity ?? meta.severity, ...explain(d.code, d.evidence, request.lang), evidence: d.evidence };
 }
 
 /**
@@ -25,7 +26,7 @@ export function findingOf(d: FindingDraft, request: DiagnosisRequest): Finding {
  * <reason>", in the stage's reason, never a silent ✗ or a silent ✓.
  */
 export function stageStatus(stage: StageId, list: readonly Probe[], results: ReadonlyMap<string, ProbeResult>, drafts: readonly FindingDraft[]): { status: StageResult['status']; reason?: ProbeText } {
-  const severities = drafts.filter((d) => CODES[d.code].stage === stage).map((d) => CODES[d.code].severity);
+  const severities = drafts.filter((d) => CODES[d.code].stage === stage).map((d) => d.severity ?? CODES[d.code].severity);
   if (list.length === 0) {
     if (severities.includes('error')) return { status: 'fail' };
     if (severities.includes('warn')) return { status: 'warn' };
@@ -85,6 +86,8 @@ export interface RunRecord {
   cancelledAtMs: number | null;
   stageDurationMs: (id: StageId) => number;
   redactor: Redactor;
+  /** The client matrix's rows, or null when it was left out (or the run cancelled). */
+  clients: ClientRow[] | null;
 }
 
 /**
@@ -112,6 +115,7 @@ export function buildReport(run: RunRecord): Report {
     findings,
     timings: mergeTimings(run.probes, run.results),
     exchanges: run.exchanges,
+    ...(run.clients ? { clients: run.clients } : {}),
   };
   // Client advice reads every probe's result and the findings, so it comes after all of them.
   try {

@@ -13,6 +13,9 @@ import { RULES } from './rules/index.js';
 import { buildReport, findingOf, stageStatus } from './run-report.js';
 import { assertAcyclic, runWithBudget } from './run-schedule.js';
 import type { Secret } from './secret.js';
+import { startMatrixInputs } from './clients/matrix.js';
+import { withClientMatrix } from './clients/attach.js';
+import { PATHS_PROBE_ID } from './probes/paths.js';
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -25,6 +28,10 @@ export interface RunOptions {
   /** For tests: other probes and rules. */
   probes?: readonly Probe[];
   rules?: Partial<Record<StageId, StageRules>>;
+  /** The python3 the client matrix asks about certifi and its modules (default: python3 on PATH). */
+  python?: string;
+  /** false leaves the client matrix out (its second path and trust stores): the bench's baseline. */
+  clientMatrix?: boolean;
 }
 
 /** Seconds to one decimal, the way a cancel reason states them. */
@@ -38,7 +45,8 @@ const secs = (ms: number): string => (ms / 1000).toFixed(1);
  */
 export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions = {}): Promise<Report> {
   const startedAtMs = Date.now();
-  const probes = opts.probes ?? PROBES;
+  const withMatrix = opts.clientMatrix !== false;
+  const probes = opts.probes ?? (withMatrix ? PROBES : PROBES.filter((p) => p.id !== PATHS_PROBE_ID));
   const rules = opts.rules ?? RULES;
   const platform = nodePlatform(opts.platform);
   const redactor = new Redactor();
@@ -60,6 +68,9 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   const onCancel = () => (cancelledAtMs ??= Date.now());
   opts.signal?.addEventListener('abort', onCancel, { once: true });
   const cancelledAfter = () => secs((cancelledAtMs ?? Date.now()) - startedAtMs);
+
+  // Trust stores and python3's certifi are read while the probes run: the matrix then costs no wall time.
+  const matrixInputs = withMatrix ? startMatrixInputs(platform, opts.python) : null;
 
   const target = new URL(request.url);
   const results = new Map<string, ProbeResult>();
@@ -149,8 +160,12 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   await Promise.all(probes.map(start));
   opts.signal?.removeEventListener('abort', onCancel);
 
+  // A cancelled run stops here: no waiting for python3 or the stores.
+  const matrix = matrixInputs && cancelledAtMs === null ? await withClientMatrix(view, drafts.map((d) => findingOf(d, request)), matrixInputs, platform, request.lang) : { rows: null, extra: [] };
+  drafts.push(...matrix.extra);
+
   const stageDurationMs = (id: StageId) => (stageStart.has(id) && stageEnd.has(id) ? stageEnd.get(id)! - stageStart.get(id)! : 0);
-  const report = buildReport({ view, probes, results, drafts, exchanges, startedAtMs, cancelledAtMs, stageDurationMs, redactor });
+  const report = buildReport({ view, probes, results, drafts, exchanges, startedAtMs, cancelledAtMs, stageDurationMs, redactor, clients: matrix.rows });
   emit({ type: 'done', report });
   return report;
 }

@@ -2,6 +2,7 @@ import type { Finding, Lang, Report, StageStatus } from '../common/report.js';
 import { displayWidth, timingBar } from './render-timing.js';
 import { UI, type UiStrings } from './render-strings.js';
 import { localizeReport, skipReason, stageNote } from './text/index.js';
+import { clientMatrixText } from './render-clients.js';
 
 export interface TextOptions {
   /** ANSI colours (only on a terminal that wants them). */
@@ -57,7 +58,8 @@ export function renderText(report: Report, lang: Lang = report.lang, opts: TextO
     }
   }
 
-  out.push('', c.bold(u.timing), ...timingBar(r.timings, u).map((l) => `  ${l}`), '');
+  out.push('', ...clientMatrixText(r, lang, c.bold));
+  out.push(c.bold(u.timing), ...timingBar(r.timings, u).map((l) => `  ${l}`), '');
   out.push(...adviceLines(r, u, c.bold));
   return out.join('\n');
 }

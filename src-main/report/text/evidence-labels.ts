@@ -21,6 +21,7 @@ export const EVIDENCE_LABELS: Record<string, Record<Lang, string>> = {
   cdn: { en: 'CDN', 'zh-CN': 'CDN' },
   chain: { en: 'Chain', 'zh-CN': '链' },
   checkedAt: { en: 'Checked at', 'zh-CN': '检查时间' },
+  client: { en: 'Client', 'zh-CN': '客户端' },
   closestModels: { en: 'Closest models', 'zh-CN': '最接近的模型' },
   confirmedBy: { en: 'Confirmed by', 'zh-CN': '确认依据' },
   contentType: { en: 'Content type', 'zh-CN': '内容类型' },
@@ -35,6 +36,8 @@ export const EVIDENCE_LABELS: Record<string, Record<Lang, string>> = {
   daysAgo: { en: 'Days ago', 'zh-CN': '已过天数' },
   daysAhead: { en: 'Days ahead', 'zh-CN': '尚差天数' },
   daysLeft: { en: 'Days left', 'zh-CN': '剩余天数' },
+  direct: { en: 'Direct route', 'zh-CN': '直连结果' },
+  directError: { en: 'Direct route error', 'zh-CN': '直连错误' },
   doctorVerifies: { en: 'API Doctor verifies anyway', 'zh-CN': 'API Doctor 仍会校验' },
   endpointProvider: { en: 'Endpoint provider', 'zh-CN': '端点所属服务商' },
   errno: { en: 'Error number', 'zh-CN': '错误码' },
@@ -81,6 +84,8 @@ export const EVIDENCE_LABELS: Record<string, Record<Lang, string>> = {
   modelList: { en: 'Model list', 'zh-CN': '模型列表' },
   modelsListed: { en: 'Models listed', 'zh-CN': '列出的模型数' },
   ms: { en: 'Time (ms)', 'zh-CN': '耗时（毫秒）' },
+  nodeHasEnvProxy: { en: 'Node can read proxy variables', 'zh-CN': 'Node 可读取代理变量' },
+  nodeVersion: { en: 'Node version', 'zh-CN': 'Node 版本' },
   noProxy: { en: 'NO_PROXY', 'zh-CN': 'NO_PROXY' },
   os: { en: 'Operating system', 'zh-CN': '操作系统' },
   osStore: { en: 'OS trust store', 'zh-CN': '系统信任库' },
@@ -158,6 +163,7 @@ export const EVIDENCE_LABELS: Record<string, Record<Lang, string>> = {
   variable: { en: 'Variable', 'zh-CN': '变量' },
   viaHostsFile: { en: 'From the hosts file', 'zh-CN': '来自 hosts 文件' },
   viaProxy: { en: 'Through the proxy', 'zh-CN': '经过代理' },
+  why: { en: 'Why', 'zh-CN': '原因' },
 };
 
 /** "retryAfterSeconds" → "Retry after seconds": better than a raw key when a label is missing. */

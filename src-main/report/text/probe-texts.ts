@@ -156,6 +156,15 @@ export const PROBE_TEXTS = {
     'zh-CN': (v) => `单 token 补全（${v.model ?? '默认模型'}）：${v.status}${v.code ? `（${v.code}）` : ''}`,
   },
 
+  // paths (the client matrix's second route)
+  'paths.sameRoute': { example: {}, en: () => 'every client takes the same route', 'zh-CN': () => '所有客户端走同一路径' },
+  'paths.item': {
+    example: { route: 'proxy', outcome: 'ok' },
+    en: (v) => `${v.route === 'direct' ? 'direct' : 'via proxy'}: ${v.outcome === 'not-measured' ? 'not measured' : v.outcome}`,
+    'zh-CN': (v) => `${v.route === 'direct' ? '直连' : '经代理'}：${v.outcome === 'not-measured' ? '未测量' : v.outcome === 'ok' ? '正常' : v.outcome === 'failed' ? '失败' : v.outcome}`,
+  },
+  'paths.summary': { example: { items: [{ code: 'paths.item', values: { route: 'direct', outcome: 'TCP_TIMEOUT' } }, { code: 'paths.item', values: { route: 'proxy', outcome: 'ok' } }] }, en: (v) => `${v.items}`, 'zh-CN': (v) => `${v.items}` },
+
   // the runner
   'run.cancelled': { example: {}, en: () => 'cancelled', 'zh-CN': () => '已取消' },
   'run.cancelledBefore': { example: { after: '2.4' }, en: (v) => `cancelled after ${v.after} s, before it started`, 'zh-CN': (v) => `运行 ${v.after} 秒后已取消，该检查尚未开始` },
