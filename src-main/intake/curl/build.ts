@@ -1,6 +1,10 @@
-import { isSensitiveField, isSensitiveHeader, isSensitiveParam } from '../../engine/redact-patterns.js';
+import { isSensitiveHeader, isSensitiveParam } from '../../engine/redact-patterns.js';
 import { CurlParseError, type CurlCall, type IgnoredOption } from './parse.js';
+import { addHeader, base64, curlEscape, noProxyCovers, safeDecode } from './curl-semantics.js';
+import { bodySecrets } from './body-secrets.js';
 import { wellFormed } from '../well-formed.js';
+
+export { curlEscape, noProxyCovers } from './curl-semantics.js';
 
 /** Something the intake decided on the user's behalf, shown so nothing happens silently. */
 export type IntakeNote =
@@ -45,13 +49,6 @@ export interface BuildDeps {
 
 /** Query parameters that carry an API's own key (not a signature or an OAuth `code`). */
 const KEY_PARAMS = /^(key|api[-_]?key|apikey|access[-_]?token|token|subscription-key|x-api-key|auth[-_]?token)$/i;
-
-/** curl's --data-urlencode: RFC 3986 unreserved characters stay, a space is + (curl ≥ 7.86, form encoding), everything else %XX. */
-export function curlEscape(s: string): string {
-  return encodeURIComponent(wellFormed(s))
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%20/g, '+');
-}
 
 /** A CurlCall → the request it makes, or a CurlParseError saying what is wrong. Pure unless deps.readFile. */
 export function buildRequest(call: CurlCall, deps: BuildDeps = {}): IntakeRequest {
@@ -275,72 +272,5 @@ export function buildRequest(call: CurlCall, deps: BuildDeps = {}): IntakeReques
   };
 }
 
-/** Percent-decoding that keeps the text as it is when it is not valid UTF-8 percent-encoding. */
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
 /** The diagnosis's budget per phase, as the CLI's --timeout accepts it. */
 const clampMs = (ms: number) => Math.min(600_000, Math.max(100, Math.round(ms)));
-
-/** `Name: value`, `Name;` (empty value), `Name:` (curl: remove an internal header: nothing to send). */
-function addHeader(headers: { name: string; value: string }[], raw: string): void {
-  const colon = raw.indexOf(':');
-  const semi = raw.indexOf(';');
-  if (colon < 0 && semi > 0 && raw.slice(semi + 1).trim() === '') {
-    headers.push({ name: raw.slice(0, semi).trim(), value: '' });
-    return;
-  }
-  if (colon <= 0) throw new CurlParseError(`-H "${raw.slice(0, 40)}" is not a header: write it as "Name: value"`);
-  const name = raw.slice(0, colon).trim();
-  const value = raw.slice(colon + 1).trim();
-  if (value === '') return;
-  headers.push({ name, value });
-}
-
-/** curl's --noproxy: `*`, or comma-separated names matching the host or a parent domain. */
-export function noProxyCovers(list: string, host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return list.split(',').some((entry) => {
-    const e = entry.trim().toLowerCase().replace(/^\./, '');
-    return e === '*' || (e !== '' && (h === e || h.endsWith(`.${e}`)));
-  });
-}
-
-function bodySecrets(body: string, secret: (v: string) => void): void {
-  const t = body.trim();
-  if (t.startsWith('{')) {
-    try {
-      const json = JSON.parse(t) as unknown;
-      if (json && typeof json === 'object' && !Array.isArray(json)) {
-        for (const [k, v] of Object.entries(json as Record<string, unknown>)) if (isSensitiveField(k) && typeof v === 'string') secret(v);
-      }
-    } catch {
-      // Not JSON after all: nothing to learn.
-    }
-    return;
-  }
-  for (const pair of t.split('&')) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) continue;
-    let v = pair.slice(eq + 1);
-    try {
-      v = decodeURIComponent(v.replace(/\+/g, ' '));
-    } catch {
-      // Keep it encoded.
-    }
-    if (isSensitiveParam(pair.slice(0, eq)) && v) secret(v);
-  }
-}
-
-/** Base64 of UTF-8 text without Node's Buffer (this file also runs in the renderer). */
-function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
