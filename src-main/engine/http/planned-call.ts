@@ -1,8 +1,10 @@
+import type { DiagnosisRequest } from '../../common/request.js';
 import { planCredential, type PlannedAuth } from '../auth/plan.js';
 import { tlsTrustedFor } from '../auth/tls-trusted.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { ProbeContext } from '../probe.js';
 import type { ProviderProfile } from '../providers/types.js';
+import type { Redactor } from '../redact.js';
 import type { Secret } from '../secret.js';
 import { baseHeaders, exchangeInput } from './call.js';
 import { exchange, type ExchangeInput, type ExchangeOutcome } from './exchange.js';
@@ -31,27 +33,54 @@ export function oauthTokenOf(ctx: ProbeContext): Secret | null {
   return oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
 }
 
+/** What placing a credential on one call needs, without a probe context (the watch's light probe has none). */
+export interface PlanInputs {
+  request: DiagnosisRequest;
+  provider: ProviderProfile;
+  url: URL;
+  credential: Secret | null;
+  oauthToken: Secret | null;
+  redactor: Redactor;
+  tlsTrusted: boolean;
+  now: number;
+  /** The user's headers to send (default: all of the request's). */
+  userHeaders?: readonly Header[];
+  body?: string;
+  accept?: string;
+}
+
 /**
- * The planned call as an exchange input: where the credential goes (auth/plan), the provider's
- * required headers unless the user set them, our base headers, and the run's proxy, CA, pins and
- * budgets. The one sequence the http, server and stream probes used to write out each.
+ * Where the credential goes (auth/plan), the provider's required headers unless the user set
+ * them, and our base headers: the one sequence every call the engine sends is built from.
+ */
+export function planHeaders(i: PlanInputs): { planned: PlannedAuth; headers: Header[] } {
+  const planned = planCredential({ request: i.request, url: i.url, provider: i.provider, credential: i.credential, oauthToken: i.oauthToken, redactor: i.redactor, tlsTrusted: i.tlsTrusted, now: i.now });
+  const { plan } = planned;
+  // A withheld credential the user wrote as a header is left out too.
+  const user = (i.userHeaders ?? i.request.headers).filter((h) => !(plan.withheld && plan.source === 'header' && h.name.toLowerCase() === plan.headerName));
+  const required = i.provider.requiredHeaders(i.url).filter((h) => !user.some((u) => u.name.toLowerCase() === h.name));
+  return { planned, headers: baseHeaders([...user], [...required, ...planned.headers], i.body, i.accept) };
+}
+
+/**
+ * The planned call as an exchange input: planHeaders with this run's credential, OAuth token and
+ * TLS verdict, then the run's proxy, CA, pins and budgets. The one sequence the http, server and
+ * stream probes used to write out each.
  */
 export async function planCall(ctx: ProbeContext, provider: ProviderProfile, call: CallPlan): Promise<{ planned: PlannedAuth; input: ExchangeInput }> {
-  const planned = planCredential({
+  const { planned, headers } = planHeaders({
     request: ctx.request,
-    url: call.url,
     provider,
+    url: call.url,
     credential: call.credential === undefined ? ctx.credential : call.credential,
     oauthToken: oauthTokenOf(ctx),
     redactor: ctx.redactor,
     tlsTrusted: call.tlsTrusted ?? tlsTrustedFor(ctx, call.url),
     now: ctx.platform.now(),
+    ...(call.userHeaders ? { userHeaders: call.userHeaders } : {}),
+    ...(call.body !== undefined ? { body: call.body } : {}),
+    ...(call.accept !== undefined ? { accept: call.accept } : {}),
   });
-  const { plan } = planned;
-  // A withheld credential the user wrote as a header is left out too.
-  const user = (call.userHeaders ?? ctx.request.headers).filter((h) => !(plan.withheld && plan.source === 'header' && h.name.toLowerCase() === plan.headerName));
-  const required = provider.requiredHeaders(call.url).filter((h) => !user.some((u) => u.name.toLowerCase() === h.name));
-  const headers = baseHeaders([...user], [...required, ...planned.headers], call.body, call.accept);
   const input = await exchangeInput(ctx, { method: call.method, url: planned.url, headers, ...(call.body !== undefined ? { body: call.body } : {}), ...call.over });
   return { planned, input };
 }

@@ -3,10 +3,11 @@ import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import { CODES, type FindingCode } from '../../common/codes.js';
 import type { DiagnosisRequest } from '../../common/request.js';
 import type { WatchSample } from '../../common/watch.js';
-import { CREDENTIAL_HEADERS, planCredential } from '../auth/plan.js';
-import { baseHeaders, summarize } from '../http/call.js';
+import { CREDENTIAL_HEADERS } from '../auth/plan.js';
+import { summarize } from '../http/call.js';
 import { exchange, type ExchangeOutcome } from '../http/exchange.js';
 import { judgeAnswer } from '../http/answer-finding.js';
+import { planHeaders } from '../http/planned-call.js';
 import { followRedirects } from '../http/redirects.js';
 import { chooseProxy } from '../net/proxy-env.js';
 import type { PlatformAdapters } from '../platform.js';
@@ -40,10 +41,10 @@ export async function lightProbe(request: DiagnosisRequest, deps: LightProbeDeps
   const at = new Date().toISOString();
   const target = new URL(request.url);
   const provider = profileFor(request, target);
-  const planned = planCredential({ request, url: target, provider, credential: deps.credential, oauthToken: null, redactor: deps.redactor, tlsTrusted: true, now: deps.platform.now() });
+  // The same credential placement and headers as the diagnosis's own call (planned-call.ts); the
+  // exchange differs: no probe context, the watch's CA read once, and redirects followed here.
+  const { planned, headers } = planHeaders({ request, provider, url: target, credential: deps.credential, oauthToken: null, redactor: deps.redactor, tlsTrusted: true, now: deps.platform.now(), ...(request.body !== undefined ? { body: request.body } : {}) });
   const { plan } = planned;
-  const userHeaders = request.headers.filter((h) => !(plan.withheld && plan.source === 'header' && h.name.toLowerCase() === plan.headerName));
-  const headers = baseHeaders(userHeaders, [...provider.requiredHeaders(target).filter((h) => !userHeaders.some((u) => u.name.toLowerCase() === h.name)), ...planned.headers], request.body);
   const proxyFor = async (url: URL) => {
     const c = await chooseProxy(request.proxy, deps.platform.env, url, (u) => deps.platform.resolveSystemProxy(u)).catch(() => null);
     // SOCKS is not tunnelled by the exchange code: same rule as the http probe.
