@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../common/report.js';
+import { validateDiagnosisRequest } from '../common/request-schema.js';
 import { Redactor } from '../engine/redact.js';
 import { Secret } from '../engine/secret.js';
 import { buildRequest, type IntakeRequest } from '../intake/curl/build.js';
@@ -10,6 +11,7 @@ import { UsageError } from './io.js';
 import { scrubCommandError } from '../intake/scrub.js';
 import { wellFormed } from '../intake/well-formed.js';
 import { parseDiagnoseArgs, type DiagnoseCli } from './parse-diagnose.js';
+import { redactTyped } from './redact-typed.js';
 
 /** A diagnosis whose call came from an artifact (a curl command, a HAR entry): the request plus what to keep secret. */
 export interface IntakeCli extends DiagnoseCli {
@@ -81,8 +83,12 @@ export function intakeToCli(intake: IntakeRequest, rest: string[], cwd: string):
       credential = new Secret(intake.queryKey.value);
       request.auth = { kind: 'query', param: intake.queryKey.param };
     }
+    // The fields laid on after parsing (the command's body, -k, a key from the URL) pass the same
+    // schema as every face: a body over the limit (two -d @file joined) is refused in one line.
+    const checked = validateDiagnosisRequest(request, request.lang);
+    if (!checked.ok) throw new UsageError(redactTyped(checked.error.message));
     const understood = previewLines(previewOf(intake, request.lang), request.lang).map((l) => redactor.scrub(l));
-    return { ...cli, request, credential, secrets: [...intake.secrets, ...(intake.queryKey ? [intake.queryKey.value] : [])], understood };
+    return { ...cli, request: checked.value, credential, secrets: [...intake.secrets, ...(intake.queryKey ? [intake.queryKey.value] : [])], understood };
   } catch (e) {
     if (e instanceof UsageError) throw new UsageError(redactor.scrub(e.message));
     throw e;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { cli } from '../cli-run.js';
 import type { Report } from '../../src-main/common/report.js';
 import { intakeToCli, curlToIntake } from '../../src-main/cli/intake-request.js';
+import { validateDiagnosisRequest } from '../../src-main/common/request-schema.js';
 import { startHttpLab, LAB_KEYS, type HttpLab } from '../lab/http-lab.js';
 import { reportSchemaErrors } from '../report-schema.js';
 
@@ -97,6 +98,25 @@ describe('diagnose --from-curl', () => {
     const c = intakeToCli(curlToIntake({ command: `curl -d @body.json ${lab.url('/openai/v1/models')}` }, dir), [], dir);
     expect(c.request.body).toBe('{"model":"gpt-4o-mini"}');
     expect(c.request.method).toBe('POST');
+  });
+
+  it('a body over the request limit (two -d @file joined): exit 2, the schema\'s one-line message, as every face gives', async () => {
+    // Each file is under the per-file cap; curl joins them with "&", so only the request schema sees the total.
+    const six = 'a'.repeat(6 * 1024 * 1024);
+    await writeFile(path.join(dir, 'part1.txt'), six);
+    await writeFile(path.join(dir, 'part2.txt'), six);
+    const secret = 'sk-proj-SecretNextToAHugeBody12345';
+    const r = await cli(['diagnose', '--from-curl', `curl -H 'Authorization: Bearer ${secret}' -d @part1.txt -d @part2.txt ${lab.url('/openai/v1/models')}`], {}, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('api-doctor:   ') && !/understood|ignored|not sent/.test(l));
+    expect(lines.at(-1)).toContain(`The body is ${2 * six.length + 1} bytes, more than the ${10 * 1024 * 1024} a diagnosis sends`);
+    expect(r.stderr).not.toContain(secret);
+    // The same sentence the schema gives every other face (the wizard's IPC) for that body.
+    const small = intakeToCli(curlToIntake({ command: `curl -d x ${lab.url('/openai/v1/models')}` }, dir), [], dir).request;
+    const ipc = validateDiagnosisRequest({ ...small, body: `${six}&${six}` });
+    expect(ipc.ok).toBe(false);
+    if (!ipc.ok) expect(lines.at(-1)).toContain(ipc.error.message);
   });
 });
 
