@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
-import type { Lang } from '../common/report.js';
 import { CODES } from '../common/codes.js';
 import { UI } from '../report/render-strings.js';
 import { explainText, MAX_EXPLAIN_CHARS } from '../intake/explain/match.js';
 import { EXIT, UsageError, oneLine, type CliIo } from './io.js';
+import { parseJsonLangArgs } from './json-lang-args.js';
 
 /** Reads stdin up to the cap (a pasted traceback), refusing more. */
 async function readStdin(io: CliIo): Promise<string> {
@@ -18,19 +17,11 @@ async function readStdin(io: CliIo): Promise<string> {
 
 /** `api-doctor explain '<text>' [--json] [--lang zh-CN]`, or `-` for stdin. Exit 0 whether or not anything matched. */
 export async function runExplain(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { json: { type: 'boolean' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.split('\n')[0]! : String(e));
-  }
-  const { values, positionals } = parsed;
-  const lang = (values.lang ?? 'en') as Lang;
-  if (lang !== 'en' && lang !== 'zh-CN') throw new UsageError(`--lang "${String(values.lang).slice(0, 20)}": use en or zh-CN`);
+  const { json, lang, positionals } = parseJsonLangArgs(args);
   if (positionals.length === 0) throw new UsageError("explain needs the error text, e.g. api-doctor explain 'openai.APIConnectionError: Connection error.' (or - to read stdin)");
   const text = positionals.length === 1 && positionals[0] === '-' ? await readStdin(io) : positionals.join(' ');
   const result = explainText(text, lang);
-  if (values.json) {
+  if (json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   }

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildRequest } from '../../src-main/intake/curl/build.js';
 import { parseCurlCommand } from '../../src-main/intake/curl/parse.js';
 import { listen, type LabServer } from '../lab/index.js';
+import { fixture } from '../curl-fixture.js';
 
 /**
  * The intake must read a command the way curl does. Each command here is run twice: by the real
@@ -42,12 +42,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const FIXTURES = path.resolve('test/fixtures/curl');
-const fixture = (name: string) =>
-  readFileSync(path.join(FIXTURES, name), 'utf8')
-    .split('\n')
-    .filter((l) => !l.startsWith('# '))
-    .join('\n');
 
 /** Headers curl adds itself (the intake leaves them to the engine). */
 const CURL_OWN = new Set(['host', 'user-agent', 'accept', 'content-length', 'expect']);

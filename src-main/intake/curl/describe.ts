@@ -2,6 +2,7 @@ import type { Lang } from '../../common/report.js';
 import { isSensitiveHeader, redactUrl } from '../../engine/redact-patterns.js';
 import type { IntakeNote, IntakeRequest } from './build.js';
 import type { IgnoredOption } from './parse.js';
+import type { IntakePreviewView } from '../../common/intake.js';
 
 /**
  * What the intake understood, in words, with every secret masked: for the CLI's stderr and the
@@ -53,16 +54,8 @@ export function maskValue(v: string): string {
   return `${prefix}${inner.slice(0, 3)}…${inner.slice(-4)}`;
 }
 
-export interface IntakePreview {
-  method: string;
-  url: string;
-  headers: { name: string; value: string; masked: boolean }[];
-  body: string | null;
-  proxy: string | null | undefined;
-  insecure: boolean;
-  ignored: string[];
-  notes: string[];
-}
+/** The preview is exactly what the wizard's paste box receives (common/intake.ts). */
+export type IntakePreview = IntakePreviewView;
 
 /** Everything the user should see before the run, secrets masked (known values and by shape). */
 export function previewOf(r: IntakeRequest, lang: Lang): IntakePreview {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { buildRequest } from '../../../src-main/intake/curl/build.js';
 import { CurlParseError, parseCurlArgs, parseCurlCommand } from '../../../src-main/intake/curl/parse.js';
 import { detectFlavour, splitMsvcrt, tokenize } from '../../../src-main/intake/curl/tokenize.js';
 import { copyAsCurl } from './devtools-curl.js';
+import { fixture } from '../../curl-fixture.js';
 
-const FIXTURES = path.resolve('test/fixtures/curl');
-/** A fixture without its `# Source:` line. */
-const fixture = (name: string) =>
-  readFileSync(path.join(FIXTURES, name), 'utf8')
-    .split('\n')
-    .filter((l) => !l.startsWith('# '))
-    .join('\n');
 const read = (cmd: string, deps = {}) => buildRequest(parseCurlCommand(cmd), deps);
 
 describe('the shell tokenizer', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { followRedirects } from '../../../src-main/engine/http/redirects.js';
-import type { ExchangeInput, ExchangeOutcome } from '../../../src-main/engine/http/exchange.js';
-import { emptyTimes } from '../../../src-main/engine/http/connector.js';
+import type { ExchangeInput } from '../../../src-main/engine/http/exchange.js';
+import { getInput, net } from '../engine/http/fake-net.js';
 import { isSensitiveHeader, redactHeaderValue } from '../../../src-main/engine/redact-patterns.js';
 
 /** Issue #10 item 1: every header the redactor treats as sensitive is dropped on a cross-origin hop. */
@@ -27,28 +27,7 @@ export const SENSITIVE_HEADER_NAMES = [
   'X-Amz-Security-Token',
 ];
 
-function net(routes: Record<string, { status: number; location?: string }>) {
-  const sent: ExchangeInput[] = [];
-  const send = async (input: ExchangeInput): Promise<ExchangeOutcome> => {
-    sent.push(input);
-    const r = routes[input.url.href] ?? { status: 200 };
-    const headers: Record<string, string> = r.location ? { location: r.location } : {};
-    return { method: input.method, url: input.url.href, status: r.status, statusText: '', headers, contentType: null, body: null, error: null, times: emptyTimes(), blockedMs: 0, ttfbMs: 1, downloadMs: 0, totalMs: 1, receivedAt: 0, record: {} as ExchangeOutcome['record'] };
-  };
-  return { sent, send };
-}
-
-const input = (url: string, headers: { name: string; value: string }[]): ExchangeInput => ({
-  method: 'GET',
-  url: new URL(url),
-  headers,
-  timeoutMs: 1000,
-  signal: new AbortController().signal,
-  ca: undefined,
-  pins: [],
-  dnsServers: [],
-  proxyUrl: null,
-});
+const input = (url: string, headers: { name: string; value: string }[]): ExchangeInput => getInput(url, { headers });
 
 describe('cross-origin redirects drop every sensitive header (one predicate with the redactor)', () => {
   it.each(SENSITIVE_HEADER_NAMES)('%s is redacted by the redactor and dropped on another origin, kept on the same', async (name) => {

@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { followRedirects, REDIRECT_LIMIT } from '../../../../src-main/engine/http/redirects.js';
-import type { ExchangeInput, ExchangeOutcome } from '../../../../src-main/engine/http/exchange.js';
-import { emptyTimes } from '../../../../src-main/engine/http/connector.js';
+import type { ExchangeInput } from '../../../../src-main/engine/http/exchange.js';
+import { getInput, net } from './fake-net.js';
 
-/** A fake network: answers by URL, records what was sent. */
-function net(routes: Record<string, { status: number; location?: string }>) {
-  const sent: ExchangeInput[] = [];
-  const send = async (input: ExchangeInput): Promise<ExchangeOutcome> => {
-    sent.push(input);
-    const r = routes[input.url.href] ?? { status: 200 };
-    const headers: Record<string, string> = r.location ? { location: r.location } : {};
-    return { method: input.method, url: input.url.href, status: r.status, statusText: '', headers, contentType: null, body: null, error: null, times: emptyTimes(), blockedMs: 0, ttfbMs: 1, downloadMs: 0, totalMs: 1, receivedAt: 0, record: {} as ExchangeOutcome['record'] };
-  };
-  return { sent, send };
-}
-
-const input = (url: string, over: Partial<ExchangeInput> = {}): ExchangeInput => ({
-  method: 'GET',
-  url: new URL(url),
-  headers: [{ name: 'authorization', value: 'Bearer k' }, { name: 'accept', value: 'application/json' }],
-  timeoutMs: 1000,
-  signal: new AbortController().signal,
-  ca: undefined,
-  pins: [],
-  dnsServers: [],
-  proxyUrl: null,
-  ...over,
-});
+const input = (url: string, over: Partial<ExchangeInput> = {}): ExchangeInput => getInput(url, { headers: [{ name: 'authorization', value: 'Bearer k' }, { name: 'accept', value: 'application/json' }], ...over });
 const noProxy = async () => null;
 
 describe('redirects', () => {
