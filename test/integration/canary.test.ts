@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
-import { runCli } from '../../src-main/cli/main.js';
 import type { Report } from '../../src-main/common/report.js';
 import { startCanaryApi, type CanaryApi } from '../lab/canary-api.js';
 import { makeLabPki, startTlsServer, startConnectProxy, type LabPki, type LabProxy, type LabServer } from '../lab/index.js';
 import { findLeak, randomCanary } from './canary-forms.js';
+import { diagnoseCollect, type CanaryOutcome } from './canary-run.js';
 
 /**
  * Canary tests: every diagnosis below carries random secrets the lab echoes back in every way a
@@ -43,38 +42,13 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Outcome {
-  code: number;
-  report: Report;
-  texts: Record<string, string>;
-}
+type Outcome = CanaryOutcome;
 
-let n = 0;
 /** Runs the diagnosis twice (JSON and human text), both with --bundle, and collects every byte that left. */
 async function diagnose(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Outcome> {
-  const texts: Record<string, string> = {};
-  let report: Report | null = null;
-  let code = -1;
-  for (const mode of ['json', 'text'] as const) {
-    const bundle = path.join(dir, `b${n++}.zip`);
-    let stdout = '';
-    let stderr = '';
-    code = await runCli(['diagnose', ...args, '--timeout', '4000', '--samples', '1', '--bundle', bundle, ...(mode === 'json' ? ['--json'] : [])], {
-      stdout: { write: (s: string) => (stdout += s) },
-      // Text mode on a "terminal": the live progress lines (probe summaries, reasons) go to stderr too.
-      stderr: { write: (s: string) => (stderr += s), isTTY: mode === 'text' },
-      env: { CANARY_TOKEN: TOKEN, ...extraEnv },
-      cwd: process.cwd(),
-    });
-    texts[`${mode}:stdout`] = stdout;
-    texts[`${mode}:stderr`] = stderr;
-    if (mode === 'json') report = JSON.parse(stdout) as Report;
-    const zip = await readFile(bundle);
-    texts[`${mode}:zip-bytes`] = zip.toString('latin1');
-    for (const [name, data] of Object.entries(unzipSync(zip))) texts[`${mode}:bundle/${name}`] = strFromU8(data);
-    expect(Object.keys(texts).filter((k) => k.startsWith(`${mode}:bundle/`))).toHaveLength(5);
-  }
-  return { code, report: report!, texts };
+  const o = await diagnoseCollect(dir, args, { CANARY_TOKEN: TOKEN, ...extraEnv });
+  for (const mode of ['json', 'text'] as const) expect(Object.keys(o.texts).filter((k) => k.startsWith(`${mode}:bundle/`))).toHaveLength(5);
+  return o;
 }
 
 function expectNoLeak(o: Outcome) {
