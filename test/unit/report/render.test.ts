@@ -98,3 +98,17 @@ describe('text renderer: client advice and skip reasons', () => {
     expect(t).not.toContain('no TLS to check');
   });
 });
+
+describe('PROXY_UPSTREAM_FAILED from a SOCKS reply', () => {
+  const e = { proxy: 'socks5h://127.0.0.1:1080', source: 'flag', status: null, statusText: 'HostUnreachable', target: 'api.openai.com:443', error: 'Socks5 proxy rejected connection - HostUnreachable', socks: { scheme: 'socks5h', remoteDns: true, reply: 'HostUnreachable' } };
+  it('names the SOCKS reply, not an HTTP status or a 5xx, in both languages', () => {
+    const en = explain('PROXY_UPSTREAM_FAILED', e, 'en');
+    expect(en.title).toBe('The proxy could not reach api.openai.com:443 itself (SOCKS HostUnreachable)');
+    expect(en.detail).toContain('no route to the host');
+    expect(en.detail).not.toMatch(/5xx|null/);
+    const zh = explain('PROXY_UPSTREAM_FAILED', e, 'zh-CN');
+    expect(zh.title).toContain('SOCKS HostUnreachable');
+    expect(zh.detail).toContain('到该主机没有路由');
+    expect(zh.detail).not.toMatch(/5xx|null|rejected connection/);
+  });
+});
