@@ -189,6 +189,13 @@ type Rule = { re: RegExp; kind: RedactionKind; replace: (m: RegExpExecArray, onH
 
 /** Real tokens mix cases or carry digits/padding; English words ("Bearer tokens", "Basic authentication") do not. */
 const looksLikeToken = (v: string): boolean => /[0-9+/=_~.-]/.test(v) || (/[a-z]/.test(v) && /[A-Z]/.test(v.slice(1)));
+/**
+ * A challenge's parameters (`WWW-Authenticate: Basic realm="peer-lab"`, `Bearer error="invalid_token"`,
+ * RFC 9110 §11.2 auth-param) are not a credential. A token68 credential never has `name="` with a
+ * quoted value, nor a `=` followed by more token characters; a padded base64 token closing a JSON
+ * string (`"Basic YWI6Y2Q="`, then `,` `}` or a space) still counts as a credential.
+ */
+const NOT_AUTH_PARAM = String.raw`(?![A-Za-z][\w-]*=(?:"[^",}\s]|[A-Za-z0-9_.-]))`;
 /** In prose, `code=` and `session=` are usually not secrets (a status code); in URLs they are. */
 const PROSE_SAFE_PARAMS = new Set(['code', 'session', 'auth']);
 const RULES: Rule[] = [
@@ -201,8 +208,8 @@ const RULES: Rule[] = [
     // Placeholders in advice text ("Authorization: Bearer <key>") are not secrets.
     replace: (m, onHit) => (/[<…{]/.test(m[3]!) ? m[0] : `${m[1]}${m[2]}${redactHeaderValue(m[1]!, m[3]!, onHit)}`),
   },
-  { re: /\b(Bearer)(\s+)([A-Za-z0-9._~+/=-]{8,})/g, kind: 'bearer token', replace: (m) => (looksLikeToken(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]) },
-  { re: /\b(Basic)(\s+)([A-Za-z0-9+/=]{6,})/g, kind: 'basic credentials', replace: (m) => (looksLikeToken(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]) },
+  { re: new RegExp(`\\b(Bearer)(\\s+)${NOT_AUTH_PARAM}([A-Za-z0-9._~+/=-]{8,})`, 'g'), kind: 'bearer token', replace: (m) => (looksLikeToken(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]) },
+  { re: new RegExp(`\\b(Basic)(\\s+)${NOT_AUTH_PARAM}([A-Za-z0-9+/=]{6,})`, 'g'), kind: 'basic credentials', replace: (m) => (looksLikeToken(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]) },
   // JSON fields: "access_token": "…"
   {
     re: /"([A-Za-z_-]+)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g,

@@ -181,3 +181,42 @@ describe('Redactor on big and adversarial input', () => {
     expect(ms).toBeLessThan(5_000);
   });
 });
+
+describe('Redactor: challenges and odd input (QA)', () => {
+  it("a challenge's parameters are not a credential: WWW-Authenticate / Proxy-Authenticate stay readable", () => {
+    const r = new Redactor();
+    const keep = [
+      'WWW-Authenticate: Basic realm="peer-lab"',
+      'Proxy-Authenticate: Basic realm="Squid proxy-caching web server"',
+      'Basic realm=peerlab, charset="UTF-8"',
+      'Bearer realm="api", error="invalid_token", error_description="The access token expired"',
+      'Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource"',
+    ];
+    for (const s of keep) expect(r.scrub(s)).toBe(s);
+    expect(r.scrubDeep([{ name: 'WWW-Authenticate', value: 'Basic realm="peer-lab"' }])[0]!.value).toBe('Basic realm="peer-lab"');
+  });
+
+  it('credentials are still caught, padded base64 closing a JSON string included', () => {
+    const r = new Redactor();
+    expect(r.scrub('"Authorization": "Basic YWI6Y2Q=", "x": 1')).not.toContain('YWI6Y2Q');
+    expect(r.scrub('{"h":"Basic YWI6Y2Q="}')).not.toContain('YWI6Y2Q');
+    expect(r.scrub('sent Basic dXNlcjpwYXNzd29yZA== to the proxy')).toBe('sent Basic [REDACTED] to the proxy');
+    expect(r.scrub('Bearer eyJhbGciOi.eyJzdWIiOi.c2ln-9f')).toBe('Bearer [REDACTED]');
+    expect(r.scrub('"Bearer abc123def45="}')).not.toContain('abc123def45');
+  });
+
+  it('add() is total: lone UTF-16 surrogates neither throw nor stop the value being scrubbed', () => {
+    const r = new Redactor();
+    const odd = 'sk-QAcanary\uD800tail-9f2c';
+    expect(() => r.add(odd)).not.toThrow();
+    expect(() => r.add('\uDC00abcdef')).not.toThrow();
+    expect(r.scrub(`key=${odd}!`)).not.toContain('QAcanary');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 4 }), (v) => {
+        const x = new Redactor();
+        x.add(v);
+        expect(x.scrub(`<${v}>`)).not.toContain(v);
+      }),
+    );
+  });
+});
