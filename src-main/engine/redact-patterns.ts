@@ -196,6 +196,12 @@ const looksLikeToken = (v: string): boolean => /[0-9+/=_~.-]/.test(v) || (/[a-z]
  * string (`"Basic YWI6Y2Q="`, then `,` `}` or a space) still counts as a credential.
  */
 const NOT_AUTH_PARAM = String.raw`(?![A-Za-z][\w-]*=(?:"[^",}\s]|[A-Za-z0-9_.-]))`;
+/**
+ * Placeholders in docs and in servers' own messages (OpenAI: "Authorization: Bearer YOUR_KEY"), and
+ * shell variables: upper-case words joined by underscores without a digit, or `$NAME`. No issued
+ * key has that shape; redacting them made the server's hint unreadable.
+ */
+const isPlaceholder = (v: string): boolean => /^[A-Z]+(?:_[A-Z]+)+$/.test(v) || /^\$[A-Za-z_]\w*$/.test(v);
 /** In prose, `code=` and `session=` are usually not secrets (a status code); in URLs they are. */
 const PROSE_SAFE_PARAMS = new Set(['code', 'session', 'auth']);
 const RULES: Rule[] = [
@@ -206,9 +212,9 @@ const RULES: Rule[] = [
     re: /\b(authorization|proxy-authorization|x-api-key|api-key|x-goog-api-key|cookie|set-cookie|ocp-apim-subscription-key)(\s*:\s*)([^\r\n"']+)/gi,
     kind: 'authorization header',
     // Placeholders in advice text ("Authorization: Bearer <key>") are not secrets.
-    replace: (m, onHit) => (/[<…{]/.test(m[3]!) ? m[0] : `${m[1]}${m[2]}${redactHeaderValue(m[1]!, m[3]!, onHit)}`),
+    replace: (m, onHit) => (/[<…{]/.test(m[3]!) || isPlaceholder(m[3]!.trim().split(/\s+/).at(-1)!.replace(/[).,;:]+$/, '')) ? m[0] : `${m[1]}${m[2]}${redactHeaderValue(m[1]!, m[3]!, onHit)}`),
   },
-  { re: new RegExp(`\\b(Bearer)(\\s+)${NOT_AUTH_PARAM}([A-Za-z0-9._~+/=-]{8,})`, 'g'), kind: 'bearer token', replace: (m) => (looksLikeToken(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]) },
+  { re: new RegExp(`\\b(Bearer)(\\s+)${NOT_AUTH_PARAM}([A-Za-z0-9._~+/=-]{8,})`, 'g'), kind: 'bearer token', replace: (m) => (looksLikeToken(m[3]!) && !isPlaceholder(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]) },
   { re: new RegExp(`\\b(Basic)(\\s+)${NOT_AUTH_PARAM}([A-Za-z0-9+/=]{6,})`, 'g'), kind: 'basic credentials', replace: (m) => (looksLikeToken(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]) },
   // JSON fields: "access_token": "…"
   {

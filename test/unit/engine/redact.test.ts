@@ -220,3 +220,16 @@ describe('Redactor: challenges and odd input (QA)', () => {
     );
   });
 });
+
+describe('Redactor: placeholders (QA)', () => {
+  it("keeps a server's or the docs' placeholder readable, still redacts real tokens", () => {
+    const r = new Redactor();
+    const openai = "You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).";
+    expect(r.scrub(openai)).toBe(openai);
+    expect(r.scrub('curl -H "Authorization: Bearer $OPENAI_API_KEY"')).toBe('curl -H "Authorization: Bearer $OPENAI_API_KEY"');
+    expect(r.scrub('Authorization: Bearer YOUR_API_KEY')).toBe('Authorization: Bearer YOUR_API_KEY');
+    expect(r.scrub('Authorization: Bearer ABCD_EFGH_1234')).toBe('Authorization: Bearer [REDACTED]');
+    expect(r.scrub('Authorization: Bearer abc.def.ghi-123')).toBe('Authorization: Bearer [REDACTED]');
+    expect(r.scrub('Bearer sk-proj-QAcanaryQAcanary7777')).toBe('Bearer [REDACTED]');
+  });
+});
