@@ -99,7 +99,8 @@ export function skipReason(reason: string | undefined, lang: Lang): string {
   if (lang === 'zh-CN' && KNOWN_REASONS_ZH[reason]) return `${u.skipped}：${KNOWN_REASONS_ZH[reason]}`;
   // Probes give their reasons in English; in Chinese at least say which prerequisite failed.
   const m = /^(\w+) failed: (.*)$/.exec(reason);
-  if (lang === 'zh-CN' && m) return `${u.skipped}：${m[1]} 失败（${m[2]}）`;
+  // The stage's own Chinese name (代理, not "proxy"): zh-CN text translates stage names.
+  if (lang === 'zh-CN' && m) return `${u.skipped}：${(u.stage as Record<string, string>)[m[1]!] ?? m[1]} 失败（${m[2]}）`;
   return `${u.skipped}: ${reason}`;
 }
 

@@ -112,3 +112,23 @@ describe('PROXY_UPSTREAM_FAILED from a SOCKS reply', () => {
     expect(zh.detail).not.toMatch(/5xx|null|rejected connection/);
   });
 });
+
+describe('timing bar (QA)', () => {
+  it('a run that measured no phase shows no total, not "0.0ms"', async () => {
+    const { timingBar } = await import('../../../src-main/report/render-timing.js');
+    const { UI } = await import('../../../src-main/report/render-strings.js');
+    const none = timingBar({ dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, downloadMs: null, totalMs: 0 }, UI.en);
+    expect(none[2]).toMatch(/total: —$/);
+    const some = timingBar({ dnsMs: 8.2, connectMs: null, tlsMs: null, ttfbMs: null, downloadMs: null, totalMs: 8.2 }, UI.en);
+    expect(some[2]).toMatch(/total: 8\.2ms$/);
+  });
+});
+
+describe('skip reasons in zh-CN (QA)', () => {
+  it('name the failed stage in Chinese, as the check list does', async () => {
+    const { skipReason } = await import('../../../src-main/report/render-strings.js');
+    expect(skipReason('proxy failed: proxy answered CONNECT with 407 Proxy Authentication Required', 'zh-CN')).toMatch(/^跳过：代理 失败（/);
+    expect(skipReason('auth failed: AUTH_REJECTED', 'zh-CN')).toMatch(/^跳过：认证 失败（/);
+    expect(skipReason('tls failed: x', 'zh-CN')).toMatch(/^跳过：TLS 失败（/);
+  });
+});
