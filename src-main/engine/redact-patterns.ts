@@ -169,7 +169,9 @@ export function redactParams(params: string, onHit: OnHit = none, replacement = 
 export function redactUrl(url: string, onHit: OnHit = none): string {
   let out = url;
   const auth = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@\s]*)@/i.exec(out);
-  if (auth && auth[2] && !isAlreadySafe(safeDecode(auth[2]))) {
+  // `user:****` is the proxy probe's own masking (probes/proxy.ts redactUserinfo): already safe, and
+  // "http://%5BREDACTED%5D@host" in a human sentence hid which account was refused.
+  if (auth && auth[2] && !isAlreadySafe(safeDecode(auth[2])) && !/^[^:]*:\*{4}$/.test(auth[2])) {
     onHit('url credentials');
     out = `${auth[1]}${REDACTED_IN_URL}@${out.slice(auth[0].length)}`;
   }

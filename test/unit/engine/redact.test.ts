@@ -233,3 +233,12 @@ describe('Redactor: placeholders (QA)', () => {
     expect(r.scrub('Bearer sk-proj-QAcanaryQAcanary7777')).toBe('Bearer [REDACTED]');
   });
 });
+
+describe('redactUrl: already masked user-info (QA)', () => {
+  it('keeps "user:****" (the proxy probe\'s masking) readable, still redacts a real password', () => {
+    expect(redactUrl('http://qa:****@127.0.0.1:41971')).toBe('http://qa:****@127.0.0.1:41971');
+    expect(new Redactor().scrub('The proxy http://qa:****@127.0.0.1:41971 answered 401')).toBe('The proxy http://qa:****@127.0.0.1:41971 answered 401');
+    expect(redactUrl('http://qa:s3cret-pass@127.0.0.1:41971')).toBe('http://%5BREDACTED%5D@127.0.0.1:41971');
+    expect(redactUrl('http://qa:*****x@127.0.0.1:1')).toBe('http://%5BREDACTED%5D@127.0.0.1:1');
+  });
+});
