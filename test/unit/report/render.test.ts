@@ -132,3 +132,13 @@ describe('skip reasons in zh-CN (QA)', () => {
     expect(skipReason('tls failed: x', 'zh-CN')).toMatch(/^跳过：TLS 失败（/);
   });
 });
+
+describe('reproduce line (QA)', () => {
+  it('names the key variable only when the curl command reads it', () => {
+    const noKey = { secretEnvVar: 'API_KEY', snippets: { curl: "curl -sS 'https://api.example.com/v1/models' --connect-timeout 2" } };
+    const en = renderText({ ...report('en'), advice: noKey });
+    expect(en).toContain('Reproduce with curl:');
+    expect(en).not.toContain('$API_KEY');
+    expect(renderText({ ...report('zh-CN'), advice: noKey })).toContain('用 curl 复现：');
+  });
+});
