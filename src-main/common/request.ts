@@ -10,7 +10,8 @@ export type AuthPlacement =
 /** Which credential to use: never the secret itself across IPC, only a reference to it. */
 export type CredentialRef =
   | { kind: 'keychain'; name: string }
-  | { kind: 'env'; variable: string }
+  /** `confirmed`: the user agreed to send a variable that does not look like an API key (app only, common/env-credential-policy.ts). */
+  | { kind: 'env'; variable: string; confirmed?: boolean }
   | { kind: 'none' };
 
 /** What the user asked to diagnose: the contract's CLI flags as data. Identical for CLI and app. */

@@ -9,6 +9,13 @@ const tried = (e: Evidence): string => {
   return a.map((x) => (x && typeof x === 'object' && !Array.isArray(x) ? `${String(x.address)} (${x.ok ? 'ok' : String(x.error)})` : '?')).join(', ');
 };
 
+/** The target is this machine (127.0.0.0/8, ::1, localhost): advice about "other addresses" would contradict the evidence. */
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost|.+\.localhost|::ffff:127\.\d+\.\d+\.\d+)$/i;
+const isLoopback = (e: Evidence): boolean => {
+  const addrs = Array.isArray(e.attempts) ? e.attempts.map((x) => (x && typeof x === 'object' && !Array.isArray(x) ? String(x.address) : '')) : [];
+  return LOOPBACK.test(String(e.host ?? '')) || (addrs.length > 0 && addrs.every((a) => LOOPBACK.test(a)));
+};
+
 /** Title, detail and fixes of every tcp code, in English and Simplified Chinese. */
 export const tcpTexts: Record<CodesOfStage<'tcp'>, CodeText> = {
   TCP_REFUSED: {
@@ -16,12 +23,16 @@ export const tcpTexts: Record<CodesOfStage<'tcp'>, CodeText> = {
     en: (e) => ({
       title: `Connection refused on port ${ev(e, 'port')}`,
       detail: `Nothing accepts connections on ${ev(e, 'host')} port ${ev(e, 'port')} (tried ${tried(e)}): the service is down, listens on another port, or a firewall actively rejects.`,
-      fixes: ['Check the port in the URL (https is 443 unless the provider says otherwise).', 'If you run the service, check that it is running and listening on this address (e.g. `ss -ltnp`), not only on 127.0.0.1.', 'Ask whether a firewall rejects this destination.'],
+      fixes: isLoopback(e)
+        ? ['Check the port in the URL: is the local service configured for this port?', `Start the service on this machine and check that it listens on port ${ev(e, 'port')} (e.g. \`ss -ltnp\`); a service in a container or VM must publish that port to the host.`, /^localhost$|\.localhost$/i.test(String(e.host ?? '')) ? 'A local service bound only to IPv6 (::1) or only to IPv4 (127.0.0.1) refuses the other: check which address "localhost" resolved to (tried above).' : `If it runs, check which address it is bound to: a service bound to another interface's address (or only to ${String(e.host ?? '').includes(':') ? '127.0.0.1' : '::1'}) refuses ${ev(e, 'host')}.`]
+        : ['Check the port in the URL (https is 443 unless the provider says otherwise).', 'If you run the service, check that it is running and listening on this address (e.g. `ss -ltnp`), not only on 127.0.0.1.', 'Ask whether a firewall rejects this destination.'],
     }),
     'zh-CN': (e) => ({
       title: `端口 ${ev(e, 'port')} 拒绝连接`,
       detail: `${ev(e, 'host')} 的 ${ev(e, 'port')} 端口没有程序接受连接（尝试了 ${tried(e)}）：服务未运行、监听在其他端口，或被防火墙主动拒绝。`,
-      fixes: ['检查 URL 中的端口（https 默认是 443，除非服务商另有说明）。', '如果服务由你维护，请确认它正在运行并监听该地址（如 `ss -ltnp`），而不是只监听 127.0.0.1。', '确认是否有防火墙拒绝了该目标。'],
+      fixes: isLoopback(e)
+        ? ['检查 URL 中的端口：本机服务是否配置在这个端口？', `在本机启动该服务，并确认它在端口 ${ev(e, 'port')} 上监听（如 \`ss -ltnp\`）；运行在容器或虚拟机中的服务需要把该端口发布到主机。`, /^localhost$|\.localhost$/i.test(String(e.host ?? '')) ? '只绑定 IPv6（::1）或只绑定 IPv4（127.0.0.1）的本机服务会拒绝另一种地址：请查看上面 “localhost” 解析到的地址（见尝试列表）。' : `如果服务在运行，请检查它绑定的地址：绑定在其他网卡地址（或只绑定 ${String(e.host ?? '').includes(':') ? '127.0.0.1' : '::1'}）的服务会拒绝 ${ev(e, 'host')}。`]
+        : ['检查 URL 中的端口（https 默认是 443，除非服务商另有说明）。', '如果服务由你维护，请确认它正在运行并监听该地址（如 `ss -ltnp`），而不是只监听 127.0.0.1。', '确认是否有防火墙拒绝了该目标。'],
     }),
   },
   TCP_TIMEOUT: {
