@@ -2,8 +2,16 @@ export const USAGE = `api-doctor — find out why an API call fails, and how to 
 
 Usage:
   api-doctor diagnose <url> [options]   run every check against <url>
+  api-doctor diagnose --from-curl '<curl command>' [options]   the call as a pasted curl command
+  api-doctor diagnose --from-har <file.har|bundle.zip> [--entry <n>] [--list]   a call from a HAR (default: the first failed one)
+  api-doctor curl <curl arguments…>     the same as a drop-in for curl (human report)
+  api-doctor explain '<error text>' [--json] [--lang zh-CN]   what an error message means (- reads stdin)
+  api-doctor diff <a.zip> <b.zip> [--json] [--lang zh-CN]     two bundles side by side: what differs
   api-doctor credentials list|add|rename|remove   keys saved in the OS keychain (api-doctor credentials --help)
   api-doctor open <bundle.zip> [--json]  print the report of a diagnostic bundle
+  api-doctor watch <url> [diagnose options] --every <s> [--count <n> | --for <duration>]
+             [--metrics <host:port>] [--bundle-dir <dir>] [--json]
+                                        call <url> every s seconds: latency, failures, why (docs/watch.md)
   api-doctor --version                  print the version
   api-doctor --help                     print this help
 
@@ -25,7 +33,8 @@ diagnose options:
   --proxy <url> | --no-proxy  default: HTTPS_PROXY / HTTP_PROXY / NO_PROXY as curl reads them
   --ca-file <pem>             trust this CA in addition to the default store
   --timeout <ms>              budget for each phase (default 10000)
-  --samples <n>               requests for server-side sampling (default 3)
+  --samples <n>               exactly n requests for server-side sampling (default: one when the
+                              first answer is healthy and fast, up to 3 when it was slow or failed)
   --slow-ms <ms>              time to first byte above which the server counts as slow (default 5000)
   --bundle <file.zip>         also write a diagnostic bundle
   --stream                    also probe a streamed (SSE) response
