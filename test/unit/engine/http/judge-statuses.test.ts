@@ -33,7 +33,7 @@ describe('judging a status', () => {
     [410, 'HTTP_NOT_FOUND'],
     [413, 'HTTP_PAYLOAD_TOO_LARGE'],
     [415, 'HTTP_BAD_REQUEST'],
-    [418, null],
+    [418, 'HTTP_BAD_REQUEST'],
     [422, 'HTTP_BAD_REQUEST'],
     [429, 'SERVER_RATE_LIMITED'],
     [500, 'SERVER_ERROR'],
