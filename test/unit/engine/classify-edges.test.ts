@@ -95,6 +95,11 @@ describe('classifyNetworkError: choosing between signals', () => {
     const e = new TypeError('fetch failed', { cause: err('UND_ERR_SOCKET', 'other side closed', err('ECONNRESET', 'read ECONNRESET', err('ERR_SOCKET_CONNECTION_TIMEOUT', 'socket timeout'))) });
     expect(classifyNetworkError(e, 'http')).toEqual({ code: 'HTTP_CONNECTION_RESET', errno: 'ECONNRESET', message: 'socket timeout' });
     expect(classifyNetworkError(err('UND_ERR_SOCKET', 'other side closed'), 'http').errno).toBe('UND_ERR_SOCKET');
+    // Innermost wins, wrappers are skipped wherever they sit, and a code no table knows does not hide a known one further out.
+    expect(classifyNetworkError(err('ENOTFOUND', 'x', err('ECONNREFUSED')), 'tcp').errno).toBe('ECONNREFUSED');
+    expect(classifyNetworkError(err('ECONNRESET', 'x', err('UND_ERR_SOCKET')), 'http').errno).toBe('ECONNRESET');
+    expect(classifyNetworkError(err('ECONNRESET', 'x', err('ERR_SOCKET_CONNECTION_TIMEOUT')), 'http').errno).toBe('ECONNRESET');
+    expect(code(err('ECONNRESET', 'x', err('EWHATEVER')), 'tcp')).toBe('TCP_RESET');
     expect(classifyNetworkError(new Error('plain'), 'http')).toEqual({ code: null, errno: null, message: 'plain' });
     expect(classifyNetworkError({ code: 42, message: 7 }, 'http')).toEqual({ code: null, errno: null, message: '[object Object]' });
     expect(classifyNetworkError(err('ECONNRESET', ''), 'tcp').message).toBe('Error');
