@@ -18,7 +18,6 @@ export default {
     'src-main/engine/redact*.ts',
     'src-main/engine/server/**/*.ts',
     'src-main/engine/providers/**/*.ts',
-    'src-main/engine/http/judge.ts',
     'src-main/engine/http/answer-finding.ts',
     'src-main/bundle/unzip-safe.ts',
   ],

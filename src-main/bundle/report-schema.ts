@@ -48,7 +48,7 @@ export const reportSchema = z.object({
   startedAt: str(64),
   durationMs: num,
   summary: z.object({ verdict: z.enum(['healthy', 'degraded', 'failing', 'cancelled']), rootCause: code.nullable(), headline: str(2_000) }),
-  stages: z.array(z.object({ id: str(32), status: z.enum(['pass', 'warn', 'fail', 'skipped']), durationMs: num, reason: str(2_000).optional() })).max(50),
+  stages: z.array(z.object({ id: str(32), status: z.enum(['pass', 'warn', 'fail', 'skipped']), durationMs: num, reason: str(2_000).optional(), reasonRef: z.object({ code: str(100), values: z.record(z.string().max(100), json).optional() }).optional() })).max(50),
   findings: z
     .array(
       z.object({
@@ -65,6 +65,7 @@ export const reportSchema = z.object({
   timings: z.object({ dnsMs: num.nullable(), connectMs: num.nullable(), tlsMs: num.nullable(), ttfbMs: num.nullable(), downloadMs: num.nullable(), totalMs: num }),
   exchanges: z.array(exchange).max(1_000).default([]),
   advice: json.optional(),
+  clients: z.array(z.object({ id: str(64), label: str(200), outcome: z.enum(['ok', 'fail', 'at-risk', 'unknown']), code: code.nullable(), reason: str(2_000) })).max(50).optional(),
 });
 
 export const manifestSchema = z.object({
