@@ -59,7 +59,7 @@ describe('tls rules: the 14-day renewal boundary', () => {
     expect(codes(run(tls(NOW + 14 * DAY)))).toEqual([]);
     const soon = run(tls(NOW + 14 * DAY - 1000));
     expect(codes(soon)).toEqual(['TLS_CERT_EXPIRING_SOON']);
-    expect(soon[0]!.evidence).toMatchObject({ daysLeft: 13 });
+    expect(soon[0]!.evidence).toMatchObject({ daysLeft: 13, subject: 'api.example.test', issuer: 'Lab Intermediate', validTo: new Date(NOW + 14 * DAY - 1000).toISOString(), localClock: new Date(NOW).toISOString() });
   });
 
   it('valid until this very moment is not expired yet; a second ago is, and days are counted down and up', () => {
@@ -125,7 +125,13 @@ describe('tls rules: handshake errors and trust', () => {
   it('untrusted: the issuer at the top of the chain, the subjects, and when only the intermediate is missing', () => {
     expect(run(base({ trust: 'none' }))).toEqual([{ code: 'TLS_UNTRUSTED_CERT', evidence: expect.objectContaining({ subject: 'api.example.test', issuer: 'Lab Root', chain: ['api.example.test', 'Lab Intermediate'], selfSigned: false, interceptor: null }) }]);
     expect(run(base({ trust: 'os-only', osStore: '/etc/ssl/certs' }))).toEqual([{ code: 'TLS_OS_TRUST_ONLY', evidence: expect.objectContaining({ issuer: 'Lab Root', chain: ['api.example.test', 'Lab Intermediate'], osStore: '/etc/ssl/certs' }) }]);
-    expect(codes(run(base({ trust: 'none', chain: [cert('api.example.test', 'Lab Intermediate')] })))).toEqual(['TLS_INCOMPLETE_CHAIN']);
+    expect(run(base({ trust: 'none', chain: [cert('api.example.test', 'Lab Intermediate')], authorizationError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }))).toEqual([
+      { code: 'TLS_INCOMPLETE_CHAIN', evidence: { host: 'api.example.test', address: '127.0.0.1', viaProxy: false, subject: 'api.example.test', missingIssuer: 'Lab Intermediate', sent: 1, authorizationError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } },
+    ]);
+    // Three certificates: the top one's issuer is named, and an interceptor anywhere in the chain is recognised.
+    const three = [cert('api.example.test', 'Corp Intermediate'), cert('Corp Intermediate', 'mitmproxy'), cert('mitmproxy', 'Top Root')];
+    expect(run(base({ trust: 'none', chain: three }))[0]!.evidence).toMatchObject({ issuer: 'Top Root', interceptor: 'mitmproxy', chain: ['api.example.test', 'Corp Intermediate', 'mitmproxy'] });
+    expect(run(base({ trust: 'os-only', chain: three }))[0]!.evidence).toMatchObject({ issuer: 'Top Root', interceptor: 'mitmproxy' });
     // A leaf alone that signed itself, names itself as issuer, or comes from an interceptor is untrusted, not incomplete.
     expect(codes(run(base({ trust: 'none', chain: [cert('api.example.test', 'Other', true)] })))).toEqual(['TLS_UNTRUSTED_CERT']);
     expect(codes(run(base({ trust: 'none', chain: [cert('api.example.test', 'api.example.test')] })))).toEqual(['TLS_UNTRUSTED_CERT']);
