@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'coverage/'] },
+  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'coverage/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
@@ -18,6 +18,18 @@ export default tseslint.config(
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] }, globals: { ...globals.browser } },
+  },
+  // Type-aware: a promise nobody awaits loses its error and its ordering, and an async function
+  // passed where a void callback is expected (an event handler, forEach) runs unobserved. The
+  // project service finds each file's nearest tsconfig.json (src-renderer/, test/e2e/ and bench/
+  // have one that extends their real config). Write `void p` where not waiting is the intent.
+  {
+    files: ['**/*.ts', '**/*.svelte'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
   // Layering: the renderer is a sandboxed web page. It may import the pure layers of src-main —
   // common/ (types, stage list, limits, provider detection) and the text module (report/text and

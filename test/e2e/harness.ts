@@ -87,18 +87,20 @@ let origin: Promise<string> | null = null;
 export function rendererOrigin(): Promise<string> {
   origin ??= new Promise((resolve, reject) => {
     const root = path.dirname(RENDERER_INDEX);
-    const server = http.createServer(async (req, res) => {
-      const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      const file = path.join(root, path.normalize(rel === '/' ? '/index.html' : rel));
-      if (!file.startsWith(root)) return void res.writeHead(403).end();
+    // node:http ignores a handler's promise: every error is answered inside it.
+    const serve = async (req: http.IncomingMessage, res: http.ServerResponse) => {
       try {
+        const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        const file = path.join(root, path.normalize(rel === '/' ? '/index.html' : rel));
+        if (!file.startsWith(root)) return void res.writeHead(403).end();
         const body = await readFile(file);
         res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
         res.end(body);
       } catch {
         res.writeHead(404).end();
       }
-    });
+    };
+    const server = http.createServer((req, res) => void serve(req, res));
     server.unref();
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
