@@ -18,10 +18,13 @@ import { tokenizePosix } from './tokenize-posix.js';
 export { ShellSyntaxError, type Flavour, type Tokenized, type VarLookup } from './tokenize-types.js';
 export { splitMsvcrt } from './tokenize-cmd.js';
 
-/** cmd when the text carries cmd's marks (`^"`, a line ending in `^`, curl.exe with no single quotes). */
+/** cmd when the text carries cmd's marks (`^"` opening a word, a line ending in `^`, curl.exe with no single quotes). */
 export function detectFlavour(text: string): Flavour {
-  // DevTools' cmd flavour opens every argument with ^" ; a bash command can hold ^" inside quotes, never at a word's start.
-  if (/(^|\s)\^"/.test(text) || /\^[ \t]*\r?\n/.test(text)) return 'cmd';
+  // DevTools' cmd flavour opens every argument with ^" (the URL first). A bash command can hold
+  // ' ^"' inside single quotes (-H 'a: ^"!'), so a ^" later in the line counts only when the text
+  // has no single quote at all: cmd has no single quoting, bash's copies always use it.
+  if (/^\s*(\S*[\\/])?curl(\.exe)?\s+\^"/i.test(text) || /\^[ \t]*\r?\n/.test(text)) return 'cmd';
+  if (/(^|\s)\^"/.test(text) && !text.includes("'")) return 'cmd';
   if (/^\s*(\S*[\\/])?curl\.exe\b/i.test(text) && !text.includes("'") && !/\\\r?\n/.test(text)) return 'cmd';
   return 'posix';
 }

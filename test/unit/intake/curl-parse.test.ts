@@ -27,6 +27,14 @@ describe('the shell tokenizer', () => {
     expect(splitMsvcrt('a "b c" d\\"e "f\\\\" g\\\\h')).toEqual(['a', 'b c', 'd"e', 'f\\', 'g\\\\h']);
     expect(tokenize('curl.exe -d "{\\"a\\": 1}" https://x').words).toEqual(['curl.exe', '-d', '{"a": 1}', 'https://x']);
   });
+  // Found by the DevTools round-trip property test (seed 1934218930): a header value ' ^"!' inside
+  // single quotes was taken for cmd's ^" and the bash command misread.
+  it('a ^" inside a bash single-quoted value is bash; DevTools cmd opens the URL with ^"', () => {
+    expect(detectFlavour(`curl 'https://x.example/' -H 'a: ^"!'`)).toBe('posix');
+    expect(tokenize(`curl 'https://x.example/' -H 'a: ^"!'`).words).toEqual(['curl', 'https://x.example/', '-H', 'a: ^"!']);
+    expect(detectFlavour(`curl ^"https://x.example/^" -H ^"x: it's^"`)).toBe('cmd');
+    expect(detectFlavour(`curl -X POST ^"https://x.example/^"`)).toBe('cmd');
+  });
 });
 
 describe('provider documentation commands', () => {
