@@ -47,12 +47,13 @@ describe('item 8: a cancelled run has its own verdict', () => {
     expect(report.findings.map((f) => f.code)).not.toContain('TLS_HANDSHAKE_TIMEOUT');
     const tls = report.stages.find((s) => s.id === 'tls')!;
     expect(tls.status).toBe('skipped');
-    expect(tls.reason).toMatch(/^cancelled after (0\.9|1\.\d) s of \d+\.\d s$/);
+    // The abort comes 1 s after the call, the run starts a little later (0.6 s in seen at load 20): any elapsed time under the 15 s budget.
+    expect(tls.reason).toMatch(/^cancelled after [01]\.\d s of 15\.0 s$/);
     expect(j.code).toBe(1);
     expect(t.code).toBe(1);
     expect(t.stdout).toMatch(/CANCELLED/);
     expect(t.stdout).not.toMatch(/FAILING|TLS_HANDSHAKE_TIMEOUT/);
-    expect(t.stdout).toMatch(/cancelled after (0\.9|1\.\d) s of/);
+    expect(t.stdout).toMatch(/cancelled after [01]\.\d s of 15\.0 s/);
     const opened = await readBundleFile(bundle);
     expect(opened.ok && opened.value.report.summary.verdict).toBe('cancelled');
     const o = await cli(['open', bundle]);
