@@ -47,13 +47,14 @@ describe('item 8: a cancelled run has its own verdict', () => {
     expect(report.findings.map((f) => f.code)).not.toContain('TLS_HANDSHAKE_TIMEOUT');
     const tls = report.stages.find((s) => s.id === 'tls')!;
     expect(tls.status).toBe('skipped');
-    // The abort comes 1 s after the call, the run starts a little later (0.6 s in seen at load 20): any elapsed time under the 15 s budget.
-    expect(tls.reason).toMatch(/^cancelled after [01]\.\d s of 15\.0 s$/);
+    // The abort comes 1 s after the call; on a loaded machine the CLI takes most of that second to
+    // start (0.6 s into the run seen at load 20, and once the TLS probe had not begun yet).
+    expect(tls.reason).toMatch(/^cancelled after [01]\.\d s(?: of 15\.0 s|, before it started)$/);
     expect(j.code).toBe(1);
     expect(t.code).toBe(1);
     expect(t.stdout).toMatch(/CANCELLED/);
     expect(t.stdout).not.toMatch(/FAILING|TLS_HANDSHAKE_TIMEOUT/);
-    expect(t.stdout).toMatch(/cancelled after [01]\.\d s of 15\.0 s/);
+    expect(t.stdout).toMatch(/cancelled after [01]\.\d s(?: of 15\.0 s|, before it started)/);
     const opened = await readBundleFile(bundle);
     expect(opened.ok && opened.value.report.summary.verdict).toBe('cancelled');
     const o = await cli(['open', bundle]);
