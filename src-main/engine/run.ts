@@ -128,7 +128,8 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
           platform,
           credential,
           redactor,
-          recordExchange: (x) => exchanges.push(x),
+          // Tagged with the stage and probe that made it, so the wizard shows it where it belongs (503 samples under Server).
+          recordExchange: (x) => exchanges.push({ ...x, stage: probe.stage, probe: probe.id }),
         };
         return probe.run(ctx);
       });

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { StageId } from '../../../src-main/common/stages.js';
+import type { StageView } from '../../../src-renderer/lib/stores/run.svelte.js';
+import { stageState, stepStatus } from '../../../src-renderer/wizard/step-status.js';
+import { STEP_DEFS as STEPS } from '../../../src-renderer/wizard/step-defs.js';
+import { STAGES } from '../../../src-main/common/stages.js';
+
+const v = (status: StageView['status'], reason: string | null = null): StageView => ({ status, durationMs: 1, reason });
+type Views = Partial<Record<StageId, StageView>>;
+
+describe('steps follow the engine', () => {
+  it('one step a stage group, in the engine order, the connection after DNS', () => {
+    const order = STEPS.flatMap((s) => s.stages);
+    expect(order).toEqual([...STAGES]);
+    expect(STEPS.map((s) => s.id)).toEqual(['target', 'network', 'dns', 'connection', 'tls', 'auth', 'server', 'report']);
+    expect(STEPS.find((s) => s.id === 'connection')!.stages).toEqual(['tcp']);
+  });
+});
+
+describe('stage and step states tell the truth', () => {
+  it('keeps not reached, not applicable, not checked and cancelled apart, none of them ✓', () => {
+    const views: Views = {
+      dns: v('fail'),
+      tcp: v('skipped', 'dns failed: ENOTFOUND'),
+      tls: v('skipped', 'not an https:// URL'),
+      http: v('skipped', 'cancelled'),
+      auth: v('skipped', 'http failed: cancelled'),
+      server: v('skipped', 'not yet checked'),
+    };
+    expect(stageState('tcp', views)).toBe('skipped');
+    // After a failure, a skipped stage is blocked, whatever its own reason says.
+    expect(stageState('tls', views)).toBe('skipped');
+    expect(stageState('tls', { dns: v('pass'), tls: v('skipped', 'not an https:// URL') })).toBe('not-applicable');
+    expect(stageState('http', views)).toBe('cancelled');
+    expect(stageState('auth', views)).toBe('cancelled');
+    expect(stageState('server', views)).toBe('not-checked');
+    expect(stageState('proxy', views)).toBe('idle');
+  });
+
+  it('shows ✓ only when every stage of the step passed', () => {
+    expect(stepStatus(['http', 'auth'], { http: v('pass'), auth: v('fail') })).toBe('fail');
+    expect(stepStatus(['http', 'auth'], { http: v('pass'), auth: v('skipped', 'not yet checked') })).toBe('not-checked');
+    expect(stepStatus(['http', 'auth'], { http: v('pass'), auth: v('skipped', 'cancelled') })).toBe('cancelled');
+    expect(stepStatus(['http', 'auth'], { http: v('pass'), auth: v('pass') })).toBe('pass');
+    expect(stepStatus(['tls'], { tls: v('skipped', 'plain http') })).toBe('not-applicable');
+    // Half-done: a passed stage beside one that has not reported yet is still being checked.
+    expect(stepStatus(['environment', 'proxy'], { environment: v('pass') })).toBe('running');
+  });
+});
