@@ -116,7 +116,8 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
     } else if (na !== null) {
       results.set(probe.id, { status: 'skipped', reason: na, notApplicable: true, durationMs: 0 });
     } else {
-      emit({ type: 'probe-started', probe: probe.id, stage: probe.stage });
+      // The budget goes along so the wizard can say "3.1 s of 10 s" while it waits.
+      emit({ type: 'probe-started', probe: probe.id, stage: probe.stage, budgetMs: probe.budgetMs?.(request) ?? request.timeoutMs });
       const t0 = performance.now();
       const outcome = await runWithBudget(probe, request, target, opts.signal, (budget, signal) => {
         const ctx: ProbeContext = {

@@ -44,6 +44,9 @@ const FLAG_ACTIONS: [RegExp, FixAction][] = [
   [/--stream\b/, 'stream'],
 ];
 
+/** What a fix mentions in order to warn against it ("never NODE_TLS_REJECT_UNAUTHORIZED=0") gets no Copy. */
+const DANGEROUS = /NODE_TLS_REJECT_UNAUTHORIZED=0|verify\s*=\s*False|--insecure\b|(?:^|\s)-k\b|PYTHONHTTPSVERIFY=0|rejectUnauthorized:\s*false/;
+
 export function parseFix(text: string): ParsedFix {
   const parts: FixPart[] = [];
   const commands: string[] = [];
@@ -58,15 +61,22 @@ export function parseFix(text: string): ParsedFix {
     while (!quoted && /[)）]$/.test(used) && count(used, '(') < count(used, ')')) used = used.slice(0, -1);
     const code = (quoted ? raw.slice(1, -1) : used).trim();
     if (code === '') continue;
-    if (m.index > at) parts.push({ kind: 'text', text: text.slice(at, m.index) });
-    parts.push({ kind: 'code', text: code });
-    at = m.index + used.length;
     const appActions = /^api-doctor\s/.test(code) ? FLAG_ACTIONS.filter(([re]) => re.test(code)).map(([, a]) => a) : [];
-    // An api-doctor command the app can run for the user is an action, not something to copy.
+    if (m.index > at) parts.push({ kind: 'text', text: text.slice(at, m.index) });
+    // An api-doctor command the app can run for the user becomes a button: the sentence does not show it.
+    if (appActions.length === 0) parts.push({ kind: 'code', text: code });
+    at = m.index + used.length;
     if (appActions.length > 0) for (const a of appActions) (actions.includes(a) ? null : actions.push(a));
-    else if (!commands.includes(code)) commands.push(code);
+    else if (!commands.includes(code) && !DANGEROUS.test(code)) commands.push(code);
   }
   if (at < text.length) parts.push({ kind: 'text', text: text.slice(at) });
+  // "Check it here first: ." once its command became a button: drop the stray punctuation.
+  if (actions.length > 0) {
+    const last = parts.at(-1);
+    if (last?.kind === 'text' && /^[\s.。:：]*$/.test(last.text)) parts.pop();
+    const prev = parts.at(-1);
+    if (prev?.kind === 'text') prev.text = prev.text.replace(/[\s:：]+$/, '');
+  }
   return { parts, commands, actions };
 }
 

@@ -89,7 +89,7 @@ describe('wizard tour: faults × languages × themes × widths', () => {
   ];
 
   for (const f of FAULTS) {
-    it(`${f.name}: every step tells the truth in en and zh-CN, light and dark, 1100 and 800 px`, async () => {
+    it(`${f.name}: every step tells the truth in en and zh-CN, light and dark, 1100 and 800 px`, { timeout: 120_000 }, async () => {
       const page = await openApp(browser, labTable({ ...(f.env ? { env: f.env } : {}), chooseCaFile: async () => pki.caFile }), { viewport: { width: 1100, height: 760 } });
       const opts = { timeoutMs: 3000, ...f.opts, ...(f.opts?.dnsServers ? { dnsServers: dns.server } : {}) };
       await diagnose(page, f.url(), opts);

@@ -12,6 +12,9 @@ export interface ProbeView {
   status: ProbeStatus;
   durationMs: number | null;
   summary: string | null;
+  /** While running: when it started (this clock) and its budget, for "3.1 s of 10 s". */
+  startedAt?: number;
+  budgetMs?: number;
 }
 export type LiveStageStatus = 'running' | StageStatus;
 export interface StageView {
@@ -138,7 +141,7 @@ export class DiagnosisRun {
         this.stages[event.stage] = { status: 'running', durationMs: null, reason: null };
         break;
       case 'probe-started':
-        this.#upsert({ id: event.probe, stage: event.stage, status: 'running', durationMs: null, summary: null });
+        this.#upsert({ id: event.probe, stage: event.stage, status: 'running', durationMs: null, summary: null, startedAt: Date.now(), ...(event.budgetMs ? { budgetMs: event.budgetMs } : {}) });
         break;
       case 'probe-finished':
         this.#upsert({ id: event.probe, stage: event.stage, status: event.status, durationMs: event.durationMs, summary: event.summary ?? null });

@@ -17,6 +17,12 @@ describe('fix texts split into a sentence, command chips and in-app actions', ()
     expect(p.parts).toContainEqual({ kind: 'code', text: 'docker run --network none' });
   });
 
+  it('offers no Copy for what a fix warns against', () => {
+    const p = parseFix('Never turn verification off (NODE_TLS_REJECT_UNAUTHORIZED=0).');
+    expect(p.commands).toEqual([]);
+    expect(p.parts).toContainEqual({ kind: 'code', text: 'NODE_TLS_REJECT_UNAUTHORIZED=0' });
+  });
+
   it('leaves prose alone: "set a read timeout" and "curl and many tools" are not commands', () => {
     expect(parseFix('In your client, set a read timeout and retry with backoff.').commands).toEqual([]);
     expect(parseFix('Add no_proxy too, which curl and many tools prefer.').commands).toEqual([]);
@@ -26,6 +32,7 @@ describe('fix texts split into a sentence, command chips and in-app actions', ()
     const p = parseFix('Check it here first: api-doctor diagnose URL --ca-file ca.pem.');
     expect(p.actions).toEqual(['choose-ca']);
     expect(p.commands).toEqual([]);
+    expect(p.parts.map((x) => x.text).join('')).toBe('Check it here first');
     expect(parseFix('提供密钥：api-doctor diagnose URL --token-env OPENAI_API_KEY（或用 --credential NAME 读取钥匙串中的凭据）。').actions).toEqual(['key']);
   });
 
