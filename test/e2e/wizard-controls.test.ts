@@ -53,14 +53,14 @@ describe('wizard controls: cancel, re-run a step, language switch, credentials, 
     await page.context().close();
   });
 
-  it('re-runs one step: a port that was closed now listens, Network passes and the root cause goes', async () => {
+  it('re-runs one step: a port that was closed now listens, Connection passes and the root cause goes', async () => {
     const port = await closedPort();
     const page = await openApp(browser, labTable());
     await diagnose(page, `http://127.0.0.1:${port}/v1/models`, { timeoutMs: 3000 });
     await waitForReport(page);
     expect(await rootCauseOf(page)).toBe('TCP_REFUSED');
     const server = await listen(http.createServer((_q, s) => s.end('{}')), '127.0.0.1', port);
-    await page.locator('[data-step="network"]').click();
+    await page.locator('[data-step="connection"]').click();
     await page.locator('[data-action="rerun"]').click();
     await expect.poll(() => page.locator('[data-stage="tcp"]').getAttribute('data-status'), { timeout: 20_000 }).toBe('pass');
     await page.locator('[data-step="report"]').click();

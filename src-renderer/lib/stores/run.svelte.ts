@@ -182,6 +182,18 @@ export class DiagnosisRun {
     this.apply({ type: 'done', report: opened.report });
   }
 
+  /** Shows a report kept in the history (no run behind it to cancel or re-run a step of). */
+  showStored(report: Report): void {
+    this.runId = null;
+    this.request = null;
+    this.probes = [];
+    this.stages = {};
+    this.cancelled = false;
+    this.error = null;
+    this.bundle = null;
+    this.apply({ type: 'done', report });
+  }
+
   /** Stops listening to progress (the window is going away). */
   dispose(): void {
     this.#unsubscribe?.();
