@@ -84,7 +84,7 @@ describe('wizard a stressed developer trusts (real engine, loopback lab)', () =>
     await diagnose(page, lab.url('/openai/v1/models'), { envVar: 'LAB_KEY', timeoutMs: 3000, samples: 1 });
     await waitForReport(page);
     await diagnose(page, lab.url('/s/quota'), { envVar: 'LAB_KEY', timeoutMs: 3000, samples: 1 });
-    await waitForReport(page);
+    await page.locator('[data-testid="root-cause"]').filter({ hasText: 'SERVER_QUOTA_EXHAUSTED' }).waitFor({ timeout: 20_000 });
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
     expect(stored).toContain('SERVER_QUOTA_EXHAUSTED');
     expect(stored).not.toContain(LAB_KEYS.openai);
@@ -92,12 +92,17 @@ describe('wizard a stressed developer trusts (real engine, loopback lab)', () =>
     await page.locator('[data-step="target"]').click();
     const items = page.locator('[data-testid="history"] li');
     await expect.poll(() => items.count()).toBe(2);
-    await items.nth(1).getByRole('button', { name: 'Open', exact: true }).click();
+    await items.nth(1).getByRole('button', { name: /^Open the report/ }).click();
     await page.locator('main[data-current="report"]').waitFor();
     expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).not.toBe('failing');
     await page.locator('[data-step="target"]').click();
+    // Run again: the same target and credential name, a new entry on top.
+    await items.nth(0).getByRole('button', { name: 'Run again' }).click();
+    await page.locator('[data-testid="root-cause"]').filter({ hasText: 'SERVER_QUOTA_EXHAUSTED' }).waitFor({ timeout: 20_000 });
+    await page.locator('[data-step="target"]').click();
+    await expect.poll(() => items.count()).toBe(3);
     await items.nth(0).getByRole('button', { name: /Delete/ }).click();
-    await expect.poll(() => items.count()).toBe(1);
+    await expect.poll(() => items.count()).toBe(2);
     await page.locator('[data-action="clear-history"]').click();
     await expect.poll(() => items.count()).toBe(0);
     expect(await page.evaluate(() => localStorage.getItem('api-doctor.history'))).toBeNull();
