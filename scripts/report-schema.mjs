@@ -27,7 +27,7 @@ const schema = {
     summary: {
       type: 'object',
       required: ['verdict', 'rootCause', 'headline'],
-      properties: { verdict: { enum: ['healthy', 'degraded', 'failing'] }, rootCause: { oneOf: [{ $ref: '#/definitions/code' }, { type: 'null' }] }, headline: { type: 'string', minLength: 1 } },
+      properties: { verdict: { enum: ['healthy', 'degraded', 'failing', 'cancelled'] }, rootCause: { oneOf: [{ $ref: '#/definitions/code' }, { type: 'null' }] }, headline: { type: 'string', minLength: 1 } },
     },
     stages: {
       type: 'array',

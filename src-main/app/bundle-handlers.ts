@@ -11,7 +11,7 @@ import type { HandlerTable } from './handlers.js';
 
 export interface BundleDeps {
   /** environment.json's content for this machine. */
-  environment: () => Promise<{ [k: string]: JsonValue }>;
+  environment: (target?: string) => Promise<{ [k: string]: JsonValue }>;
   /** The OS save dialog; the chosen path, or null when cancelled. */
   chooseBundleSavePath: (defaultName: string) => Promise<string | null>;
   /** The OS open dialog for a .zip; the chosen path, or null when cancelled. */
@@ -44,7 +44,7 @@ export function bundleHandlers(deps: BundleDeps): Pick<HandlerTable, 'previewBun
     if (!parsed.success) return err('bad-input', `This is not a report API Doctor can bundle (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'})`);
     const report = parsed.data.report as unknown as Report;
     const built = buildBundle(report, {
-      environment: await deps.environment(),
+      environment: await deps.environment(report.target.url),
       ...(parsed.data.lang ? { lang: parsed.data.lang } : {}),
       ...(deps.renderMarkdown ? { renderMarkdown: deps.renderMarkdown } : {}),
     });

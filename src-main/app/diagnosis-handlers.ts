@@ -12,6 +12,7 @@ import { runDiagnosis, type RunOptions } from '../engine/run.js';
 import { applyCredentialDefaults, resolveCredential, secretsOf, type ResolvedCredential } from '../credentials/resolve.js';
 import type { CredentialStore } from '../credentials/store.js';
 import { localizeReport, mergeRerun } from './diagnosis-report.js';
+import { envCredentialRefusal } from '../common/env-credential-policy.js';
 import { langSchema, parseDiagnosisRequest, parseReport, runIdSchema, stageSchema } from './diagnosis-schema.js';
 import type { CallContext, HandlerTable } from './handlers.js';
 
@@ -42,6 +43,10 @@ function credentialResolver(deps: DiagnosisDeps) {
   return async (ref: CredentialRef): Promise<Result<ResolvedCredential | null>> => {
     const store = deps.credentialStore;
     if (ref.kind === 'keychain' && !store) return err('unavailable', 'Saved credentials (the OS keychain) are not available here');
+    if (ref.kind === 'env') {
+      const refused = envCredentialRefusal(ref.variable, ref.confirmed === true);
+      if (refused) return err('bad-input', refused);
+    }
     try {
       return await resolveCredential(ref, { keychain: store ?? (() => Promise.reject(new Error('no keychain'))), env });
     } catch (e) {

@@ -1,7 +1,7 @@
 import type { Lang, Report, Timings } from '../common/report.js';
 import type { StageId } from '../common/stages.js';
 import { explain, headline } from '../report/explain/index.js';
-import { byStageThenSeverity, phaseTotalMs, summarise } from '../engine/summary.js';
+import { byStageThenSeverity, phaseTotalMs, summarise, summariseCancelled, withNotChecked } from '../engine/summary.js';
 
 /**
  * The same report in another language: each finding's text is made again from its code and
@@ -9,9 +9,11 @@ import { byStageThenSeverity, phaseTotalMs, summarise } from '../engine/summary.
  */
 export function localizeReport(report: Report, lang: Lang): Report {
   const findings = report.findings.map((f) => ({ ...f, ...explain(f.code, f.evidence, lang) }));
+  // A cancelled run and a healthy one with unchecked probes keep what their headline says.
+  if (report.summary.verdict === 'cancelled') return { ...report, lang, findings, summary: summariseCancelled(findings, lang) };
   const root = findings.find((f) => f.code === report.summary.rootCause && f.severity === 'error');
   const title = root?.title ?? findings.find((f) => f.severity === 'warn')?.title ?? null;
-  return { ...report, lang, findings, summary: { ...report.summary, headline: headline(report.summary.verdict, title, lang) } };
+  return { ...report, lang, findings, summary: withNotChecked({ ...report.summary, headline: headline(report.summary.verdict, title, lang) }, report.stages, lang) };
 }
 
 /**
@@ -34,6 +36,6 @@ export function mergeRerun(before: Report, fresh: Report, rerun: ReadonlySet<Sta
     timings,
     exchanges: fresh.exchanges.length > 0 ? fresh.exchanges : before.exchanges,
     ...(fresh.advice !== undefined ? { advice: fresh.advice } : {}),
-    summary: summarise(findings, fresh.lang),
+    summary: fresh.summary.verdict === 'cancelled' ? summariseCancelled(findings, fresh.lang) : withNotChecked(summarise(findings, fresh.lang), stages, fresh.lang),
   };
 }

@@ -87,7 +87,7 @@ function requestSchemaFor(lang: Lang) {
   const credential = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('none') }),
     z.object({ kind: z.literal('keychain'), name: z.string().min(1).max(200) }),
-    z.object({ kind: z.literal('env'), variable: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, m.envVar) }),
+    z.object({ kind: z.literal('env'), variable: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, m.envVar), confirmed: z.boolean().optional() }),
   ]);
 
   const auth = z.discriminatedUnion('kind', [
@@ -113,7 +113,7 @@ function requestSchemaFor(lang: Lang) {
       .string()
       .refine((p) => {
         try {
-          return ['http:', 'https:', 'socks5:', 'socks:'].includes(new URL(p).protocol);
+          return ['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:', 'socks4a:', 'socks:'].includes(new URL(p).protocol);
         } catch {
           return false;
         }
@@ -168,7 +168,7 @@ const findingSchema = z
 export const reportSchema = z
   .object({
     schema: z.literal(REPORT_SCHEMA),
-    summary: z.object({ verdict: z.enum(['healthy', 'degraded', 'failing']), rootCause: z.string().nullable(), headline: z.string() }).loose(),
+    summary: z.object({ verdict: z.enum(['healthy', 'degraded', 'failing', 'cancelled']), rootCause: z.string().nullable(), headline: z.string() }).loose(),
     findings: z.array(findingSchema).max(500),
     stages: z.array(z.object({ id: stageSchema }).loose()),
   })

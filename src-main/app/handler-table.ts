@@ -25,7 +25,7 @@ export function createHandlerTable(deps: AppDeps): HandlerTable {
     }),
     ...credentialHandlers({ credentialStore }),
     ...bundleHandlers({
-      environment: deps.environment ?? (() => collectEnvironment({ env })),
+      environment: deps.environment ?? ((target?: string) => collectEnvironment({ env, ...(target ? { target } : {}) })),
       chooseBundleSavePath: deps.chooseBundleSavePath ?? (async () => null),
       chooseBundleOpenPath: deps.chooseBundleOpenPath ?? (async () => null),
       ...(deps.renderMarkdown ? { renderMarkdown: deps.renderMarkdown } : {}),

@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { DOCTOR_METHODS, channelOf, eventChannelOf } from '../common/ipc-contract.js';
 import { err } from '../common/result.js';
 import type { CallContext, HandlerTable } from './handlers.js';
+import { isAppPage } from './security.js';
 
 /**
  * Only our own window's top frame, showing our own page, may call main. A frame that navigated
@@ -9,14 +10,14 @@ import type { CallContext, HandlerTable } from './handlers.js';
  */
 export type SenderCheck = (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>) => boolean;
 
-export function trustedSenderCheck(getWindowContents: () => WebContents | null, appUrlPrefix: string): SenderCheck {
+export function trustedSenderCheck(getWindowContents: () => WebContents | null, appUrl: string): SenderCheck {
   return (event) => {
     const contents = getWindowContents();
     const frame = event.senderFrame;
     if (!contents || !frame) return false;
     if (event.sender !== contents) return false;
     if (frame !== contents.mainFrame) return false;
-    return typeof frame.url === 'string' && frame.url.startsWith(appUrlPrefix);
+    return typeof frame.url === 'string' && isAppPage(frame.url, appUrl);
   };
 }
 

@@ -40,13 +40,31 @@ export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestH
   session.setPermissionCheckHandler(() => false);
 }
 
-/** Our page may not navigate away nor open windows; links the app composes go to the OS browser. */
-export function lockNavigation(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, appUrlPrefix: string): void {
+/**
+ * Is `url` our own page? The parsed URL must equal the app's exactly (scheme, host, path, query);
+ * only the fragment may differ. A prefix test would let `…/index.html.evil.html` or
+ * `…/index.html/../other.html` (before normalisation) through.
+ */
+export function isAppPage(url: string, appUrl: string): boolean {
+  try {
+    const u = new URL(url);
+    const a = new URL(appUrl);
+    return u.protocol === a.protocol && u.host === a.host && u.pathname === a.pathname && u.search === a.search && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** Our page may not navigate away nor open windows; no frame may navigate either; links the app composes go to the OS browser. */
+export function lockNavigation(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, appUrl: string): void {
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(appUrlPrefix)) event.preventDefault();
+    if (!isAppPage(url, appUrl)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppPage(event.url, appUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(appUrlPrefix)) event.preventDefault();
+    if (!isAppPage(url, appUrl)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -5,9 +5,10 @@ import type { JsonValue } from '../common/report.js';
 import { APP_VERSION } from '../common/version.js';
 import { redactUrl } from '../engine/redact.js';
 import { parseResolvConf } from '../engine/net/resolv-conf.js';
+import { proxyFromEnv } from '../engine/net/proxy-env.js';
 
-/** Proxy variables as curl reads them, in the order it prefers them. */
-export const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'] as const;
+/** Proxy variables as curl reads them, in the order it prefers them (lower case first). */
+export const PROXY_VARS = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY', 'no_proxy', 'NO_PROXY'] as const;
 const CA_VARS = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'] as const;
 
 export interface EnvironmentDeps {
@@ -18,6 +19,29 @@ export interface EnvironmentDeps {
   resolvConf?: () => Promise<string | null>;
   /** Certificates of the OS store (the app asks Electron); null when unknown. */
   systemCaCount?: () => Promise<number | null>;
+  /** The diagnosed URL: the effective proxy depends on its scheme and on NO_PROXY. */
+  target?: string;
+  /** The run's --proxy (string) or --no-proxy (null); undefined: from the environment. */
+  proxyFlag?: string | null;
+}
+
+/**
+ * The proxy the run used, chosen by the engine's own proxyFromEnv (curl's precedence: lower-case
+ * first, HTTP_PROXY never for https, NO_PROXY honoured), so environment.json cannot name another
+ * proxy than the diagnosis took.
+ */
+function effectiveProxy(deps: EnvironmentDeps): { [k: string]: JsonValue } | null {
+  if (deps.proxyFlag === null) return { value: null, source: 'flag:--no-proxy' };
+  if (typeof deps.proxyFlag === 'string') return { value: redactUrl(deps.proxyFlag), source: 'flag' };
+  let target: URL;
+  try {
+    target = new URL(deps.target ?? 'https://target.invalid/');
+  } catch {
+    target = new URL('https://target.invalid/');
+  }
+  const c = proxyFromEnv(deps.env, target);
+  if (c.source === null) return null;
+  return { value: c.proxyUrl === null ? null : redactUrl(c.proxyUrl), source: c.source, ...(c.bypassedBy ? { bypassedBy: c.bypassedBy } : {}) };
 }
 
 /**
@@ -32,7 +56,6 @@ export async function collectEnvironment(deps: EnvironmentDeps): Promise<{ [k: s
     variable,
     value: variable.toLowerCase() === 'no_proxy' ? deps.env[variable]! : redactUrl(deps.env[variable]!),
   }));
-  const effective = proxy.find((p) => !p.variable.toLowerCase().startsWith('no_proxy'));
   let resolvers: JsonValue = null;
   if (platform !== 'win32') {
     const text = await (deps.resolvConf ?? (() => readFile('/etc/resolv.conf', 'utf8').catch(() => null)))();
@@ -51,9 +74,9 @@ export async function collectEnvironment(deps: EnvironmentDeps): Promise<{ [k: s
     },
     proxy: {
       variables: proxy,
-      // What a curl-like client would use for an https URL, and from where.
-      effective: effective ? { value: effective.value, source: `env:${effective.variable}` } : null,
-      noProxy: deps.env.NO_PROXY ?? deps.env.no_proxy ?? null,
+      // What the run used for its target, and from where (the engine's own choice).
+      effective: effectiveProxy(deps),
+      noProxy: deps.env.no_proxy?.trim() ? deps.env.no_proxy : (deps.env.NO_PROXY ?? null),
     },
     resolvers,
     caStore: {

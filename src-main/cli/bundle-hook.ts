@@ -23,7 +23,7 @@ export async function writeBundleHook(input: BundleHookInput): Promise<string | 
     // Loaded only when --bundle is given: zip and HAR code is not needed for a plain diagnosis.
     const [{ collectEnvironment, PROXY_VARS }, { buildBundle }] = await Promise.all([import('../bundle/environment.js'), import('../bundle/write.js')]);
     const built = buildBundle(input.report, {
-      environment: await collectEnvironment({ env }),
+      environment: await collectEnvironment({ env, target: input.request.url, ...(input.request.proxy !== undefined ? { proxyFlag: input.request.proxy } : {}) }),
       lang: input.request.lang,
       secrets: input.secrets,
       secretUrls: [typeof input.request.proxy === 'string' ? input.request.proxy : null, ...PROXY_VARS.map((v) => env[v])],

@@ -42,7 +42,8 @@ export async function runDiagnose(args: string[], io: CliIo, deps: DiagnoseDeps 
     return EXIT.internal;
   }
 
-  let code: number = report.summary.verdict === 'failing' ? EXIT.failing : EXIT.ok;
+  // A cancelled run is not a healthy one: exit 1 (README, "Exit codes"), whatever it found before the cancel.
+  let code: number = report.summary.verdict === 'failing' || report.summary.verdict === 'cancelled' ? EXIT.failing : EXIT.ok;
   try {
     if (cli.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else io.stdout.write(renderText(report, request.lang, { color: io.stdout.isTTY === true && !io.env.NO_COLOR }));

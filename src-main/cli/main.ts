@@ -1,9 +1,13 @@
 import { APP_VERSION } from '../common/version.js';
 import { USAGE } from './help.js';
 import { EXIT, UsageError, oneLine, type CliIo } from './io.js';
+import { terminalSafeIo } from './terminal-safe.js';
+import { redactTyped } from './redact-typed.js';
 
 /** The whole CLI as a function: argv in, exit code out. bin/ and tests both call it. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Everything printed goes through one sanitiser (no stranger's terminal control codes).
+  const io = terminalSafeIo(rawIo);
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -28,10 +32,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`unknown command "${command}" (try: api-doctor --help)`);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`api-doctor: ${e.message}\n`);
+      // Belt and braces: a message that echoes what the user typed loses any secret in it.
+      io.stderr.write(`api-doctor: ${redactTyped(e.message)}\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`api-doctor: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    io.stderr.write(`api-doctor: internal error: ${redactTyped(oneLine(e instanceof Error ? e.message : String(e)))}\n`);
     return EXIT.internal;
   }
 }

@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import net from 'node:net';
 import { DEFAULTS, defaultRequest, type AuthPlacement, type CredentialRef, type DiagnosisRequest } from '../common/request.js';
 import type { Lang, ProviderChoice } from '../common/report.js';
 import { UsageError } from './io.js';
+import { assertPemCertificates, readInputFile } from './read-input.js';
+import { redactTyped } from './redact-typed.js';
 
 export interface DiagnoseCli {
   request: DiagnosisRequest;
@@ -71,28 +72,10 @@ const MAX_CA_FILE_BYTES = 4 * 1024 * 1024;
 /** A diagnosis needs a small request; a bigger body is a mistake (or /dev/zero). */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-/** Reads a file named on the command line: a regular file of bounded size, or a usage error. */
-function readInputFile(flag: string, file: string, maxBytes: number): string {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new UsageError(`${flag}: ${file} is not a regular file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`${flag}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  if (size > maxBytes) throw new UsageError(`${flag}: ${file} is ${size} bytes, more than the ${maxBytes} this option accepts`);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${flag}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-}
-
 export function parseHeader(raw: string): { name: string; value: string } {
   const i = raw.indexOf(':');
-  if (i <= 0) throw new UsageError(`-H "${raw}" is not a header: write it as "Name: value"`);
+  // The value may be a key: the message shows only the first word of what was typed.
+  if (i <= 0) throw new UsageError(`-H "${raw.trim().split(/\s+/)[0]!.slice(0, 60)} …" is not a header: write it as "Name: value"`);
   const name = raw.slice(0, i).trim();
   const value = raw.slice(i + 1).trim();
   if (!TOKEN.test(name)) throw new UsageError(`-H: "${name}" is not a valid header name`);
@@ -172,9 +155,9 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
   if (v.proxy !== undefined) {
     try {
       const p = new URL(v.proxy);
-      if (!['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:'].includes(p.protocol)) throw new Error();
+      if (!['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:', 'socks4a:', 'socks:'].includes(p.protocol)) throw new Error();
     } catch {
-      throw new UsageError(`--proxy "${v.proxy}" is not a proxy URL, e.g. http://proxy.example:8080`);
+      throw new UsageError(`--proxy "${redactTyped(v.proxy)}" is not a proxy URL, e.g. http://proxy.example:8080`);
     }
   }
   if (v.credential !== undefined && v['token-env'] !== undefined) throw new UsageError('use either --credential or --token-env, not both');
@@ -207,7 +190,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
   let caFile: string | undefined;
   if (v['ca-file'] !== undefined) {
     caFile = path.resolve(cwd, v['ca-file']);
-    readInputFile('--ca-file', caFile, MAX_CA_FILE_BYTES);
+    assertPemCertificates('--ca-file', caFile, readInputFile('--ca-file', caFile, MAX_CA_FILE_BYTES));
   }
 
   const request = defaultRequest(url.href, {

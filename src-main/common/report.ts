@@ -42,7 +42,8 @@ export interface Timings {
   totalMs: number;
 }
 
-export type Verdict = 'healthy' | 'degraded' | 'failing';
+/** `cancelled`: the user stopped the run; nothing unfinished was judged (contract addition). */
+export type Verdict = 'healthy' | 'degraded' | 'failing' | 'cancelled';
 
 export interface Report {
   schema: typeof REPORT_SCHEMA;

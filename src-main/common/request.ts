@@ -10,7 +10,8 @@ export type AuthPlacement =
 /** Which credential to use: never the secret itself across IPC, only a reference to it. */
 export type CredentialRef =
   | { kind: 'keychain'; name: string }
-  | { kind: 'env'; variable: string }
+  /** `confirmed`: the user agreed to send a variable that does not look like an API key (app only, common/env-credential-policy.ts). */
+  | { kind: 'env'; variable: string; confirmed?: boolean }
   | { kind: 'none' };
 
 /** What the user asked to diagnose: the contract's CLI flags as data. Identical for CLI and app. */
@@ -29,6 +30,11 @@ export interface DiagnosisRequest {
   /** undefined: from the environment (and the OS in the app); null: --no-proxy; string: --proxy. */
   proxy?: string | null;
   caFile?: string;
+  /**
+   * The call as the user makes it skips certificate checks (`curl -k` in a pasted command). The
+   * doctor still verifies; the environment stage reports it as ENV_TLS_VERIFY_DISABLED.
+   */
+  insecure?: boolean;
   timeoutMs: number;
   samples: number;
   slowMs: number;

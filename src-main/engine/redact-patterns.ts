@@ -20,24 +20,42 @@ const none: OnHit = () => {};
 const SENSITIVE_HEADERS = new Set([
   'authorization',
   'proxy-authorization',
-  'x-api-key',
-  'api-key',
   'cookie',
   'set-cookie',
+  'apikey',
+  'api-key',
   'x-goog-api-key',
   'ocp-apim-subscription-key',
+  'private-token',
   'x-auth-token',
   'x-access-token',
   'x-amz-security-token',
   'x-csrf-token',
   'x-xsrf-token',
   'x-vault-token',
+  'x-auth',
+  'x-auth-key',
+  'x-auth-user',
+  'x-functions-key',
+  'x-upstream-key',
+  'authentication',
+  'x-authentication',
 ]);
 
-/** Header names that carry secrets: the known ones and anything named like a key or token. */
+/**
+ * Header names that carry secrets: the ONE predicate for the redactor (headers in reports, HAR,
+ * bundles), the cross-origin redirect (engine/http/redirects.ts drops every such header), the
+ * run's known secrets (engine/redact-request.ts) and the advice snippets. Generous on purpose:
+ * redacting or dropping a harmless header costs a little detail, missing a key costs the key.
+ * Anything ending in `-key`/`-token`, containing `secret`, `password`, `credential`, `auth-`,
+ * `api-key`/`apikey`, every `x-api-*`, and the known names above.
+ */
 export function isSensitiveHeader(name: string): boolean {
   const n = name.trim().toLowerCase();
-  return SENSITIVE_HEADERS.has(n) || /(^|[-_])(api[-_]?key|apikey|token|secret|password|passwd|credential|signature)$/.test(n);
+  if (SENSITIVE_HEADERS.has(n)) return true;
+  if (/^x-api-/.test(n) && !/-version$/.test(n)) return true;
+  if (/(secret|passw|passwd|credential|api[-_]?key|apikey|access[-_]?key|session[-_]?id)/.test(n)) return true;
+  return /(^|[-_])(key|token|signature|auth|sig|jwt|pat|cookie)$/.test(n);
 }
 
 const SENSITIVE_PARAMS = new Set([

@@ -64,20 +64,64 @@ export class Redactor {
     return this.#needles.size;
   }
 
-  /** Scrubs one string: known values first (longest first, so a secret containing another goes whole), then shapes. */
+  /**
+   * Scrubs one string: known values first (longest first, so a secret containing another goes
+   * whole), then shapes. Known values are also looked for through JSON string escapes (`\/`,
+   * `\u002B`) and across line breaks (a base64 blob wrapped at 76 columns, a key split by a
+   * log line): when one is found that way the text is returned decoded / re-joined around it.
+   */
   scrub(text: string, onHit?: OnHit): string {
     if (!text) return text;
     let out = text;
     if (this.#needles.size > 0) {
       this.#sorted ??= [...this.#needles].sort((a, b) => b.length - a.length);
-      for (const n of this.#sorted) {
-        if (out.includes(n)) {
-          out = out.split(n).join(REDACTED);
-          onHit?.('known secret');
-        }
+      out = this.#replaceKnown(out, onHit);
+      if (out.includes('\\')) {
+        const decoded = unescapeJson(out);
+        const flat = /[\r\n]/.test(decoded) ? decoded.replace(/[\r\n]/g, '') : decoded;
+        if (decoded !== out && this.#sorted.some((n) => flat.includes(n))) out = this.#replaceKnown(decoded, onHit);
       }
+      if (/[\r\n]/.test(out)) out = this.#replaceAcrossLines(out, onHit);
     }
     return scrubPatterns(out, onHit);
+  }
+
+  #replaceKnown(text: string, onHit?: OnHit): string {
+    let out = text;
+    for (const n of this.#sorted!) {
+      if (out.includes(n)) {
+        out = out.split(n).join(REDACTED);
+        onHit?.('known secret');
+      }
+    }
+    return out;
+  }
+
+  /** A known value split by line breaks: found in the text with the breaks removed, then cut out of the original. */
+  #replaceAcrossLines(text: string, onHit?: OnHit): string {
+    // Cheap test first (native replace); the index map is built only when a value is really split.
+    const flat = text.replace(/[\r\n]/g, '');
+    if (!this.#sorted!.some((n) => flat.includes(n))) return text;
+    const { text: joined, map } = joinLines(text);
+    const cuts: [number, number][] = [];
+    for (const n of this.#sorted!) {
+      let i = joined.indexOf(n);
+      while (i >= 0) {
+        cuts.push([map[i]!, map[i + n.length - 1]! + 1]);
+        i = joined.indexOf(n, i + n.length);
+      }
+    }
+    if (cuts.length === 0) return text;
+    onHit?.('known secret');
+    cuts.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let at = 0;
+    for (const [from, to] of cuts) {
+      if (to <= at) continue;
+      out += text.slice(at, Math.max(at, from)) + REDACTED;
+      at = to;
+    }
+    return out + text.slice(at);
   }
 
   /** Scrubs every string inside a JSON-like value (keys too). */
@@ -113,7 +157,7 @@ export class Redactor {
         } else if (typeof x === 'string' && isSensitiveField(k) && !isHeaderLike(k) && !isAlreadySafe(x)) {
           hits?.push({ path: p, kind: 'secret field' });
           out[key] = REDACTED;
-        } else if (typeof x === 'string' && isSensitiveHeader(k) && !isAlreadySafe(x)) {
+        } else if (typeof x === 'string' && isSensitiveHeader(k) && !isOwnField(k) && !isAlreadySafe(x)) {
           // Structure first, so the preview names the header rather than the token shape inside it.
           out[key] = this.scrub(redactHeaderValue(k, x, hit(p) ?? noop), hit(p));
         } else {
@@ -136,8 +180,29 @@ export class Redactor {
 }
 
 const noop: OnHit = () => {};
+/** Our own camelCase fields (`secretEnvVar`, `tokenUrl`) are not header names: HTTP header names are never camelCase. */
+const isOwnField = (k: string): boolean => /^[a-z]+[A-Z]/.test(k);
 /** Header-ish field names (`authorization`, `cookie`) keep their scheme / cookie names; other secret fields go whole. */
 const isHeaderLike = (k: string): boolean => /^(authorization|proxy[-_]?authorization|cookie|set[-_]?cookie)$/i.test(k);
+
+/** JSON string escapes decoded (`\/`, `\"`, `\\`, `\n`, `\uXXXX`); anything else left as it is. */
+export function unescapeJson(text: string): string {
+  const simple: Record<string, string> = { '/': '/', '"': '"', '\\': '\\', n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+  return text.replace(/\\(u[0-9a-fA-F]{4}|["\\/nrtbf])/g, (m, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : (simple[e] ?? m)));
+}
+
+/** The text without its line breaks, and for each kept character its index in the original. */
+function joinLines(text: string): { text: string; map: number[] } {
+  let out = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') continue;
+    out += c;
+    map.push(i);
+  }
+  return { text: out, map };
+}
 
 /** Redacts a URL by shape and by the given redactor's known values; for the HTTP engine and the HAR. */
 export function redactUrlWith(redactor: Redactor | null, url: string): string {
@@ -171,5 +236,21 @@ export function encodings(value: string): string[] {
   }
   forms.add(bytes.toString('base64'));
   forms.add(bytes.toString('base64url'));
+  // Hex dumps (debug echoes), both cases; from six bytes on, so short hex never matches by chance.
+  if (bytes.length >= 6) {
+    forms.add(bytes.toString('hex'));
+    forms.add(bytes.toString('hex').toUpperCase());
+  }
+  // JSON's other legal escapes of the same string: `\/` and `\uXXXX` for every non-alphanumeric.
+  forms.add(value.replace(/\//g, '\\/'));
+  forms.add(value.replace(/[^A-Za-z0-9]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  forms.add(value.replace(/[^A-Za-z0-9]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`));
+  // Upper- and lower-cased and reversed echoes (docs/security.md): a server or a log that
+  // normalises case still shows most of a key; only for values long enough not to match prose.
+  if (value.length >= 8) {
+    forms.add(value.toUpperCase());
+    forms.add(value.toLowerCase());
+    forms.add([...value].reverse().join(''));
+  }
   return [...forms];
 }

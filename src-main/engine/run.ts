@@ -10,10 +10,11 @@ import type { FindingDraft, Probe, ProbeContext, ProbeOutcome, ProbeResult, RunV
 import { adviseFrom } from './advice/index.js';
 import { PROBES } from './probes/index.js';
 import { Redactor } from './redact.js';
+import { learnRequestSecrets } from './redact-request.js';
 import { RULES } from './rules/index.js';
 import type { Secret } from './secret.js';
 import { resolveProvider } from './target.js';
-import { byStageThenSeverity, phaseTotalMs, summarise } from './summary.js';
+import { byStageThenSeverity, phaseTotalMs, summarise, summariseCancelled, withNotChecked } from './summary.js';
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -49,6 +50,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   const credential = opts.credential ?? null;
   if (credential) redactor.add(credential.reveal());
   for (const s of opts.secrets ?? []) redactor.add(s);
+  learnRequestSecrets(redactor, request, platform.env);
   const emit = (e: ProgressEvent) => {
     try {
       opts.onProgress?.(redactor.scrubDeep(e));
@@ -56,6 +58,13 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
       // A listener's bug must not break the run.
     }
   };
+
+  // When the run was cancelled: a probe still running then is reported as cancelled, not judged
+  // (an aborted socket looks like a timeout, and that would be a confident wrong verdict).
+  let cancelledAtMs: number | null = opts.signal?.aborted ? startedAtMs : null;
+  const onCancel = () => (cancelledAtMs ??= Date.now());
+  opts.signal?.addEventListener('abort', onCancel, { once: true });
+  const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
   const target = new URL(request.url);
   const results = new Map<string, ProbeResult>();
@@ -106,7 +115,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
       emit({ type: 'stage-started', stage: probe.stage });
     }
     if (opts.signal?.aborted) {
-      results.set(probe.id, { status: 'skipped', reason: 'cancelled', durationMs: 0 });
+      results.set(probe.id, { status: 'skipped', reason: `cancelled after ${secs((cancelledAtMs ?? Date.now()) - startedAtMs)}, before it started`, durationMs: 0 });
     } else if (blocked) {
       // A failed prerequisite wins over "not applicable": otherwise a not-applicable probe (tls on
       // http://) would let its dependants run after dns or tcp failed.
@@ -135,7 +144,12 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
         return probe.run(ctx);
       });
       const durationMs = Math.round((performance.now() - t0) * 10) / 10;
-      results.set(probe.id, { ...outcome, durationMs });
+      if (opts.signal?.aborted) {
+        // Cut short by the cancel: what it saw is not a measurement of the target.
+        const budget = probe.budgetMs?.(request) ?? request.timeoutMs;
+        // "after" counts from the start of the run (what the user waited), "of" is this probe's budget.
+        results.set(probe.id, { status: 'skipped', reason: `cancelled after ${secs((cancelledAtMs ?? Date.now()) - startedAtMs)} of ${secs(budget)}`, durationMs });
+      } else results.set(probe.id, { ...outcome, durationMs });
     }
     const r = results.get(probe.id)!;
     emit({ type: 'probe-finished', probe: probe.id, stage: probe.stage, status: r.status, durationMs: r.durationMs, ...(r.status !== 'skipped' && r.summary ? { summary: r.summary } : r.status === 'skipped' ? { summary: r.reason } : {}) });
@@ -155,6 +169,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   };
   assertAcyclic(probes);
   await Promise.all(probes.map(start));
+  opts.signal?.removeEventListener('abort', onCancel);
 
   const findings = drafts
     .map(findingOf)
@@ -173,7 +188,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
     lang: request.lang,
     startedAt,
     durationMs: Date.now() - startedAtMs,
-    summary: summarise(findings, request.lang),
+    summary: cancelledAtMs !== null ? summariseCancelled(findings, request.lang) : withNotChecked(summarise(findings, request.lang), stages, request.lang),
     stages,
     findings,
     timings: mergeTimings(probes, results),
@@ -229,21 +244,34 @@ async function runWithBudget<T>(
   }
 }
 
-function stageStatus(stage: StageId, list: Probe[], results: Map<string, ProbeResult>, drafts: FindingDraft[]): { status: StageResult['status']; reason?: string } {
+/**
+ * A stage's status. The invariant (every face shows it): a stage is `fail` only with an error
+ * finding; a probe that could not run (failed without a finding, or skipped) is "not checked:
+ * <reason>", in the stage's reason, never a silent ✗ or a silent ✓.
+ */
+export function stageStatus(stage: StageId, list: Probe[], results: Map<string, ProbeResult>, drafts: FindingDraft[]): { status: StageResult['status']; reason?: string } {
   const severities = drafts.filter((d) => CODES[d.code].stage === stage).map((d) => CODES[d.code].severity);
   if (list.length === 0) {
     if (severities.includes('error')) return { status: 'fail' };
     if (severities.includes('warn')) return { status: 'warn' };
     return { status: 'skipped', reason: 'not yet checked' };
   }
-  const rs = list.map((p) => results.get(p.id));
-  if (rs.every((r) => r?.status === 'skipped')) {
-    const r = rs[0];
+  const rs = list.map((p) => [p, results.get(p.id)] as const);
+  if (rs.every(([, r]) => r?.status === 'skipped')) {
+    // The reason that matters: a real one (cancelled, a failed prerequisite) over "not applicable".
+    const r = rs.find(([, x]) => x?.status === 'skipped' && !x.notApplicable)?.[1] ?? rs[0]![1];
     return { status: 'skipped', reason: r && r.status === 'skipped' ? r.reason : 'not run' };
   }
-  if (severities.includes('error') || rs.some((r) => r?.status === 'failed')) return { status: 'fail' };
-  if (severities.includes('warn')) return { status: 'warn' };
-  return { status: 'pass' };
+  // Probes that were asked to run and could not, with their reason.
+  const notChecked = rs
+    .filter(([, r]) => r?.status === 'failed' || (r?.status === 'skipped' && !r.notApplicable))
+    .map(([p, r]) => `${p.id}: ${r && r.status !== 'ok' ? r.reason : 'not run'}`);
+  const note = notChecked.length > 0 ? { reason: `not checked: ${notChecked.join('; ')}` } : {};
+  // An error finding explains the failed probes of its stage: no "not checked" beside it.
+  if (severities.includes('error')) return { status: 'fail' };
+  if (severities.includes('warn')) return { status: 'warn', ...note };
+  if (!rs.some(([, r]) => r?.status === 'ok')) return { status: 'skipped', ...(notChecked.length > 0 ? note : { reason: 'not run' }) };
+  return { status: 'pass', ...note };
 }
 
 function mergeTimings(probes: readonly Probe[], results: Map<string, ProbeResult>): Timings {

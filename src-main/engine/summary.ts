@@ -1,7 +1,7 @@
 import type { FindingCode } from '../common/codes.js';
-import type { Finding, Lang, Report, Timings, Verdict } from '../common/report.js';
+import type { Finding, Lang, Report, StageResult, Timings, Verdict } from '../common/report.js';
 import { stageIndex } from '../common/stages.js';
-import { headline } from '../report/explain/index.js';
+import { headline, notCheckedHeadline } from '../report/explain/index.js';
 
 const severityRank = (s: Finding['severity']) => (s === 'error' ? 0 : s === 'warn' ? 1 : 2);
 
@@ -23,3 +23,22 @@ export function summarise(findings: readonly Finding[], lang: Lang): Report['sum
 /** The phases of one request add up to its total. */
 export const phaseTotalMs = (t: Omit<Timings, 'totalMs'>): number =>
   Math.round([t.dnsMs, t.connectMs, t.tlsMs, t.ttfbMs, t.downloadMs].reduce<number>((a, v) => a + (v ?? 0), 0) * 10) / 10;
+
+/**
+ * A cancelled run: its own verdict, no root cause (what was not finished was not judged). Errors
+ * found before the cancel still show in the headline and decide the exit code.
+ */
+export function summariseCancelled(findings: readonly Finding[], lang: Lang): Report['summary'] {
+  const title = findings.find((f) => f.severity === 'error')?.title ?? findings.find((f) => f.severity === 'warn')?.title ?? null;
+  return { verdict: 'cancelled', rootCause: null, headline: headline('cancelled', title, lang) };
+}
+
+/**
+ * "Every check passed" is only true when every check ran: a healthy verdict with a probe that
+ * could not run says what was not checked, and why, in the headline.
+ */
+export function withNotChecked(summary: Report['summary'], stages: readonly StageResult[], lang: Lang): Report['summary'] {
+  if (summary.verdict !== 'healthy') return summary;
+  const missing = stages.filter((s) => s.reason?.startsWith('not checked: ')).map((s) => `${s.id}: ${s.reason!.slice('not checked: '.length)}`);
+  return missing.length === 0 ? summary : { ...summary, headline: notCheckedHeadline(missing.join('; '), lang) };
+}

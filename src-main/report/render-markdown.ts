@@ -1,6 +1,6 @@
 import type { Lang, Report, StageStatus } from '../common/report.js';
 import { timingBar } from './render-timing.js';
-import { UI, skipReason } from './render-strings.js';
+import { UI, notChecked, skipReason } from './render-strings.js';
 
 const MARK: Record<StageStatus, string> = { pass: '✓', warn: '⚠', fail: '✗', skipped: '–' };
 const esc = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
@@ -21,7 +21,7 @@ export function renderMarkdown(r: Report, lang: Lang = r.lang): string {
   L.push(`## ${u.checks}`, '', `| | ${lang === 'zh-CN' ? '阶段' : 'stage'} | ms | |`, '| --- | --- | ---: | --- |');
   for (const s of r.stages) {
     const codes = r.findings.filter((f) => f.stage === s.id).map((f) => `\`${f.code}\``).join(' ');
-    L.push(`| ${MARK[s.status]} | ${u.stage[s.id]} | ${s.durationMs} | ${s.status === 'skipped' ? esc(skipReason(s.reason, lang)) : codes} |`);
+    L.push(`| ${MARK[s.status]} | ${u.stage[s.id]} | ${s.durationMs} | ${s.status === 'skipped' ? esc(skipReason(s.reason, lang)) : [codes, s.reason ? esc(notChecked(s.reason, lang)) : ''].filter(Boolean).join(' · ')} |`);
   }
   L.push('');
   if (r.findings.length === 0) L.push(u.noFindings, '');

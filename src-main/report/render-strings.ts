@@ -30,7 +30,7 @@ export const UI: Record<Lang, UiStrings> = {
   en: {
     reportTitle: 'API Doctor report',
     target: 'Target',
-    verdict: { healthy: 'HEALTHY', degraded: 'DEGRADED', failing: 'FAILING' },
+    verdict: { healthy: 'HEALTHY', degraded: 'DEGRADED', failing: 'FAILING', cancelled: 'CANCELLED' },
     rootCause: 'Root cause',
     fixes: 'How to fix',
     checks: 'Checks',
@@ -57,7 +57,7 @@ export const UI: Record<Lang, UiStrings> = {
   'zh-CN': {
     reportTitle: 'API Doctor 诊断报告',
     target: '目标',
-    verdict: { healthy: '正常', degraded: '部分异常', failing: '失败' },
+    verdict: { healthy: '正常', degraded: '部分异常', failing: '失败', cancelled: '已取消' },
     rootCause: '根本原因',
     fixes: '修复方法',
     checks: '检查项',
@@ -101,4 +101,10 @@ export function skipReason(reason: string | undefined, lang: Lang): string {
   const m = /^(\w+) failed: (.*)$/.exec(reason);
   if (lang === 'zh-CN' && m) return `${u.skipped}：${m[1]} 失败（${m[2]}）`;
   return `${u.skipped}: ${reason}`;
+}
+
+/** A stage that ran, with a probe that could not: "not checked: stream: no streaming endpoint known". */
+export function notChecked(reason: string, lang: Lang): string {
+  const r = reason.replace(/^not checked: /, '');
+  return lang === 'zh-CN' ? `未检查：${r}` : `not checked: ${r}`;
 }

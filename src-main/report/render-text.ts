@@ -1,6 +1,6 @@
 import type { Finding, Lang, Report, StageStatus } from '../common/report.js';
 import { displayWidth, timingBar } from './render-timing.js';
-import { UI, type UiStrings, skipReason } from './render-strings.js';
+import { UI, type UiStrings, notChecked, skipReason } from './render-strings.js';
 
 export interface TextOptions {
   /** ANSI colours (only on a terminal that wants them). */
@@ -19,7 +19,7 @@ export function renderText(r: Report, lang: Lang = r.lang, opts: TextOptions = {
   const c = colours(opts.color ?? false);
   const out: string[] = [];
   out.push(`${c.bold(u.reportTitle)} — ${r.target.method} ${r.target.url} (${r.target.provider})`, '');
-  const vcol = r.summary.verdict === 'failing' ? c.red : r.summary.verdict === 'degraded' ? c.yellow : c.green;
+  const vcol = r.summary.verdict === 'failing' ? c.red : r.summary.verdict === 'degraded' || r.summary.verdict === 'cancelled' ? c.yellow : c.green;
   out.push(`${vcol(c.bold(u.verdict[r.summary.verdict]))}  ${r.summary.headline}`);
 
   const root = r.findings.find((f) => f.code === r.summary.rootCause) ?? r.findings.find((f) => f.severity === 'warn') ?? null;
@@ -40,7 +40,8 @@ export function renderText(r: Report, lang: Lang = r.lang, opts: TextOptions = {
   for (const s of r.stages) {
     const col = s.status === 'pass' ? c.green : s.status === 'warn' ? c.yellow : s.status === 'fail' ? c.red : c.dim;
     const codes = r.findings.filter((f) => f.stage === s.id && f.severity !== 'info').map((f) => f.code);
-    const note = s.status === 'skipped' ? skipReason(s.reason, lang) : [`${s.durationMs} ms`, ...codes].join('  ');
+    // A probe of the stage that could not run says so, with its reason ("not checked: …").
+    const note = s.status === 'skipped' ? skipReason(s.reason, lang) : [`${s.durationMs} ms`, ...codes, ...(s.reason ? [notChecked(s.reason, lang)] : [])].join('  ');
     out.push(`  ${col(MARK[s.status])} ${padName(u.stage[s.id])}${s.status === 'skipped' ? c.dim(note) : note}`);
   }
 

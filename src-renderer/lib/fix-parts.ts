@@ -66,7 +66,9 @@ export function parseFix(text: string): ParsedFix {
     // An api-doctor command the app can run for the user becomes a button: the sentence does not show it.
     if (appActions.length === 0) parts.push({ kind: 'code', text: code });
     at = m.index + used.length;
-    if (appActions.length > 0) for (const a of appActions) (actions.includes(a) ? null : actions.push(a));
+    if (appActions.length > 0) {
+      for (const a of appActions) if (!actions.includes(a)) actions.push(a);
+    }
     else if (!commands.includes(code) && !DANGEROUS.test(code)) commands.push(code);
   }
   if (at < text.length) parts.push({ kind: 'text', text: text.slice(at) });

@@ -17,10 +17,12 @@ const NOT_CHECKED = 'not yet checked';
 export function stageState(stage: StageId, views: Partial<Record<StageId, StageView>>): StepStatus {
   const v = views[stage];
   if (!v) return 'idle';
-  if (v.status !== 'skipped') return v.status;
   const reason = v.reason ?? '';
-  if (reason === 'cancelled' || reason.endsWith(': cancelled')) return 'cancelled';
-  if (reason === NOT_CHECKED) return 'not-checked';
+  // A stage that passed with a probe that could not run is not a ✓: part of it was not checked.
+  if (v.status === 'pass' && reason.startsWith('not checked: ')) return 'not-checked';
+  if (v.status !== 'skipped') return v.status;
+  if (/^cancelled\b/.test(reason) || /: cancelled\b/.test(reason)) return 'cancelled';
+  if (reason === NOT_CHECKED || reason.startsWith('not checked: ')) return 'not-checked';
   // "tcp failed: …" is the runner's blocked-by-prerequisite reason; an earlier failed stage says the same.
   if (/ failed: /.test(reason) || reason === 'not run') return 'skipped';
   if (STAGES.slice(0, STAGES.indexOf(stage)).some((s) => views[s]?.status === 'fail')) return 'skipped';

@@ -48,6 +48,12 @@ describe('wizard controls: cancel, re-run a step, language switch, credentials, 
     await page.locator('[data-step="tls"]').click();
     await expect.poll(() => page.locator('[data-stage="tls"]').getAttribute('data-status')).not.toBe('pass');
     await expect.poll(() => page.getByText('Cancelled:').count()).toBeGreaterThan(0);
+    // The stage says it was not judged (issue #10 item 8), and the report says Cancelled, not Failing.
+    await expect.poll(() => page.locator('[data-stage="tls"]').getByText(/Not judged: cancelled after/).count()).toBeGreaterThan(0);
+    await page.locator('[data-step="report"]').click();
+    await expect.poll(() => page.locator('[data-verdict]').getAttribute('data-verdict')).toBe('cancelled');
+    expect(await page.locator('#verdict').textContent()).toBe('Cancelled');
+    expect(await page.locator('[data-testid="root-cause"]').count()).toBe(0);
     expect(pageErrorsOf(page)).toEqual([]);
     await silent.close();
     await page.context().close();

@@ -7,7 +7,13 @@ export function randomCanary(prefix = 'cnry'): string {
   return prefix + [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
 }
 
-/** The forms a leaked canary could take in output: raw, URL-encoded, base64, base64url. */
+/** Like randomCanary, with the characters JSON and URLs escape (`/`, `+`, `=`) inside it. */
+export function randomSymbolCanary(prefix = 'sym'): string {
+  const a = randomCanary(prefix);
+  return `${a.slice(0, 12)}/${a.slice(12, 20)}+${a.slice(20)}=`;
+}
+
+/** The forms a leaked canary could take in output: raw, URL-encoded, base64, base64url, hex. */
 export function canaryForms(secret: string): string[] {
   const forms = new Set<string>();
   const t = secret.trim();
@@ -21,7 +27,23 @@ export function canaryForms(secret: string): string[] {
   const b = Buffer.from(secret);
   // Unpadded, so a padded or embedded occurrence matches too.
   for (const f of [b.toString('base64').replace(/=+$/, ''), b.toString('base64url')]) if (f.length >= 8) forms.add(f);
+  forms.add(b.toString('hex'));
+  forms.add(b.toString('hex').toUpperCase());
+  forms.add([...t].reverse().join(''));
   return [...forms];
+}
+
+/** JSON string escapes decoded (`\/`, `\u002B`, `\n`, `\\`…). */
+const unescapeJson = (text: string): string =>
+  text.replace(/\\(u[0-9a-fA-F]{4}|["\\/nrtbf])/g, (m, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : ({ '/': '/', '"': '"', '\\': '\\', n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? m));
+
+/** The text as a reader could reassemble it: JSON escapes decoded (twice: a JSON string inside a JSON file), line breaks removed. */
+function views(text: string): string[] {
+  const once = unescapeJson(text);
+  const twice = unescapeJson(once);
+  const out = new Set([text, once, twice]);
+  for (const v of [...out]) out.add(v.replace(/[\r\n]/g, ''));
+  return [...out];
 }
 
 /**
@@ -30,8 +52,13 @@ export function canaryForms(secret: string): string[] {
  * or a token wrapped in a larger base64 blob, would leak.
  */
 export function findLeak(text: string, canaries: string[]): string | null {
-  for (const c of canaries) {
-    for (const f of canaryForms(c)) if (text.includes(f)) return `canary form "${f}"`;
+  for (const view of views(text)) {
+    const lower = view.toLowerCase();
+    for (const c of canaries) {
+      for (const f of canaryForms(c)) if (view.includes(f)) return `canary form "${f}"`;
+      // Case-folded echoes: docs/security.md says these are redacted too.
+      if (c.length >= 12 && lower.includes(c.toLowerCase())) return `case-folded canary "${c.slice(0, 8)}…"`;
+    }
   }
   for (const run of text.match(/[A-Za-z0-9+/_-]{12,}={0,2}/g) ?? []) {
     for (const shift of [0, 1, 2, 3]) {

@@ -18,7 +18,10 @@ const TOKEN = randomCanary('tok');
 const ACCESS = randomCanary('acc');
 const PROXY_PASS = randomCanary('pxy');
 const URL_KEY = randomCanary('url');
-const ALL = [TOKEN, ACCESS, PROXY_PASS, URL_KEY];
+const ENV_KEY = randomCanary('env');
+const ENV_KEY2 = randomCanary('ant');
+const SOCKS_PASS = randomCanary('sck');
+const ALL = [TOKEN, ACCESS, PROXY_PASS, URL_KEY, ENV_KEY, ENV_KEY2, SOCKS_PASS];
 
 let api: CanaryApi;
 let pki: LabPki;
@@ -157,6 +160,20 @@ describe('canaries never leave the process', () => {
     const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--token-env', 'CANARY_TOKEN'], { HTTPS_PROXY: `http://alice:${PROXY_PASS}@${proxy.host}:${proxy.port}` });
     expect(codes(o.report)).toContain('PROXY_AUTH_REQUIRED');
     expect(JSON.parse(o.texts['json:bundle/environment.json']!).proxy.effective.source).toBe('env:HTTPS_PROXY');
+    expectNoLeak(o);
+  });
+
+  it('ENV_CONFIG_SUSPECT on keys with quotes and a newline: the finding names the variables, never the keys', async () => {
+    const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--token-env', 'CANARY_TOKEN'], { OPENAI_API_KEY: `"${ENV_KEY}"`, ANTHROPIC_API_KEY: `${ENV_KEY2}\n` });
+    const f = o.report.findings.find((x) => x.code === 'ENV_CONFIG_SUSPECT')!;
+    expect(f).toBeDefined();
+    expect(JSON.stringify(f.evidence)).toContain('OPENAI_API_KEY');
+    expectNoLeak(o);
+  });
+
+  it('a SOCKS proxy with a password in its URL (socks5h://user:pass@…), unreachable', async () => {
+    const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--token-env', 'CANARY_TOKEN'], { ALL_PROXY: `socks5h://alice:${SOCKS_PASS}@127.0.0.1:1` });
+    expect(codes(o.report)).toContain('PROXY_UNREACHABLE');
     expectNoLeak(o);
   });
 });

@@ -36,10 +36,12 @@ describe('an SSE stream that never ends', () => {
 
   // Was a known bug (fixed: engine/http/exchange.ts gives the body one per-phase budget in total): a
   // body that never ends is now HTTP_BODY_TIMEOUT after --timeout, not read until the probe's budget.
-  it('ends within 2 × --timeout with a finding that names it', async () => {
+  // The bound tells the two budgets apart (about 1-2 × --timeout against the probe's 8 ×) with room
+  // for a loaded 2-core machine (3.2 s seen at load 24); it is not a timing benchmark.
+  it('ends on the body budget, well before the probe budget, with a finding that names it', async () => {
     const { r, ms } = run;
     expect(r.report.findings.some((f) => f.stage === 'http' || f.stage === 'server')).toBe(true);
     expect(r.report.summary.verdict).not.toBe('healthy');
-    expect(ms).toBeLessThan(2 * TIMEOUT + 500);
+    expect(ms).toBeLessThan(4 * TIMEOUT + 500);
   });
 });

@@ -8,6 +8,7 @@ import type { ServerProbeData } from '../probes/server.js';
 import type { StreamProbeData } from '../probes/stream.js';
 import { profileById } from '../providers/index.js';
 import { adviseRetry } from './retry.js';
+import { placeholders, redactedBody, redactedHeader, redactedUrl } from './redacted-call.js';
 import { curlSnippet, pythonHttpxSnippet, pythonRequestsSnippet, typescriptSnippet, type CallSpec } from './snippets.js';
 import { adviseTimeouts } from './timeouts.js';
 
@@ -40,22 +41,23 @@ export function adviseFrom(view: RunView, codes: readonly FindingCode[]): JsonVa
   const headers = [
     ...req.headers.filter((h) => !CREDENTIAL_HEADERS.includes(h.name.toLowerCase()) && h.name.toLowerCase() !== plan.headerName && !OWN_HEADERS.has(h.name.toLowerCase())),
     ...provider.requiredHeaders(view.target).filter((h) => !req.headers.some((u) => u.name.toLowerCase() === h.name)),
-  ];
+  ].map(redactedHeader);
   if (req.body !== undefined && !headers.some((h) => h.name.toLowerCase() === 'content-type')) headers.push({ name: 'content-type', value: /^\s*[[{]/.test(req.body) ? 'application/json' : 'application/x-www-form-urlencoded' });
   const spec: CallSpec = {
     method: req.method,
-    url: view.target.href,
+    // Built from the redacted request: no secret of the run reaches a snippet, only variable names.
+    url: redactedUrl(view.target.href),
     headers,
-    ...(req.body !== undefined ? { body: req.body } : {}),
+    ...(req.body !== undefined ? { body: redactedBody(req.body) } : {}),
     auth: plan.source === 'none' ? null : auth,
     envVar,
     connectMs: timeouts.connectMs,
     readMs: timeouts.readMs,
     ...(req.caFile ? { caFile: req.caFile } : {}),
     resolve: req.resolve,
-    ...(req.proxy !== undefined ? { proxy: req.proxy } : {}),
+    ...(req.proxy !== undefined ? { proxy: typeof req.proxy === 'string' ? redactedUrl(req.proxy) : null } : {}),
   };
-  const sendHeaders = [...(spec.auth ? [placementHeader(spec)] : []), ...headers.map((h) => `${h.name}: ${h.value}`)];
+  const sendHeaders = [...(spec.auth ? [placementHeader(spec)] : []), ...headers.map((h) => placeholders(`${h.name}: ${h.value}`))];
   return {
     provider: provider.id,
     basedOn: { connectPhaseMs, p90TtfbMs: p90, samples: server?.samples.length ?? 1, streamFirstEventMs: stream?.firstEventMs ?? null },

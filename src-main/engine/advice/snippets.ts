@@ -1,6 +1,11 @@
 import type { AuthPlacement } from '../../common/request.js';
+import { parts as refParts } from './redacted-call.js';
 
-/** Everything a snippet needs; the secret appears only as the name of an environment variable. */
+/**
+ * Everything a snippet needs; the secret appears only as the name of an environment variable.
+ * Built from the redacted request (advice/redacted-call.ts): header values and the body may carry
+ * variable references, which each language below renders.
+ */
 export interface CallSpec {
   method: string;
   url: string;
@@ -19,6 +24,12 @@ export interface CallSpec {
 
 const sq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const js = (s: string) => JSON.stringify(s);
+/** A shell word: literal parts single-quoted, variable references double-quoted, side by side. */
+const sh = (s: string) => refParts(s).map((p) => ('env' in p ? `"\${${p.env}}"` : sq(p.text))).join('') || "''";
+/** A Python expression. */
+const py = (s: string) => refParts(s).map((p) => ('env' in p ? `os.environ[${js(p.env)}]` : js(p.text))).join(' + ') || '""';
+/** A TypeScript expression. */
+const ts = (s: string) => refParts(s).map((p) => ('env' in p ? `(process.env.${p.env} ?? '')` : js(p.text))).join(' + ') || '""';
 const secs = (ms: number) => Math.round(ms / 100) / 10;
 
 function urlWithQueryKey(spec: CallSpec, param: string): { base: string; sep: string } {
@@ -40,8 +51,8 @@ export function curlSnippet(s: CallSpec): string {
   if (s.auth?.kind === 'bearer') parts.push('-H', `"Authorization: Bearer \${${s.envVar}}"`);
   if (s.auth?.kind === 'basic') parts.push('-u', `"\${${s.envVar}}"`);
   if (s.auth?.kind === 'header') parts.push('-H', `"${s.auth.name}: \${${s.envVar}}"`);
-  for (const h of s.headers) parts.push('-H', sq(`${h.name}: ${h.value}`));
-  if (s.body !== undefined) parts.push('--data-raw', sq(s.body));
+  for (const h of s.headers) parts.push('-H', sh(`${h.name}: ${h.value}`));
+  if (s.body !== undefined) parts.push('--data-raw', sh(s.body));
   parts.push('--connect-timeout', String(secs(s.connectMs)), '--max-time', String(secs(s.readMs + s.connectMs)));
   if (s.caFile) parts.push('--cacert', sq(s.caFile));
   for (const r of s.resolve) parts.push('--resolve', sq(`${r.host}:${r.port}:${r.address.includes(':') ? `[${r.address}]` : r.address}`));
@@ -51,7 +62,7 @@ export function curlSnippet(s: CallSpec): string {
 }
 
 function pyHeaders(s: CallSpec): string {
-  const lines = s.headers.map((h) => `    ${js(h.name)}: ${js(h.value)},`);
+  const lines = s.headers.map((h) => `    ${js(h.name)}: ${py(h.value)},`);
   if (s.auth?.kind === 'bearer') lines.unshift(`    "Authorization": f"Bearer {os.environ['${s.envVar}']}",`);
   if (s.auth?.kind === 'header') lines.unshift(`    ${js(s.auth.name)}: os.environ[${js(s.envVar)}],`);
   return `{\n${lines.join('\n')}\n}`;
@@ -79,7 +90,7 @@ export function pythonRequestsSnippet(s: CallSpec): string {
     'session = requests.Session()',
     'session.mount("https://", HTTPAdapter(max_retries=retry))',
     'session.mount("http://", HTTPAdapter(max_retries=retry))',
-    `resp = session.request(${js(s.method)}, ${pyUrl(s)}, headers=${pyHeaders(s)}${s.body !== undefined ? `, data=${js(s.body)}.encode()` : ''}${pyBasic(s)}, timeout=(${secs(s.connectMs)}, ${secs(s.readMs)})${pyVerify(s)})`,
+    `resp = session.request(${js(s.method)}, ${pyUrl(s)}, headers=${pyHeaders(s)}${s.body !== undefined ? `, data=(${py(s.body)}).encode()` : ''}${pyBasic(s)}, timeout=(${secs(s.connectMs)}, ${secs(s.readMs)})${pyVerify(s)})`,
     'print(resp.status_code, resp.headers.get("x-request-id") or resp.headers.get("request-id"))',
     'print(resp.text[:2000])',
   ].join('\n');
@@ -94,14 +105,14 @@ export function pythonHttpxSnippet(s: CallSpec): string {
     `timeout = httpx.Timeout(${secs(s.readMs)}, connect=${secs(s.connectMs)})`,
     '# retries=2 re-tries failed connects only; retry 429/5xx yourself with backoff (see advice.retry).',
     `with httpx.Client(timeout=timeout, transport=httpx.HTTPTransport(retries=2${s.caFile ? `, verify=${js(s.caFile)}` : ''})) as client:`,
-    `    resp = client.request(${js(s.method)}, ${pyUrl(s)}, headers=${pyHeaders(s).replace(/\n/g, '\n    ')}${s.body !== undefined ? `, content=${js(s.body)}.encode()` : ''}${pyBasic(s)})`,
+    `    resp = client.request(${js(s.method)}, ${pyUrl(s)}, headers=${pyHeaders(s).replace(/\n/g, '\n    ')}${s.body !== undefined ? `, content=(${py(s.body)}).encode()` : ''}${pyBasic(s)})`,
     '    print(resp.status_code, resp.text[:2000])',
   ].join('\n');
 }
 
 /** TypeScript with undici: separate connect, headers and body timeouts. */
 export function typescriptSnippet(s: CallSpec): string {
-  const h = s.headers.map((x) => `    ${js(x.name)}: ${js(x.value)},`);
+  const h = s.headers.map((x) => `    ${js(x.name)}: ${ts(x.value)},`);
   if (s.auth?.kind === 'bearer') h.unshift(`    Authorization: \`Bearer \${process.env.${s.envVar}}\`,`);
   if (s.auth?.kind === 'basic') h.unshift(`    Authorization: \`Basic \${Buffer.from(process.env.${s.envVar} ?? '').toString('base64')}\`,`);
   if (s.auth?.kind === 'header') h.unshift(`    ${js(s.auth.name)}: process.env.${s.envVar} ?? '',`);
@@ -120,7 +131,7 @@ export function typescriptSnippet(s: CallSpec): string {
     '  headers: {',
     ...h,
     '  },',
-    ...(s.body !== undefined ? [`  body: ${js(s.body)},`] : []),
+    ...(s.body !== undefined ? [`  body: ${ts(s.body)},`] : []),
     '  dispatcher,',
     '});',
     "console.log(res.statusCode, res.headers['x-request-id'] ?? res.headers['request-id']);",

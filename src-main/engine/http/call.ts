@@ -1,6 +1,7 @@
 import { APP_VERSION } from '../../common/version.js';
 import { chooseProxy } from '../net/proxy-env.js';
 import { trustedCAs } from '../net/trust.js';
+import { isSocksUrl } from '../net/socks-tunnel.js';
 import { PROBE_IDS, type ProxyData } from '../probe-data.js';
 import type { ProbeContext } from '../probe.js';
 import type { ExchangeInput, ExchangeOutcome } from './exchange.js';
@@ -17,8 +18,8 @@ export function proxyResolver(ctx: ProbeContext): (url: URL) => Promise<string |
   };
 }
 
-// SOCKS proxies are not tunnelled by this engine yet; the proxy stage says so.
-const usable = (p: string | null) => (p && /^https?:/i.test(p) ? p : null);
+// HTTP(S) proxies tunnel with CONNECT, SOCKS ones through net/socks-tunnel.ts; any other scheme is not usable.
+const usable = (p: string | null) => (p && (/^https?:/i.test(p) || isSocksUrl(p)) ? p : null);
 
 /** Headers every diagnostic request carries, unless the user set them. */
 export function baseHeaders(user: { name: string; value: string }[], extra: { name: string; value: string }[], body: string | undefined, accept = 'application/json'): { name: string; value: string }[] {

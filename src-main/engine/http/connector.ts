@@ -5,6 +5,7 @@ import type buildConnector from 'undici/types/connector.js';
 import type { DiagnosisRequest } from '../../common/request.js';
 import { connectTcp } from '../net/tcp-connect.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
+import { isSocksUrl, openSocksTunnel } from '../net/socks-tunnel.js';
 import type { NetPhase } from '../classify.js';
 import { elapsedMs } from '../elapsed.js';
 
@@ -31,7 +32,7 @@ export interface ConnectorOptions {
   pins: DiagnosisRequest['resolve'];
   dnsServers: string[];
   ca: string[] | undefined;
-  /** An HTTP(S) proxy to tunnel https through with CONNECT (plain http goes through undici's ProxyAgent instead). */
+  /** An HTTP(S) proxy to tunnel https through with CONNECT (plain http goes through undici's ProxyAgent instead), or a SOCKS proxy for both. */
   proxyUrl: string | null;
   signal: AbortSignal;
   timeoutMs: number;
@@ -51,7 +52,7 @@ export const emptyTimes = (): ConnectionTimes => ({
   alpn: null,
 });
 
-async function resolveHost(host: string, port: number, o: ConnectorOptions): Promise<string> {
+export async function resolveHost(host: string, port: number, o: Pick<ConnectorOptions, 'pins' | 'dnsServers' | 'timeoutMs'>): Promise<string> {
   const pin = o.pins.find((p) => p.host === host.toLowerCase() && p.port === port);
   if (pin) return pin.address;
   if (o.dnsServers.length > 0) {
@@ -95,7 +96,13 @@ export function timedConnector(o: ConnectorOptions, times: ConnectionTimes): bui
     };
     void (async () => {
       let socket: net.Socket;
-      if (o.proxyUrl) {
+      if (o.proxyUrl && isSocksUrl(o.proxyUrl)) {
+        const t = await openSocksTunnel(o.proxyUrl, host, port, signal, (h) => resolveHost(h, port, o));
+        if (!t.ok) return fail(t.failure === 'dns' ? 'dns' : 'proxy', t.error);
+        times.dnsMs = t.socks.dnsMs;
+        times.connectMs = Math.round((t.tunnelMs - (t.socks.dnsMs ?? 0)) * 10) / 10;
+        socket = t.socket;
+      } else if (o.proxyUrl) {
         const t = await openTunnel(o.proxyUrl, host, port, signal, o.ca);
         if (!t.ok) return fail('proxy', t.error ?? new Error(`proxy answered ${t.answer?.status ?? '?'} to CONNECT`));
         times.connectMs = elapsedMs(times.startedAt!);

@@ -1,6 +1,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { STATUS_CODES } from 'node:http';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { isSocksUrl } from '../net/socks-tunnel.js';
 import type { HttpExchange } from '../../common/report.js';
 import type { DiagnosisRequest } from '../../common/request.js';
 import { causeChain, classifyNetworkError, type ClassifiedError, type NetPhase } from '../classify.js';
@@ -66,8 +67,8 @@ function headerRecord(h: Record<string, string | string[] | undefined>): Record<
 function dispatcherFor(input: ExchangeInput, times: ConnectionTimes): Dispatcher {
   // Plain http through a proxy is sent to the proxy in absolute form: undici's ProxyAgent does that.
   // (Its connection phases are then not measured separately.)
-  if (input.proxyUrl && input.url.protocol === 'http:') {
-    return new ProxyAgent({ uri: input.proxyUrl, headersTimeout: input.timeoutMs, bodyTimeout: input.timeoutMs });
+  if (input.proxyUrl && input.url.protocol === 'http:' && !isSocksUrl(input.proxyUrl)) {
+    return new ProxyAgent({ uri: input.proxyUrl, headersTimeout: input.timeoutMs, bodyTimeout: input.timeoutMs, proxyTls: { rejectUnauthorized: true, ...(input.ca ? { ca: input.ca } : {}) } });
   }
   const connect = timedConnector(
     { pins: input.pins, dnsServers: input.dnsServers, ca: input.ca, proxyUrl: input.proxyUrl, signal: input.signal, timeoutMs: input.timeoutMs },

@@ -42,7 +42,7 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
     const extra = providerExtras(meaning, err, a, provider, requestBody);
     if (extra) return { code: extra.code, evidence: { ...ev, ...extra.evidence } };
     if (meaning?.code === 'AUTH_MISSING' || meaning?.code === 'AUTH_REJECTED' || meaning?.code === 'AUTH_TOKEN_EXPIRED') return { code: meaning.code, evidence: { ...ev, credential: plan.fingerprint, sentAs: plan.sentAs } };
-    if (meaning && meaning.code !== 'HTTP_NOT_FOUND') return { code: meaning.code, evidence: { ...ev, ...(meaning.code === 'AUTH_FORBIDDEN' ? { reason: providerMessage ?? meaning.reason, credential: plan.fingerprint } : { serverMessage: providerMessage }) } };
+    if (meaning && meaning.code !== 'HTTP_NOT_FOUND') return { code: meaning.code, evidence: { ...ev, ...(meaning.code === 'AUTH_FORBIDDEN' ? { reason: providerMessage ?? meaning.reason, ...whatWasSent(plan) } : { serverMessage: providerMessage }) } };
     return { code: 'SERVER_ERROR', evidence: { ...ev, serverMessage: providerMessage } };
   }
 
@@ -72,7 +72,7 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
       case 'SERVER_OVERLOADED':
         return { code: meaning.code, evidence: serverSide };
       case 'AUTH_FORBIDDEN':
-        return { code: 'AUTH_FORBIDDEN', evidence: { ...base, ...pe, reason: providerMessage ?? meaning.reason, credential: plan.fingerprint } };
+        return { code: 'AUTH_FORBIDDEN', evidence: { ...base, ...pe, reason: providerMessage ?? meaning.reason, ...whatWasSent(plan) } };
       case 'HTTP_NOT_FOUND':
         return notFound(a, provider, base, pe);
       case 'SERVER_ERROR':
@@ -82,7 +82,7 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
         if (s < 500) return { code: meaning.code, evidence: { ...base, ...pe, method: a.method, requestBytes: a.requestBytes, serverMessage: providerMessage } };
     }
   }
-  if (s === 403) return { code: 'AUTH_FORBIDDEN', evidence: { ...base, ...pe, reason: providerMessage ?? quote(a.bodyText, 200) ?? a.statusText, credential: plan.fingerprint } };
+  if (s === 403) return { code: 'AUTH_FORBIDDEN', evidence: { ...base, ...pe, reason: providerMessage ?? quote(a.bodyText, 200) ?? a.statusText, ...whatWasSent(plan) } };
   if (s === 404 || s === 410) return notFound(a, provider, base, pe);
   if (s === 405) return { code: 'HTTP_METHOD_NOT_ALLOWED', evidence: { ...base, method: a.method, allow: a.headers.allow ?? null, ...pe } };
   if (s === 413) return { code: 'HTTP_PAYLOAD_TOO_LARGE', evidence: { ...base, requestBytes: a.requestBytes, ...pe } };
@@ -102,6 +102,15 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
     return { code: 'SERVER_ERROR', evidence: { ...serverSide, ...(a.title ? { title: a.title } : {}) } };
   }
   return null;
+}
+
+/**
+ * What the call actually carried, for findings that speak about the credential: a 403 with no
+ * credential sent must not read "the server knows who you are".
+ */
+function whatWasSent(plan: CredentialPlan): Evidence {
+  const sent = plan.source !== 'none' && !plan.withheld;
+  return sent ? { credentialSent: true, credential: plan.fingerprint, sentAs: plan.sentAs } : { credentialSent: false, ...(plan.withheldReason ? { withheld: plan.withheldReason } : {}) };
 }
 
 function judge401(a: AnswerSummary, plan: CredentialPlan, base: Evidence, pe: Evidence, said: string | null, provider: ProviderProfile): FindingDraft {

@@ -1,3 +1,4 @@
+import { isSensitiveHeader } from '../redact-patterns.js';
 import type { ExchangeInput, ExchangeOutcome } from './exchange.js';
 
 /** Like curl --max-redirs and browsers: past ten hops something is wrong. */
@@ -18,12 +19,14 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
 /**
  * Follows redirects by hand so each hop is measured and recorded. Credentials never follow a
- * redirect to another origin (like browsers and curl), and a non-http(s) Location is not followed.
+ * redirect to another origin (like browsers and curl): every header the redactor treats as
+ * sensitive (the same predicate, redact-patterns.ts) is dropped, plus `extraCredentialHeaders`
+ * (a custom `--auth header:Name`). A non-http(s) Location is not followed.
  */
 export async function followRedirects(
   first: ExchangeInput,
   send: (input: ExchangeInput) => Promise<ExchangeOutcome>,
-  credentialHeaders: readonly string[],
+  extraCredentialHeaders: readonly string[],
   proxyFor: (url: URL) => Promise<string | null>,
 ): Promise<RedirectTrail> {
   const hops: ExchangeOutcome[] = [];
@@ -53,7 +56,7 @@ export async function followRedirects(
     const crossOrigin = next.origin !== input.url.origin;
     const headers = input.headers.filter((h) => {
       const n = h.name.toLowerCase();
-      if (crossOrigin && (credentialHeaders.includes(n) || n === 'cookie')) return false;
+      if (crossOrigin && (isSensitiveHeader(n) || extraCredentialHeaders.includes(n))) return false;
       if (toGet && (n === 'content-type' || n === 'content-length')) return false;
       return true;
     });

@@ -40,7 +40,8 @@ export async function openTunnel(proxyUrl: string, host: string, port: number, s
   if (proxy.protocol === 'https:') {
     try {
       socket = await new Promise<net.Socket>((resolve, reject) => {
-        const s = tls.connect({ socket: tcp.socket, servername: proxyHost, ...(ca ? { ca } : {}) });
+        // rejectUnauthorized spelled out: Node's default follows NODE_TLS_REJECT_UNAUTHORIZED, and the doctor always verifies.
+        const s = tls.connect({ socket: tcp.socket, servername: proxyHost, rejectUnauthorized: true, ...(ca ? { ca } : {}) });
         s.once('secureConnect', () => resolve(s));
         s.once('error', reject);
         signal.addEventListener('abort', () => reject(timeoutError(signal)), { once: true });

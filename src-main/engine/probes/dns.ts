@@ -3,6 +3,7 @@ import { PROBE_IDS, type DnsData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { queryServer, querySystem, type DnsQuery } from '../net/dns-query.js';
 import { sinkholed } from '../net/dns-names.js';
+import { poisonRangeOf, providerFor } from '../data/network-lookup.js';
 import { hostsEntry, systemNameservers, type HostsEntry } from '../net/hosts-file.js';
 import { targetHost, targetPort, type ProxyProbeData } from './proxy.js';
 import { say } from '../say.js';
@@ -40,7 +41,9 @@ export const dnsProbe: Probe<DnsProbeData> = {
       return { status: 'ok', data: { ...empty, source: 'pinned', addresses }, summary: say(ctx.request.lang, `pinned by --resolve to ${pins.map((p) => p.address).join(', ')}`, `已用 --resolve 固定为 ${pins.map((p) => p.address).join(', ')}`), timing: { dnsMs: 0 } };
     }
     const proxy = ctx.result<ProxyProbeData>(PROBE_IDS.proxy);
-    if (proxy?.status === 'ok' && proxy.data.proxyUrl !== null && proxy.data.connect?.ok) {
+    // socks4:// and socks5:// tunnel to an address resolved here: the name is still ours to check.
+    const localDnsTunnel = proxy?.status === 'ok' && proxy.data.connect?.ok === true && proxy.data.connect.socks?.remoteDns === false;
+    if (proxy?.status === 'ok' && proxy.data.proxyUrl !== null && proxy.data.connect?.ok && !localDnsTunnel) {
       return { status: 'ok', data: { ...empty, source: 'proxy', viaProxy: true, addresses: [] }, summary: say(ctx.request.lang, 'the proxy resolves the name', '由代理解析域名') };
     }
 
@@ -56,10 +59,11 @@ export const dnsProbe: Probe<DnsProbeData> = {
     ]);
     const list = ordered(queries);
     const addresses = list.map((address) => ({ address, family: (net.isIPv6(address) ? 6 : 4) as 4 | 6 }));
-    const data: DnsProbeData = { ...empty, source: servers.length > 0 ? 'servers' : 'system', resolvers, queries, reference, hosts, addresses };
+    const data: DnsProbeData = { ...empty, viaProxy: localDnsTunnel, source: servers.length > 0 ? 'servers' : 'system', resolvers, queries, reference, hosts, addresses };
     // The lookup of one name: the slowest of its queries, as a client waiting for both would see.
     const dnsMs = Math.max(0, ...queries.map((q) => q.ms));
-    const sink = sinkholed(host, list);
+    // Known-poison answers for a well-known API host are treated like sinkhole ones: connecting there tests someone else.
+    const sink = [...sinkholed(host, list), ...(providerFor(host) ? list.filter((a) => poisonRangeOf(a) !== null) : [])];
     if (sink.length > 0 && sink.length === list.length) {
       // Connecting to 0.0.0.0 or loopback would test this machine, not the service: stop here.
       return { status: 'failed', data, reason: `${host} resolves to ${sink.join(', ')} (blocked or poisoned)`, timing: { dnsMs } };

@@ -4,8 +4,9 @@ import { baseHeaders, exchangeInput, proxyResolver, summarize } from '../http/ca
 import { exchange } from '../http/exchange.js';
 import { judgeAnswer } from '../http/judge.js';
 import { followRedirects } from '../http/redirects.js';
+import { tlsTrustedFor } from '../auth/tls-trusted.js';
 import type { HttpProbeData } from '../http/types.js';
-import { PROBE_IDS, type TlsData } from '../probe-data.js';
+import { PROBE_IDS } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import type { OAuthData } from '../auth/oauth.js';
@@ -26,12 +27,11 @@ export const httpProbe: Probe<HttpProbeData> = {
   budgetMs: (r) => httpBudget(r.timeoutMs),
   async run(ctx) {
     const provider = profileFor(ctx.request, ctx.target);
-    const tls = ctx.result<TlsData>(PROBE_IDS.tls);
     const oauth = ctx.result<OAuthData>(PROBE_IDS.oauth);
     const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
     const oauthFailed = !!ctx.request.oauth && !oauthToken;
     // The TLS probe's verdict on the certificate; when it did not run, our own connector verifies (and refuses) anyway.
-    const tlsTrusted = ctx.target.protocol !== 'https:' || tls?.status !== 'ok' || tls.data?.authorized !== false;
+    const tlsTrusted = tlsTrustedFor(ctx, ctx.target);
     const planned = planCredential({
       request: ctx.request,
       url: ctx.target,

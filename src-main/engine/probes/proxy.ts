@@ -5,12 +5,17 @@ import { chooseProxy, isLocalTarget } from '../net/proxy-env.js';
 import { openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
 import { trustedCAs } from '../net/trust.js';
 import { say } from '../say.js';
+import { isSocksUrl, type SocksDetail, type SocksFailure } from '../net/socks-tunnel.js';
+import { speaksTls, whatProxySpeaks, type ProxySpeaks } from '../net/proxy-scheme.js';
+import { socksProbe } from './proxy-socks.js';
 
 export interface ProxyProbeData extends ProxyData {
+  /** The OS proxy settings behind source 'system' (or a PAC/WPAD setting we did not evaluate); null when not read. */
+  system?: { source: string; mode: 'none' | 'manual' | 'pac' | 'wpad'; pacUrl: string | null } | null;
   noProxy: string | null;
   bypassedBy: string | null;
   targetIsLocal: boolean;
-  /** What CONNECT through the proxy gave; null when no proxy applies or it cannot tunnel (SOCKS). */
+  /** What asking the proxy for a tunnel gave (CONNECT, or the SOCKS handshake); null when no proxy applies or its scheme is not one we speak. */
   connect: null | {
     ok: boolean;
     status: number | null;
@@ -21,6 +26,11 @@ export interface ProxyProbeData extends ProxyData {
     ms: number;
     sentCredentials: boolean;
     error?: ClassifiedError;
+    /** For a SOCKS proxy: the handshake's details, and what failed. */
+    socks?: SocksDetail;
+    socksFailure?: SocksFailure;
+    /** When the scheme in the proxy URL did not work: what the port speaks instead (PROXY_SCHEME_MISMATCH). */
+    speaks?: ProxySpeaks;
   };
 }
 
@@ -34,7 +44,10 @@ export const proxyProbe: Probe<ProxyProbeData> = {
   dependsOn: [PROBE_IDS.environment],
   async run(ctx) {
     const choice = await chooseProxy(ctx.request.proxy, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u));
-    const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname) };
+    // Which OS setting the system proxy came from (CLI: gsettings, kioslaverc, scutil, registry), or a PAC script we did not evaluate.
+    const os = choice.source === 'system' || choice.source === null ? await ctx.platform.systemProxyInfo?.().catch(() => null) : null;
+    const system = os ? { source: os.source, mode: os.mode, pacUrl: os.pacUrl } : null;
+    const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname), system };
     if (choice.proxyUrl === null) {
       return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? say(ctx.request.lang, `direct (${choice.bypassedBy})`, `直连（${choice.bypassedBy}）`) : say(ctx.request.lang, 'direct connection', '直连，未使用代理') };
     }
@@ -51,8 +64,20 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     const auth = proxyAuthorization(proxy);
     if (auth) ctx.redactor.add(auth.slice('Basic '.length));
     const shown = redactUserinfo(proxy);
+    if (isSocksUrl(proxy.href)) return socksProbe(ctx, proxy, shown, base);
     if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
       return { status: 'ok', data: { ...base, connect: null }, summary: say(ctx.request.lang, `${shown} (${proxy.protocol.slice(0, -1)} proxies are not checked)`, `${shown}（不检查 ${proxy.protocol.slice(0, -1)} 代理）`) };
+    }
+    const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
+    const proxyPort = Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80);
+    // An https:// proxy that does not speak TLS may sit silent on our ClientHello for its whole
+    // idle timeout (tinyproxy waits for a request line): ask, bounded, before the real attempt.
+    if (proxy.protocol === 'https:' && !(await speaksTls(proxyHost, proxyPort, ctx.signal))) {
+      const speaks = await whatProxySpeaks(proxyHost, proxyPort, ctx.signal, 'tls');
+      if (speaks !== 'unknown') {
+        const connect = { ok: false, status: null, statusText: null, authenticate: null, proxyConnectMs: null, ms: 0, sentCredentials: auth !== null, speaks, error: { code: 'PROXY_SCHEME_MISMATCH' as const, errno: null, message: `no TLS answer to a ClientHello; the port speaks ${speaks}` } };
+        return { status: 'failed', data: { ...base, connect }, reason: `the proxy URL says https://, the port speaks ${speaks}` };
+      }
     }
     const ca = proxy.protocol === 'https:' ? await trustedCAs(ctx.request).catch(() => undefined) : undefined;
     const r = await openTunnel(choice.proxyUrl, targetHost(ctx.target), targetPort(ctx.target), ctx.signal, ca);
@@ -65,7 +90,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       };
     }
     const error = r.error !== undefined ? classifyNetworkError(r.error, r.stage === 'connect' ? 'proxy' : 'tcp') : undefined;
-    const connect = {
+    const connect: NonNullable<ProxyProbeData['connect']> = {
       ok: false,
       status: r.answer?.status ?? null,
       statusText: r.answer?.statusText ?? null,
@@ -75,6 +100,13 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       sentCredentials: auth !== null,
       ...(error ? { error: r.stage === 'connect' ? error : { ...error, code: 'PROXY_REJECTED' as const } } : {}),
     };
+    // The port answered, but not in the language the URL's scheme promised: ask what it speaks.
+    // Here: an http:// proxy URL whose port answered CONNECT with something that is not HTTP.
+    const wrongLanguage = proxy.protocol === 'http:' && r.stage === 'answer' && !r.answer;
+    if (wrongLanguage) {
+      const speaks = await whatProxySpeaks(proxyHost, proxyPort, ctx.signal, 'http');
+      if (speaks !== 'unknown') connect.speaks = speaks;
+    }
     const reason = r.answer ? `proxy answered CONNECT with ${r.answer.status} ${r.answer.statusText}`.trim() : `proxy ${shown}: ${error?.message ?? 'no answer'}`;
     return { status: 'failed', data: { ...base, connect }, reason };
   },

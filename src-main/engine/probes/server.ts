@@ -1,4 +1,5 @@
 import { CODES } from '../../common/codes.js';
+import { tlsTrustedFor } from '../auth/tls-trusted.js';
 import { baseHeaders, exchangeInput, summarize } from '../http/call.js';
 import { exchange } from '../http/exchange.js';
 import { judgeAnswer } from '../http/judge.js';
@@ -103,7 +104,7 @@ async function oneSample(ctx: ProbeContext, url: URL, method: string): Promise<S
   const provider = profileFor(ctx.request, ctx.target);
   const oauth = ctx.result<OAuthData>(PROBE_IDS.oauth);
   const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
-  const planned = planCredential({ request: ctx.request, url, provider, credential: ctx.credential, oauthToken, redactor: ctx.redactor, tlsTrusted: true, now: ctx.platform.now() });
+  const planned = planCredential({ request: ctx.request, url, provider, credential: ctx.credential, oauthToken, redactor: ctx.redactor, tlsTrusted: tlsTrustedFor(ctx, url), now: ctx.platform.now() });
   const body = method === ctx.request.method && url.href === ctx.target.href ? ctx.request.body : undefined;
   const headers = baseHeaders(ctx.request.headers, [...provider.requiredHeaders(url), ...planned.headers], body);
   const out = await exchange(await exchangeInput(ctx, { method, url: planned.url, headers, ...(body !== undefined ? { body } : {}) }));
@@ -114,11 +115,16 @@ async function oneSample(ctx: ProbeContext, url: URL, method: string): Promise<S
   return { status: out.status, code: v?.code ?? null, ttfbMs: out.ttfbMs, totalMs: out.totalMs };
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
+/** A pause between samples; its abort listener goes when the pause ends (one per sample would pile up on the signal). */
+export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(t);
       resolve();
-    }, { once: true });
+    };
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });

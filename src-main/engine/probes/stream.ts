@@ -1,4 +1,5 @@
 import { planCredential } from '../auth/plan.js';
+import { tlsTrustedFor } from '../auth/tls-trusted.js';
 import type { OAuthData } from '../auth/oauth.js';
 import { baseHeaders, exchangeInput, summarize } from '../http/call.js';
 import { exchange } from '../http/exchange.js';
@@ -43,7 +44,7 @@ export const streamProbe: Probe<StreamProbeData> = {
     if (!req) return { status: 'failed', data: emptyData(ctx.target.href), reason: 'no streaming endpoint known for this URL: give the completion URL with -X POST -d' };
     const oauth = ctx.result<OAuthData>(PROBE_IDS.oauth);
     const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
-    const planned = planCredential({ request: ctx.request, url: req.url, provider, credential: ctx.credential, oauthToken, redactor: ctx.redactor, tlsTrusted: true, now: ctx.platform.now() });
+    const planned = planCredential({ request: ctx.request, url: req.url, provider, credential: ctx.credential, oauthToken, redactor: ctx.redactor, tlsTrusted: tlsTrustedFor(ctx, req.url), now: ctx.platform.now() });
     const userHeaders = ctx.request.headers.filter((h) => h.name.toLowerCase() !== 'accept');
     const headers = baseHeaders(userHeaders, [...provider.requiredHeaders(req.url), ...planned.headers], req.body, 'text/event-stream');
     const parser = new SseParser();

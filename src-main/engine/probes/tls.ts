@@ -7,6 +7,8 @@ import { chainReaches, parsePems, peerChain, type CertInfo } from '../net/cert-c
 import { osTrustStore } from '../net/os-trust.js';
 import { peekPlaintext } from '../net/peek.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
+import { isSocksUrl, openSocksTunnel } from '../net/socks-tunnel.js';
+import { resolveHost } from '../http/connector.js';
 import { connectTcp, timeoutError } from '../net/tcp-connect.js';
 import { nodeDefaultRoots, trustedCAs } from '../net/trust.js';
 import type { ProxyProbeData } from './proxy.js';
@@ -121,6 +123,10 @@ export const tlsProbe: Probe<TlsProbeData> = {
 };
 
 async function rawSocket(ctx: ProbeContext, proxyUrl: string | null, address: string | null, host: string, port: number, ca: string[] | undefined): Promise<{ socket: net.Socket } | { error: unknown }> {
+  if (proxyUrl !== null && isSocksUrl(proxyUrl)) {
+    const t = await openSocksTunnel(proxyUrl, host, port, ctx.signal, (h) => resolveHost(h, port, { pins: ctx.request.resolve, dnsServers: ctx.request.dnsServers, timeoutMs: ctx.budgetMs }));
+    return t.ok ? { socket: t.socket } : { error: t.error };
+  }
   if (proxyUrl !== null) {
     const t = await openTunnel(proxyUrl, host, port, ctx.signal, ca);
     return t.ok ? { socket: t.socket } : { error: t.error ?? new Error(`proxy answered ${t.answer?.status ?? '?'}`) };

@@ -4,6 +4,7 @@ import { PROBE_IDS } from '../probe-data.js';
 import type { DnsQuery } from '../net/dns-query.js';
 import type { DnsProbeData } from '../probes/dns.js';
 import { sinkholed } from '../net/dns-names.js';
+import { dnsRealities } from './dns-realities.js';
 
 export { isLocalName, isSinkholeAddress } from '../net/dns-names.js';
 
@@ -35,8 +36,11 @@ export const dnsRules: StageRules = (view) => {
   if (sink.length > 0) {
     out.push({ code: 'DNS_SINKHOLE', evidence: { host: d.host, addresses: sink, resolvers: d.resolvers, viaHostsFile: d.hosts !== null } });
   }
+  const realities = dnsRealities(d);
+  out.push(...realities);
   const ref = d.reference.filter((q) => q.addresses.length > 0);
-  if (ref.length > 0) {
+  // A fake-ip or poisoned answer already says why the resolvers disagree: one finding, not two.
+  if (ref.length > 0 && realities.length === 0) {
     const refSet = new Set(ref.flatMap((q) => q.addresses));
     if (!all.some((a) => refSet.has(a))) {
       out.push({ code: 'DNS_RESOLVERS_DISAGREE', evidence: { host: d.host, system: all, systemResolvers: d.resolvers, reference: [...refSet], referenceResolvers: [...new Set(ref.map((q) => q.resolver))] } });

@@ -13,5 +13,13 @@ export const environmentRules: StageRules = (view) => {
   const d = r.data;
   const out: FindingDraft[] = [];
   if (d.usable.length === 0 && !d.targetIsLoopback) out.push({ code: 'ENV_NO_NETWORK', evidence: { interfaces: d.usable, os: d.os, host: view.target.hostname } });
+  const off = d.verifyDisabled ?? [];
+  if (off.length > 0) out.push({ code: 'ENV_TLS_VERIFY_DISABLED', evidence: { source: off[0]!, sources: off, doctorVerifies: true } });
+  // One finding for all suspect variables: the first named in the title, every one in the detail.
+  const issues = d.envIssues ?? [];
+  if (issues.length > 0) {
+    const first = issues[0]!;
+    out.push({ code: 'ENV_CONFIG_SUSPECT', evidence: { variable: first.variable, problem: first.problem, suggestion: first.suggestion ?? null, issues: issues.map((i) => ({ ...i })) } });
+  }
   return out;
 };

@@ -1,6 +1,8 @@
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
-import { redactUserinfo, type ProxyProbeData } from '../probes/proxy.js';
+import { redactUserinfo, targetPort as targetPortOf, type ProxyProbeData } from '../probes/proxy.js';
+import { correctedProxyUrl } from '../net/proxy-scheme.js';
+import { containerHint } from './proxy-container.js';
 
 const shown = (url: string) => {
   try {
@@ -14,16 +16,36 @@ export const proxyRules: StageRules = (view) => {
   const r = view.result<ProxyProbeData>(PROBE_IDS.proxy);
   if (!r || r.status === 'skipped' || !r.data) return [];
   const d = r.data;
-  if (d.proxyUrl === null) return [];
+  const sys = d.system ?? null;
+  if (d.proxyUrl === null) {
+    // The OS says "ask this PAC script" (or WPAD): we went direct without evaluating it, and say so.
+    if (sys && (sys.mode === 'pac' || sys.mode === 'wpad') && d.source === null) {
+      return [{ code: 'PROXY_IN_USE', evidence: { proxy: null, source: 'system', systemSource: sys.source, pacUrl: sys.pacUrl, pacEvaluated: false, noProxy: d.noProxy } }];
+    }
+    return [];
+  }
   const out: FindingDraft[] = [];
   const proxy = shown(d.proxyUrl);
-  out.push({ code: 'PROXY_IN_USE', evidence: { proxy, source: d.source, noProxy: d.noProxy } });
+  out.push({ code: 'PROXY_IN_USE', evidence: { proxy, source: d.source, noProxy: d.noProxy, ...(d.source === 'system' && sys ? { systemSource: sys.source } : {}) } });
   // Only a proxy picked up from the environment or the OS is a surprise; --proxy is the user's own choice.
   if (d.targetIsLocal && d.source !== 'flag') {
     out.push({ code: 'PROXY_INTERCEPTS_LOCAL', evidence: { proxy, source: d.source, host: view.target.hostname, noProxy: d.noProxy } });
   }
   const c = d.connect;
   if (!c || c.ok) return out;
+  if (c.speaks) {
+    const corrected = correctedProxyUrl(proxy, c.speaks);
+    out.push({ code: 'PROXY_SCHEME_MISMATCH', evidence: { proxy, source: d.source, scheme: proxy.split(':')[0] ?? null, speaks: c.speaks, corrected, error: c.error?.message ?? null } });
+    return out;
+  }
+  if (c.socks) {
+    const s = c.socks;
+    const socks = { scheme: s.scheme, remoteDns: s.remoteDns, reply: s.reply };
+    if (c.socksFailure === 'auth') out.push({ code: 'PROXY_AUTH_REQUIRED', evidence: { proxy, source: d.source, status: null, proxyAuthenticate: null, scheme: s.scheme.startsWith('socks5') ? 'SOCKS5 username/password (RFC 1929)' : 'SOCKS4 user id', sentCredentials: s.sentCredentials, error: c.error?.message ?? null, socks } });
+    else if (c.socksFailure === 'rejected' || c.socksFailure === 'protocol') out.push({ code: 'PROXY_REJECTED', evidence: { proxy, source: d.source, status: null, statusText: s.reply, target: `${s.destination}:${targetPortOf(view.target)}`, error: c.error?.message ?? null, socks } });
+    else if (c.socksFailure === 'unreachable') out.push({ code: 'PROXY_UNREACHABLE', evidence: { proxy, source: d.source, errno: c.error?.errno ?? null, error: c.error?.message ?? null, ms: c.ms, ...containerHint(view, proxy) } });
+    return out;
+  }
   if (c.status === 407) {
     const scheme = c.authenticate?.split(/\s+/)[0] ?? null;
     out.push({ code: 'PROXY_AUTH_REQUIRED', evidence: { proxy, source: d.source, status: 407, proxyAuthenticate: c.authenticate, scheme, sentCredentials: c.sentCredentials } });
@@ -32,7 +54,7 @@ export const proxyRules: StageRules = (view) => {
   } else if (c.error?.code === 'PROXY_REJECTED') {
     out.push({ code: 'PROXY_REJECTED', evidence: { proxy, source: d.source, status: null, error: c.error.message } });
   } else {
-    out.push({ code: 'PROXY_UNREACHABLE', evidence: { proxy, source: d.source, errno: c.error?.errno ?? null, error: c.error?.message ?? null, ms: c.ms } });
+    out.push({ code: 'PROXY_UNREACHABLE', evidence: { proxy, source: d.source, errno: c.error?.errno ?? null, error: c.error?.message ?? null, ms: c.ms, ...containerHint(view, proxy) } });
   }
   return out;
 };

@@ -1,6 +1,8 @@
+import type { Evidence } from '../../common/report.js';
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { TcpProbeData } from '../probes/tcp.js';
+import { providerFor } from '../data/network-lookup.js';
 
 export const tcpRules: StageRules = (view) => {
   const r = view.result<TcpProbeData>(PROBE_IDS.tcp);
@@ -18,7 +20,10 @@ export const tcpRules: StageRules = (view) => {
       if (c && c.startsWith('TCP_')) counts.set(c, (counts.get(c) ?? 0) + 1);
     }
     const code = ([...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'TCP_UNREACHABLE') as 'TCP_REFUSED' | 'TCP_TIMEOUT' | 'TCP_RESET' | 'TCP_UNREACHABLE';
-    out.push({ code, evidence: { host: view.target.hostname, port: d.port, attempts } });
+    // A provider blocked on some networks times out silently there: say so, with the fixes, without guessing where the user is.
+    const known = code === 'TCP_TIMEOUT' ? providerFor(view.target.hostname) : null;
+    const blocked: Evidence = known?.blockedOnSomeNetworks ? { wellKnownProvider: known.provider, alternative: known.alternative ?? null } : {};
+    out.push({ code, evidence: { host: view.target.hostname, port: d.port, attempts, ...blocked } });
     return out;
   }
   if (v4ok && v6.length > 0 && v6.every((a) => !a.ok)) {

@@ -159,17 +159,32 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
     }),
   },
   AUTH_FORBIDDEN: {
-    example: { url: 'https://api.openai.com/v1/chat/completions', status: 403, reason: 'Country, region, or territory not supported', providerCode: 'unsupported_country_region_territory', credential: 'sk-proj-…9f2c', requestId: 'x-request-id: req_77ab' },
-    en: (e) => ({
-      title: 'The credential is valid, but not allowed to do this (403)',
-      detail: `The server knows who you are and refuses: "${ev(e, 'reason')}".${has(e, 'providerMeaning') ? ` (${ev(e, 'providerMeaning')})` : ''}${rid(e, false)} Typical reasons: the key's project lacks access to this model or endpoint, a missing scope, an IP allow-list, or a region the provider does not serve.`,
-      fixes: ['Check the key\'s permissions/scopes and the project\'s model access in the provider console.', 'If the reason is your region or network: use the provider\'s regional endpoint or an approved network; do not route around terms of service.', 'Quote the request id when asking the provider why.'],
-    }),
-    'zh-CN': (e) => ({
-      title: '凭据有效，但无权执行此操作（403）',
-      detail: `服务器识别了身份但拒绝访问：“${ev(e, 'reason')}”。${has(e, 'providerMeaningZh') ? `（${ev(e, 'providerMeaningZh')}）` : ''}${rid(e, true)}常见原因：密钥所属项目没有该模型或接口的权限、缺少 scope、IP 白名单限制，或服务商不支持所在地区。`,
-      fixes: ['在服务商控制台检查密钥的权限/scope 以及项目的模型访问权限。', '如果原因是地区或网络：使用服务商的区域接入点或经批准的网络；不要违反服务条款绕行。', '向服务商咨询时请附上 request id。'],
-    }),
+    example: { url: 'https://api.openai.com/v1/chat/completions', status: 403, reason: 'Country, region, or territory not supported', providerCode: 'unsupported_country_region_territory', credentialSent: true, credential: 'sk-proj-…9f2c', sentAs: 'Bearer (Authorization header)', requestId: 'x-request-id: req_77ab' },
+    // What was sent decides the wording: with no credential the server cannot know who you are.
+    en: (e) =>
+      e.credentialSent === false
+        ? {
+            title: 'Refused (403), and no credential was sent',
+            detail: `The server refused the call: "${ev(e, 'reason')}". No credential went with it${has(e, 'withheld') ? ` (${ev(e, 'withheld')})` : ''}, so this says nothing about whether a key would be accepted.${rid(e, false)}`,
+            fixes: ['Give the credential: --credential NAME (saved key), --token-env VAR, or -H with the header the API expects.', 'If a credential was withheld, fix the reason given first (certificate, expired token, key for another provider).', 'If the API needs no key here, the refusal is a permission, IP allow-list or region rule: check the reason the server gave.'],
+          }
+        : {
+            title: 'Refused (403): the credential was sent, but this call is not allowed',
+            detail: `The server refused the call made with ${has(e, 'sentAs') ? ev(e, 'sentAs') : 'the credential'}${has(e, 'credential') ? ` (${ev(e, 'credential')})` : ''}: "${ev(e, 'reason')}".${has(e, 'providerMeaning') ? ` (${ev(e, 'providerMeaning')})` : ''}${rid(e, false)} A 403 usually means the key was recognised but lacks permission. Typical reasons: the key's project lacks access to this model or endpoint, a missing scope, an IP allow-list, or a region the provider does not serve.`,
+            fixes: ['Check the key\'s permissions/scopes and the project\'s model access in the provider console.', 'If the reason is your region or network: use the provider\'s regional endpoint or an approved network; do not route around terms of service.', 'Quote the request id when asking the provider why.'],
+          },
+    'zh-CN': (e) =>
+      e.credentialSent === false
+        ? {
+            title: '请求被拒绝（403），且未发送任何凭据',
+            detail: `服务器拒绝了请求：“${ev(e, 'reason')}”。请求中没有携带凭据${has(e, 'withheld') ? `（${ev(e, 'withheld')}）` : ''}，因此无法据此判断密钥是否会被接受。${rid(e, true)}`,
+            fixes: ['提供凭据：--credential NAME（已保存的密钥）、--token-env VAR，或用 -H 添加该 API 要求的请求头。', '如果凭据被扣留未发送，请先解决给出的原因（证书、令牌过期、密钥属于其他服务商）。', '如果该 API 此处无需密钥，则拒绝来自权限、IP 白名单或地区限制：请查看服务器给出的原因。'],
+          }
+        : {
+            title: '请求被拒绝（403）：已发送凭据，但无权执行此调用',
+            detail: `使用 ${has(e, 'sentAs') ? ev(e, 'sentAs') : '凭据'}${has(e, 'credential') ? `（${ev(e, 'credential')}）` : ''} 发出的请求被服务器拒绝：“${ev(e, 'reason')}”。${has(e, 'providerMeaningZh') ? `（${ev(e, 'providerMeaningZh')}）` : ''}${rid(e, true)}403 通常表示密钥已被识别但权限不足。常见原因：密钥所属项目没有该模型或接口的权限、缺少 scope、IP 白名单限制，或服务商不支持所在地区。`,
+            fixes: ['在服务商控制台检查密钥的权限/scope 以及项目的模型访问权限。', '如果原因是地区或网络：使用服务商的区域接入点或经批准的网络；不要违反服务条款绕行。', '向服务商咨询时请附上 request id。'],
+          },
   },
   OAUTH_TOKEN_REQUEST_FAILED: {
     example: { tokenUrl: 'https://login.example.com/oauth2/token', status: 401, error: 'invalid_client', errorDescription: 'Client authentication failed' },

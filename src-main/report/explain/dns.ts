@@ -6,6 +6,9 @@ const QUERIES = [
   { resolver: 'system (10.0.0.53)', type: 'AAAA', addresses: [], ms: 11.9, error: 'ENOTFOUND' },
 ];
 
+const ranges = (e: Parameters<typeof ev>[0]): string =>
+  Array.isArray(e.ranges) ? e.ranges.map((r) => (r && typeof r === 'object' && 'address' in r ? `${String(r.address)} ∈ ${String(r.cidr)} (${String(r.owner)})` : String(r))).join('; ') : ev(e, 'addresses');
+
 /** Title, detail and fixes of every dns code, in English and Simplified Chinese. */
 export const dnsTexts: Record<CodesOfStage<'dns'>, CodeText> = {
   DNS_NXDOMAIN: {
@@ -97,6 +100,67 @@ export const dnsTexts: Record<CodesOfStage<'dns'>, CodeText> = {
       title: `hosts 文件把 ${ev(e, 'host')} 固定为 ${ev(e, 'addresses')}`,
       detail: `${ev(e, 'file')} 第 ${ev(e, 'line')} 行映射了该名称，因此系统解析器不会向 DNS 查询它。`,
       fixes: [`如果这是测试遗留的配置，请删除 ${ev(e, 'file')} 的第 ${ev(e, 'line')} 行。`, '如果是有意为之，请确认固定的地址仍然正确。'],
+    }),
+  },
+  DNS_FAKE_IP: {
+    example: { host: 'api.openai.com', addresses: ['198.18.0.42'], resolvers: ['system (127.0.0.53)'], range: '198.18.0.0/15', allAnswers: true },
+    en: (e) => ({
+      title: `${ev(e, 'host')} resolves to ${ev(e, 'addresses')}: a proxy tool's fake-ip answer`,
+      detail: `${ev(e, 'range')} is reserved for benchmarking (RFC 2544); proxy tools in fake-ip mode (Clash, mihomo, Surge, sing-box) hand these addresses out and map them back to the name when the connection passes through them. Resolvers: ${ev(e, 'resolvers')}. The call works only for clients whose traffic goes through that tool: every app while its TUN mode is on, otherwise only those that use its proxy port. A container, a VM or WSL usually has its own DNS and network path: it either gets a real answer and bypasses the tool, or gets this fake address and cannot reach it. Tools with an SSRF guard refuse 198.18.x.x as "special-use".`,
+      fixes: [
+        'If the call fails: turn the tool\'s TUN (enhanced) mode on, or point the client at its proxy port (e.g. HTTPS_PROXY=http://127.0.0.1:7890) instead of relying on its DNS.',
+        'In Docker, give the container the host\'s proxy (HTTPS_PROXY=http://host.docker.internal:7890) rather than the fake-ip DNS; fake addresses mean nothing inside the container.',
+        'To get real answers, add the host to the tool\'s fake-ip-filter, or switch its DNS to redir-host mode.',
+      ],
+    }),
+    'zh-CN': (e) => ({
+      title: `${ev(e, 'host')} 被解析为 ${ev(e, 'addresses')}：代理工具的 fake-ip 应答`,
+      detail: `${ev(e, 'range')} 是保留给基准测试的地址段（RFC 2544）；处于 fake-ip 模式的代理工具（Clash、mihomo、Surge、sing-box）会分配这些地址，并在连接经过它时映射回域名。解析器：${ev(e, 'resolvers')}。只有流量经过该工具的客户端才能调用成功：开启 TUN 模式时所有程序都会经过它，否则只有使用其代理端口的程序。容器、虚拟机或 WSL 通常有自己的 DNS 和网络路径：要么拿到真实地址而绕过该工具，要么拿到这个假地址却无法连通。带有 SSRF 防护的工具会把 198.18.x.x 当作"特殊用途地址"拒绝。`,
+      fixes: [
+        '如果调用失败：开启该工具的 TUN（增强）模式，或让客户端直接使用它的代理端口（例如 HTTPS_PROXY=http://127.0.0.1:7890），不要依赖它的 DNS。',
+        '在 Docker 中，给容器配置宿主机的代理（HTTPS_PROXY=http://host.docker.internal:7890），而不是 fake-ip DNS；假地址在容器内毫无意义。',
+        '若需要真实解析结果，把该主机加入工具的 fake-ip-filter，或把它的 DNS 切换为 redir-host 模式。',
+      ],
+    }),
+  },
+  DNS_POISONED: {
+    example: {
+      host: 'api.openai.com',
+      provider: 'OpenAI',
+      addresses: ['31.13.95.37'],
+      basis: 'known-poison-range',
+      ranges: [{ address: '31.13.95.37', cidr: '31.13.64.0/18', owner: 'Facebook (AS32934)', source: 'Chanzhaoyu/chatgpt-web#1573' }],
+      providerNetworks: null,
+      providerNetworksSource: null,
+      resolvers: ['system (192.168.1.1)'],
+      reference: null,
+      dataCompiled: '2026-11-29',
+    },
+    en: (e) => ({
+      title: `${ev(e, 'host')} resolves to ${ev(e, 'addresses')}, which cannot be ${ev(e, 'provider')}'s`,
+      detail: e.basis === 'known-poison-range'
+        ? `${ranges(e)}: addresses that DNS poisoning hands out instead of the real answer. ${ev(e, 'provider')} does not live there, so connections time out or reach the wrong server. Resolvers: ${ev(e, 'resolvers')}.${e.reference ? ` A reference resolver answered ${ev(e, 'reference')}.` : ''} (Known ranges as compiled ${ev(e, 'dataCompiled')}.)`
+        : e.basis === 'reference-in-provider-networks'
+          ? `Your resolvers (${ev(e, 'resolvers')}) answer ${ev(e, 'addresses')}, outside the networks ${ev(e, 'provider')} is served from (${ev(e, 'providerNetworksSource')}), while the reference resolver answers ${ev(e, 'reference')}, inside them: the local answer has been tampered with or is badly stale.`
+          : `${ev(e, 'provider')} publishes the networks it answers from (${ev(e, 'providerNetworksSource')}: ${ev(e, 'providerNetworks')}); ${ev(e, 'addresses')} is outside them. Resolvers: ${ev(e, 'resolvers')}.${e.reference ? ` A reference resolver answered ${ev(e, 'reference')}.` : ''}`,
+      fixes: [
+        'Use a resolver that is not tampered with: encrypted DNS (DoH/DoT) in the OS or browser, or let a proxy resolve the name (socks5h:// or an HTTP proxy with CONNECT resolve at the proxy).',
+        'With a proxy, make sure the client sends the name, not the address, to it: socks5h:// rather than socks5://.',
+        'If this network blocks the provider, use a proxy that can reach it, or the provider\'s endpoint that is reachable from here.',
+      ],
+    }),
+    'zh-CN': (e) => ({
+      title: `${ev(e, 'host')} 被解析为 ${ev(e, 'addresses')}，这不可能是 ${ev(e, 'provider')} 的地址`,
+      detail: e.basis === 'known-poison-range'
+        ? `${ranges(e)}：这是 DNS 污染用来代替真实结果的地址。${ev(e, 'provider')} 不在这些地址上，因此连接会超时或连到错误的服务器。解析器：${ev(e, 'resolvers')}。${e.reference ? `参考解析器返回 ${ev(e, 'reference')}。` : ''}（已知地址段数据整理于 ${ev(e, 'dataCompiled')}。）`
+        : e.basis === 'reference-in-provider-networks'
+          ? `你的解析器（${ev(e, 'resolvers')}）返回 ${ev(e, 'addresses')}，不在 ${ev(e, 'provider')} 的服务网段内（${ev(e, 'providerNetworksSource')}）；而参考解析器返回 ${ev(e, 'reference')}，位于这些网段内：本地结果已被篡改或严重过期。`
+          : `${ev(e, 'provider')} 公布了其服务所用的网段（${ev(e, 'providerNetworksSource')}：${ev(e, 'providerNetworks')}），而 ${ev(e, 'addresses')} 不在其中。解析器：${ev(e, 'resolvers')}。${e.reference ? `参考解析器返回 ${ev(e, 'reference')}。` : ''}`,
+      fixes: [
+        '使用未被篡改的解析器：在系统或浏览器中启用加密 DNS（DoH/DoT），或让代理来解析域名（socks5:// 改为 socks5h://，HTTP 代理的 CONNECT 会在代理端解析）。',
+        '使用代理时，确认客户端把域名而不是地址交给代理：用 socks5h:// 而不是 socks5://。',
+        '如果本网络封锁了该服务商，请使用能访问它的代理，或使用从本地可访问的该服务商端点。',
+      ],
     }),
   },
 };

@@ -1,5 +1,5 @@
 import type { FindingCode } from '../../common/codes.js';
-import type { Evidence, Lang } from '../../common/report.js';
+import type { Evidence, Lang, Verdict } from '../../common/report.js';
 import type { CodeText, Explanation } from './types.js';
 import { environmentTexts } from './environment.js';
 import { proxyTexts } from './proxy.js';
@@ -32,16 +32,26 @@ const HEADLINES = {
   en: {
     healthy: 'Every check passed: the API answered correctly from here.',
     degraded: (title: string) => `Calls work, but: ${title}`,
+    cancelled: 'Cancelled: the diagnosis was stopped before it finished; the unfinished checks were not judged.',
+    cancelledAfter: (title: string) => `Cancelled before the end; found before that: ${title}`,
+    notChecked: (what: string) => `No problem found in what could be checked; not checked: ${what}`,
   },
   'zh-CN': {
     healthy: '所有检查均已通过：从本机可以正常访问该 API。',
     degraded: (title: string) => `调用可以成功，但存在问题：${title}`,
+    cancelled: '已取消：诊断在完成前被停止，未完成的检查没有作出判断。',
+    cancelledAfter: (title: string) => `已在完成前取消；取消前发现：${title}`,
+    notChecked: (what: string) => `已检查的部分未发现问题；未检查：${what}`,
   },
 } as const;
 
+/** The healthy headline when some check could not run: says which, and why. */
+export const notCheckedHeadline = (what: string, lang: Lang): string => HEADLINES[lang].notChecked(what);
+
 /** The report's one-sentence summary: the root cause's title, or why all is well. */
-export function headline(verdict: 'healthy' | 'degraded' | 'failing', title: string | null, lang: Lang): string {
+export function headline(verdict: Verdict, title: string | null, lang: Lang): string {
   const h = HEADLINES[lang];
+  if (verdict === 'cancelled') return title === null ? h.cancelled : h.cancelledAfter(title);
   if (verdict === 'healthy' || title === null) return h.healthy;
   return verdict === 'degraded' ? h.degraded(title) : title;
 }

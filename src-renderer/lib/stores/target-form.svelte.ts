@@ -17,6 +17,8 @@ export class TargetForm {
   provider: ProviderChoice = $state('auto');
   credentialMode: CredentialMode = $state('none');
   envVar = $state('');
+  /** The user agreed to send a variable that does not look like an API key (common/env-credential-policy.ts). */
+  envConfirmed = $state(false);
   timeoutMs = $state(10_000);
   samples = $state(3);
   proxyMode: ProxyMode = $state('auto');
@@ -32,7 +34,7 @@ export class TargetForm {
   hasBody = $derived(!['GET', 'HEAD'].includes(this.method));
 
   credential(): CredentialRef {
-    if (this.credentialMode === 'env') return { kind: 'env', variable: this.envVar.trim() };
+    if (this.credentialMode === 'env') return { kind: 'env', variable: this.envVar.trim(), ...(this.envConfirmed ? { confirmed: true } : {}) };
     if (this.credentialMode.startsWith('keychain:')) return { kind: 'keychain', name: this.credentialMode.slice('keychain:'.length) };
     return { kind: 'none' };
   }

@@ -71,8 +71,10 @@ describe('runner', () => {
       rules: {},
     });
     expect(Date.now() - t0).toBeLessThan(1000);
-    expect(report.stages.find((s) => s.id === 'dns')!.status).toBe('fail');
-    expect(report.stages.find((s) => s.id === 'tcp')!.status).toBe('fail');
+    // No finding, so no ✗ (issue #10 item 9): the stages say they were not checked, and why.
+    expect(report.stages.find((s) => s.id === 'dns')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^not checked: hang: no result within 100 ms/) });
+    expect(report.stages.find((s) => s.id === 'tcp')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^not checked: boom: probe error: kaput/) });
+    expect(report.summary.headline).toMatch(/not checked: dns: hang/);
   });
 
   it('cancels a whole run', async () => {

@@ -35,6 +35,9 @@ describe('stage and step states tell the truth', () => {
     expect(stageState('auth', views)).toBe('cancelled');
     expect(stageState('server', views)).toBe('not-checked');
     expect(stageState('proxy', views)).toBe('idle');
+    expect(stageState('tls', { tls: v('skipped', 'cancelled after 1.2 s of 10 s') })).toBe('cancelled');
+    expect(stageState('tls', { tls: v('skipped', 'not checked: tls: no address') })).toBe('not-checked');
+    expect(stageState('http', { http: v('pass', 'not checked: stream: probe error: x') })).toBe('not-checked');
   });
 
   it('shows ✓ only when every stage of the step passed', () => {
