@@ -116,7 +116,7 @@ export const zhCN: Record<MessageKey, string> = {
   'wait.stream': '正在等待 {host} 的流式响应',
   'wait.completion': '正在等待 {host} 的单 token 补全',
   'wait.other': '正在运行：{probe}',
-  'wait.of': '{elapsed} / {budget}',
+  'wait.of': '已用 {elapsed}，预算 {budget}',
   'wait.budget': '此项检查已用时间占预算的比例',
   'run.cancelling': '正在取消…',
   'run.cancelled': '已取消：尚未完成的检查标记为已取消（■）。',
