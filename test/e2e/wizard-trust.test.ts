@@ -70,7 +70,7 @@ describe('wizard a stressed developer trusts (real engine, loopback lab)', () =>
     expect(await page.locator('#method').inputValue()).toBe('POST');
     expect(JSON.parse(await page.locator('#body').inputValue())).toMatchObject({ model: 'glm-4-flash', max_tokens: 1 });
     await page.locator('#url').fill('api.example.com/v1/models');
-    await page.locator('#url').blur();
+    await page.locator('[data-action="start"]').click();
     expect(await page.locator('[data-testid="url-issue"]').innerText()).toMatch(/must start with https:\/\//);
     await page.locator('[data-testid="did-you-mean"]').click();
     expect(await page.locator('#url').inputValue()).toBe('https://api.example.com/v1/models');

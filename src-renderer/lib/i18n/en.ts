@@ -136,7 +136,6 @@ export const en = {
   'run.notCheckedReason': 'Not checked: {reason}',
   'run.noProblems': 'No problems found here.',
   'run.passedHere': 'This part worked; the problem is under {stage}.',
-  'run.stageCancelled': 'Cancelled before this check finished.',
   'run.measured': 'Measured',
   'run.findings': 'Findings',
   'run.exchanges': 'Requests and answers',

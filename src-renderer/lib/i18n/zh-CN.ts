@@ -134,7 +134,6 @@ export const zhCN: Record<MessageKey, string> = {
   'run.notCheckedReason': '未检查：{reason}',
   'run.noProblems': '这里没有发现问题。',
   'run.passedHere': '这一部分正常；问题在“{stage}”中。',
-  'run.stageCancelled': '此项检查完成前已取消。',
   'run.measured': '测量结果',
   'run.findings': '发现的问题',
   'run.exchanges': '请求与响应',
