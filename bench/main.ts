@@ -4,12 +4,14 @@ import { overheadBench } from './overhead.js';
 import { rendererBench } from './renderer.js';
 import { printRows, type Row } from './lib/stats.js';
 import { timingBench } from './timing.js';
+import { watchBench } from './watch.js';
 
 const BENCHES = {
   overhead: (root: string, runs: number) => overheadBench(root, runs),
   timing: (root: string, runs: number) => timingBench(root, Math.max(runs, 20)),
   hangs: (root: string) => hangsBench(root),
   renderer: (root: string, runs: number) => rendererBench(root, runs),
+  watch: (root: string, runs: number) => watchBench(root, runs),
 } as const;
 type BenchId = keyof typeof BENCHES;
 

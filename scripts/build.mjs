@@ -22,7 +22,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['src-main/app/entry.ts'], outfile: 'dist/main/index.cjs' }),
   // A sandboxed preload may only require('electron'): bundle everything else in.
   build({ ...common, entryPoints: ['src-main/preload/index.ts'], outfile: 'dist/preload/index.cjs', platform: 'browser' }),
-  build({ ...common, entryPoints: ['src-main/cli/index.ts'], outfile: 'dist/cli/api-doctor.cjs', banner: { js: '#!/usr/bin/env node' } }),
+  // The bin is a tiny launcher (src-main/cli/launcher.ts): --version without compiling the CLI bundle.
+  build({ ...common, entryPoints: ['src-main/cli/launcher.ts'], outfile: 'dist/cli/api-doctor.cjs', banner: { js: '#!/usr/bin/env node' }, external: [...common.external, './api-doctor-main.cjs'] }),
+  build({ ...common, entryPoints: ['src-main/cli/index.ts'], outfile: 'dist/cli/api-doctor-main.cjs' }),
 ]);
 await chmod('dist/cli/api-doctor.cjs', 0o755);
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });

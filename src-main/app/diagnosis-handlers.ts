@@ -24,6 +24,8 @@ export interface DiagnosisDeps {
   /** Engine options for tests and the app's platform adapters (OS proxy, trust store). */
   engine?: Pick<RunOptions, 'platform' | 'probes' | 'rules'>;
   env?: NodeJS.ProcessEnv;
+  /** Receives a lookup of runs by id (watch mode watches a finished run's request). */
+  exposeRuns?: (get: (runId: string) => { request: DiagnosisRequest; report: Report | null } | null) => void;
 }
 
 /** Finished runs kept for "re-run this step"; older ones are forgotten (a report is small, a few kB). */
@@ -79,6 +81,10 @@ export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'star
   const pickedCaFiles = new Set<string>();
   const resolveRef = credentialResolver(deps);
   const allProbes = deps.engine?.probes ?? PROBES;
+  deps.exposeRuns?.((id) => {
+    const r = runs.get(id);
+    return r ? { request: r.request, report: r.report } : null;
+  });
 
   const launch = async (ctx: CallContext, request: DiagnosisRequest, probes: readonly Probe[], after?: (fresh: Report) => Report): Promise<Result<{ runId: string }>> => {
     const active = [...runs.values()].filter((r) => r.report === null).length;

@@ -123,6 +123,7 @@ function requestSchemaFor(lang: Lang) {
     caFile: z.string().optional(),
     timeoutMs: z.number().int().min(100, m.timeoutMin).max(120_000, m.timeoutMax),
     samples: z.number().int().min(1, m.samplesMin).max(20, m.samplesMax),
+    samplesExplicit: z.boolean().optional(),
     slowMs: z.number().int().min(1).max(120_000),
     stream: z.boolean(),
     completion: z.boolean().optional(),

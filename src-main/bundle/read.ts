@@ -12,7 +12,8 @@ import { BundleError, DEFAULT_LIMITS, unzipSafe, type UnzipLimits } from './unzi
 /** A zipped bundle is far smaller than its contents; a bigger file is not a bundle. */
 export const MAX_BUNDLE_FILE_BYTES = 32 * 1024 * 1024;
 const JSON_FILES = new Set(['report.json', 'manifest.json', 'requests.har', 'environment.json']);
-const KNOWN = new Set([...JSON_FILES, 'report.md']);
+// watch/*: the samples of a watch exported from the app (app/watch-export.ts).
+const KNOWN = new Set([...JSON_FILES, 'report.md', 'watch/samples.csv', 'watch/samples.json', 'watch/summary.json']);
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 /** A report is a few levels deep; thousands of levels are an attack on recursive validators. */

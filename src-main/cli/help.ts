@@ -4,6 +4,9 @@ Usage:
   api-doctor diagnose <url> [options]   run every check against <url>
   api-doctor credentials list|add|rename|remove   keys saved in the OS keychain (api-doctor credentials --help)
   api-doctor open <bundle.zip> [--json]  print the report of a diagnostic bundle
+  api-doctor watch <url> [diagnose options] --every <s> [--count <n> | --for <duration>]
+             [--metrics <host:port>] [--bundle-dir <dir>] [--json]
+                                        call <url> every s seconds: latency, failures, why (docs/watch.md)
   api-doctor --version                  print the version
   api-doctor --help                     print this help
 
@@ -25,7 +28,8 @@ diagnose options:
   --proxy <url> | --no-proxy  default: HTTPS_PROXY / HTTP_PROXY / NO_PROXY as curl reads them
   --ca-file <pem>             trust this CA in addition to the default store
   --timeout <ms>              budget for each phase (default 10000)
-  --samples <n>               requests for server-side sampling (default 3)
+  --samples <n>               exactly n requests for server-side sampling (default: one when the
+                              first answer is healthy and fast, up to 3 when it was slow or failed)
   --slow-ms <ms>              time to first byte above which the server counts as slow (default 5000)
   --bundle <file.zip>         also write a diagnostic bundle
   --stream                    also probe a streamed (SSE) response

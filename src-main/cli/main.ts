@@ -27,6 +27,13 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       const { runDiagnose } = await import('./diagnose.js');
       return await runDiagnose(rest, io, io.diagnose);
     }
+    if (command === 'watch') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.stdout.write(USAGE);
+        return EXIT.ok;
+      }
+      return await (await import('./watch.js')).runWatchCli(rest, io, io.diagnose);
+    }
     if (command === 'credentials') return await (await import('./credentials.js')).runCredentialsCli(rest, io);
     if (command === 'open') return await (await import('./open.js')).runOpen(rest, io);
     throw new UsageError(`unknown command "${command}" (try: api-doctor --help)`);

@@ -208,6 +208,7 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
     ...(caFile ? { caFile } : {}),
     timeoutMs: int('timeout', v.timeout, DEFAULTS.timeoutMs, 100, 600_000),
     samples: int('samples', v.samples, DEFAULTS.samples, 1, 100),
+    ...(v.samples !== undefined ? { samplesExplicit: true } : {}),
     slowMs: int('slow-ms', v['slow-ms'], DEFAULTS.slowMs, 1, 600_000),
     stream: v.stream ?? false,
     ...(v.completion ? { completion: true } : {}),

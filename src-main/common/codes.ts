@@ -17,6 +17,7 @@ export const CODES = {
   PROXY_REJECTED: { stage: 'proxy', severity: 'error' },
   PROXY_INTERCEPTS_LOCAL: { stage: 'proxy', severity: 'warn' },
   PROXY_SCHEME_MISMATCH: { stage: 'proxy', severity: 'error' },
+  PROXY_UPSTREAM_FAILED: { stage: 'proxy', severity: 'error' },
   DNS_NXDOMAIN: { stage: 'dns', severity: 'error' },
   DNS_NO_ADDRESS: { stage: 'dns', severity: 'error' },
   DNS_SERVFAIL: { stage: 'dns', severity: 'error' },
@@ -41,6 +42,7 @@ export const CODES = {
   TLS_HANDSHAKE_TIMEOUT: { stage: 'tls', severity: 'error' },
   TLS_NOT_TLS: { stage: 'tls', severity: 'error' },
   TLS_PROTOCOL_ERROR: { stage: 'tls', severity: 'error' },
+  TLS_CLIENT_CERT_REQUIRED: { stage: 'tls', severity: 'error' },
   HTTP_HEADERS_TIMEOUT: { stage: 'http', severity: 'error' },
   HTTP_BODY_TIMEOUT: { stage: 'http', severity: 'error' },
   HTTP_EMPTY_REPLY: { stage: 'http', severity: 'error' },
@@ -54,6 +56,7 @@ export const CODES = {
   HTTP_UNEXPECTED_CONTENT: { stage: 'http', severity: 'error' },
   HTTP_BLOCKED_BY_WAF: { stage: 'http', severity: 'error' },
   HTTP_WRONG_BASE_URL: { stage: 'http', severity: 'error' },
+  HTTP_REDIRECT_CHANGED_METHOD: { stage: 'http', severity: 'error' },
   AUTH_MISSING: { stage: 'auth', severity: 'error' },
   AUTH_REJECTED: { stage: 'auth', severity: 'error' },
   AUTH_MALFORMED: { stage: 'auth', severity: 'error' },
@@ -77,6 +80,7 @@ export const CODES = {
   CONTENT_FILTERED: { stage: 'server', severity: 'error' },
   SERVER_RATE_LIMIT_LOW: { stage: 'server', severity: 'warn' },
   RELAY_UPSTREAM_UNAVAILABLE: { stage: 'server', severity: 'error' },
+  STREAM_BUFFERED: { stage: 'server', severity: 'warn' },
 } as const satisfies Record<string, { stage: StageId; severity: Severity }>;
 
 export type FindingCode = keyof typeof CODES;

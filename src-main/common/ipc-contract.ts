@@ -5,6 +5,7 @@ import type { DiagnosisRequest } from './request.js';
 import type { StageId } from './stages.js';
 import type { CredentialInput, CredentialSummary } from './credential.js';
 import type { BundlePreview, BundleRequest, OpenedBundle } from './bundle.js';
+import type { WatchEvent } from './watch.js';
 
 /**
  * The one description of what the renderer may ask of main. `app/ipc.ts` registers a handler per
@@ -72,7 +73,22 @@ export interface BundleApi {
   openBundle(source?: { bytesBase64: string; name?: string }): Promise<Result<OpenedBundle | null>>;
 }
 
-export type DoctorApi = CoreApi & DiagnosisApi & CredentialsApi & BundleApi;
+/**
+ * Watch mode (after a run): the run's request called every few seconds in main, each sample
+ * pushed as a `watch` event; a full diagnosis runs on the first failure and each change of root cause.
+ */
+export interface WatchApi {
+  /** Watches the request of a finished run (its id), every `everySeconds` (1–3600). */
+  startWatch(runId: string, everySeconds: number): Promise<Result<{ watchId: string }>>;
+  stopWatch(watchId: string): Promise<Result<{ stopped: boolean }>>;
+  resumeWatch(watchId: string): Promise<Result<{ resumed: boolean }>>;
+  /** The full diagnosis that explains sample `index` (its own, or the one of its root cause before it); null when none ran. */
+  watchDiagnosis(watchId: string, index: number): Promise<Result<Report | null>>;
+  /** Shows the save dialog and writes the watch as a bundle (samples as CSV and JSON inside). */
+  exportWatch(watchId: string): Promise<Result<{ saved: boolean; fileName: string | null; bytes: number }>>;
+}
+
+export type DoctorApi = CoreApi & DiagnosisApi & CredentialsApi & BundleApi & WatchApi;
 export type DoctorMethod = keyof DoctorApi;
 
 /** Every method name, exhaustively: adding a method to DoctorApi without listing it here fails to compile. */
@@ -92,6 +108,11 @@ const METHOD_SET: Record<DoctorMethod, true> = {
   previewBundle: true,
   exportBundle: true,
   openBundle: true,
+  startWatch: true,
+  stopWatch: true,
+  resumeWatch: true,
+  watchDiagnosis: true,
+  exportWatch: true,
 };
 export const DOCTOR_METHODS = Object.keys(METHOD_SET) as DoctorMethod[];
 
@@ -103,9 +124,10 @@ export const MENU_COMMANDS: readonly MenuCommand[] = ['new-diagnosis', 'open-bun
 export interface DoctorEvents {
   progress: { runId: string; event: ProgressEvent };
   menu: { command: MenuCommand };
+  watch: WatchEvent;
 }
 export type DoctorEventName = keyof DoctorEvents;
-const EVENT_SET: Record<DoctorEventName, true> = { progress: true, menu: true };
+const EVENT_SET: Record<DoctorEventName, true> = { progress: true, menu: true, watch: true };
 export const DOCTOR_EVENTS = Object.keys(EVENT_SET) as DoctorEventName[];
 
 /** What the preload exposes as `window.doctor`. */

@@ -37,6 +37,12 @@ export interface DiagnosisRequest {
   insecure?: boolean;
   timeoutMs: number;
   samples: number;
+  /**
+   * True when the user chose `samples` (CLI `--samples`): the server probe then takes exactly that
+   * many. Absent or false: `samples` is a ceiling and the probe samples adaptively (one request
+   * when the first answer is healthy and fast; see engine/server/sampling.ts).
+   */
+  samplesExplicit?: boolean;
   slowMs: number;
   stream: boolean;
   /** `--completion`: also send the smallest real completion (max 1 token, the cheapest model the key can use). */

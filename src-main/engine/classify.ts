@@ -91,6 +91,12 @@ const CERT_CODES: Record<string, FindingCode> = {
 /** The server answered bytes that are not a TLS record: typically plain HTTP on the port. */
 const NOT_TLS = /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|HTTPS_PROXY_REQUEST|UNKNOWN_PROTOCOL|RECORD_LAYER_FAILURE/i;
 
+/**
+ * The server wants a client certificate (mutual TLS): TLS 1.3 alert 116 `certificate_required`,
+ * which arrives after the client already thinks the handshake is done (so on the first read).
+ */
+const CLIENT_CERT = /CERTIFICATE_REQUIRED|alert certificate required|alert number 116/i;
+
 /** True for an OpenSSL verification code that says "no path to a trusted root" (as opposed to dates or names). */
 export const isTrustError = (errno: string | null): boolean => errno !== null && ['TLS_UNTRUSTED_CERT', 'TLS_INCOMPLETE_CHAIN'].includes(CERT_CODES[errno] ?? '');
 
@@ -123,6 +129,7 @@ export function classifyNetworkError(err: unknown, phase: NetPhase): ClassifiedE
       const cert = pick(CERT_CODES);
       if (cert) return { code: cert, errno, message };
       const all = [...codes, ...messages].join(' ');
+      if (CLIENT_CERT.test(all)) return { code: 'TLS_CLIENT_CERT_REQUIRED', errno, message };
       if (NOT_TLS.test(all)) return { code: 'TLS_NOT_TLS', errno, message };
       if (aborted || has('ETIMEDOUT') || has('ERR_TLS_HANDSHAKE_TIMEOUT')) return { code: 'TLS_HANDSHAKE_TIMEOUT', errno, message };
       if (codes.some((c) => c.startsWith('ERR_SSL_')) || /alert|handshake failure|unsupported protocol|no protocols available|no shared cipher/i.test(all)) {
@@ -135,6 +142,7 @@ export function classifyNetworkError(err: unknown, phase: NetPhase): ClassifiedE
     case 'http': {
       const cert = pick(CERT_CODES);
       if (cert) return { code: cert, errno, message };
+      if (CLIENT_CERT.test([...codes, ...messages].join(' '))) return { code: 'TLS_CLIENT_CERT_REQUIRED', errno, message };
       if (has('UND_ERR_HEADERS_TIMEOUT')) return { code: 'HTTP_HEADERS_TIMEOUT', errno, message };
       if (has('UND_ERR_BODY_TIMEOUT')) return { code: 'HTTP_BODY_TIMEOUT', errno, message };
       if (has('ECONNRESET') || has('EPIPE')) return { code: 'HTTP_CONNECTION_RESET', errno, message };

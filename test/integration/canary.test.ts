@@ -156,6 +156,18 @@ describe('canaries never leave the process', () => {
     expectNoLeak(o);
   });
 
+  it('plain http:// through an authenticating proxy (absolute form): the password goes to the proxy only, and nowhere else', async () => {
+    const p = await startConnectProxy({ kind: 'auth', user: 'alice', pass: PROXY_PASS });
+    try {
+      const o = await diagnose([api.url('http', '/v1/unauthorized'), '--proxy', `http://alice:${PROXY_PASS}@${p.host}:${p.port}`, '--token-env', 'CANARY_TOKEN']);
+      expect(p.forwards.some((f) => f.startsWith('GET http://'))).toBe(true);
+      expect(codes(o.report)).not.toContain('PROXY_AUTH_REQUIRED');
+      expectNoLeak(o);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('proxy 407 with credentials in HTTPS_PROXY (environment.json lists the variable, redacted)', async () => {
     const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--token-env', 'CANARY_TOKEN'], { HTTPS_PROXY: `http://alice:${PROXY_PASS}@${proxy.host}:${proxy.port}` });
     expect(codes(o.report)).toContain('PROXY_AUTH_REQUIRED');

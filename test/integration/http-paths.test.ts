@@ -28,11 +28,13 @@ describe('how the http probe reaches the server', () => {
     expect(r.report.exchanges[0]!.response?.status).toBe(200);
   });
 
-  it('plain http through the proxy (undici ProxyAgent) reaches the API too', async () => {
+  it('plain http through the proxy goes in absolute form (GET http://host/path), never CONNECT, like every client', async () => {
     const r = await diagnoseJson([lab.url('/openai/v1/models'), '--proxy', proxy.proxyUrl(), '--token-env', 'K', '--samples', '1', '--timeout', '3000'], { env });
     expect(stageOf(r.report, 'http').status).toBe('pass');
     expect(r.report.exchanges[0]!.response?.status).toBe(200);
-    expect(proxy.connects.filter((c) => c.endsWith(`:${lab.http.port}`)).length).toBeGreaterThanOrEqual(2); // the proxy probe's CONNECT and our call's
+    expect(proxy.connects.filter((c) => c.endsWith(`:${lab.http.port}`))).toEqual([]);
+    // The proxy probe's HEAD and our call's GET, both with the full URL on the request line.
+    expect(proxy.forwards).toEqual(expect.arrayContaining([`HEAD ${lab.url('/openai/v1/models')}`, `GET ${lab.url('/openai/v1/models')}`]));
   });
 
   it('--dns-server: the http probe resolves through the given server too (and verifies the name)', async () => {

@@ -13,16 +13,45 @@ export type ProxyMode =
 export interface LabProxy extends LabServer {
   /** Every CONNECT target asked for, "host:port". */
   connects: string[];
+  /** Every absolute-form request, "METHOD http://host:port/path". */
+  forwards: string[];
   /** The proxy URL to give --proxy or HTTPS_PROXY. */
   proxyUrl(user?: string, pass?: string): string;
 }
 
 const isLoopback = (h: string) => h === 'localhost' || h === '::1' || h.startsWith('127.') || h.endsWith('.test') || h.endsWith('.localhost');
 
-/** An HTTP proxy that only speaks CONNECT. */
+/** An HTTP proxy: CONNECT tunnels, and absolute-form requests for plain http://. */
 export async function startConnectProxy(mode: ProxyMode, host = '127.0.0.1'): Promise<LabProxy> {
   const connects: string[] = [];
-  const server = http.createServer((_req, res) => res.writeHead(405).end());
+  const forwards: string[] = [];
+  // Absolute-form requests (`GET http://host/path`), as clients send plain http:// through a proxy:
+  // forwarded to loopback targets like CONNECT, with the same auth and policy.
+  const server = http.createServer((req, res) => {
+    const target = req.url ?? '';
+    forwards.push(`${req.method ?? '?'} ${target}`);
+    let u: URL;
+    try {
+      u = new URL(target);
+    } catch {
+      return void res.writeHead(400).end();
+    }
+    if (mode.kind === 'forbidden') return void res.writeHead(403, { 'x-squid-error': 'ERR_ACCESS_DENIED 0' }).end();
+    if (mode.kind === 'auth') {
+      const want = `Basic ${Buffer.from(`${mode.user ?? 'lab'}:${mode.pass ?? 'secret-pass'}`).toString('base64')}`;
+      if (req.headers['proxy-authorization'] !== want) return void res.writeHead(407, { 'proxy-authenticate': mode.scheme ?? 'Basic realm="lab"' }).end();
+    }
+    const host = u.hostname.replace(/^\[|\]$/g, '');
+    if (u.protocol !== 'http:' || !isLoopback(host)) return void res.writeHead(403, { 'x-squid-error': 'ERR_ACCESS_DENIED 0' }).end();
+    const headers = { ...req.headers };
+    delete headers['proxy-authorization'];
+    const up = http.request({ host: host.endsWith('.test') || host.endsWith('.localhost') ? '127.0.0.1' : host, port: Number(u.port) || 80, path: `${u.pathname}${u.search}`, method: req.method, headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.statusMessage, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => res.writeHead(503, { 'x-squid-error': 'ERR_CONNECT_FAIL 111' }).end());
+    req.pipe(up);
+  });
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     client.on('error', () => {});
     const target = req.url ?? '';
@@ -49,6 +78,7 @@ export async function startConnectProxy(mode: ProxyMode, host = '127.0.0.1'): Pr
   return {
     ...s,
     connects,
+    forwards,
     proxyUrl: (user, pass) => `http://${user !== undefined ? `${encodeURIComponent(user)}:${encodeURIComponent(pass ?? '')}@` : ''}${s.host}:${s.port}`,
   };
 }

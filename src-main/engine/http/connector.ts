@@ -5,6 +5,7 @@ import type buildConnector from 'undici/types/connector.js';
 import type { DiagnosisRequest } from '../../common/request.js';
 import { connectTcp } from '../net/tcp-connect.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
+import { secureContextFor } from '../net/trust.js';
 import { isSocksUrl, openSocksTunnel } from '../net/socks-tunnel.js';
 import type { NetPhase } from '../classify.js';
 import { elapsedMs } from '../elapsed.js';
@@ -26,13 +27,15 @@ export interface ConnectionTimes {
   /** Whether the server certificate was verified (always true when TLS succeeded: we never skip verification). */
   tlsAuthorized: boolean | null;
   alpn: string | null;
+  /** An error the TLS socket raised after the handshake (a late alert), if any. */
+  lateError?: unknown;
 }
 
 export interface ConnectorOptions {
   pins: DiagnosisRequest['resolve'];
   dnsServers: string[];
   ca: string[] | undefined;
-  /** An HTTP(S) proxy to tunnel https through with CONNECT (plain http goes through undici's ProxyAgent instead), or a SOCKS proxy for both. */
+  /** An HTTP(S) proxy to tunnel https through with CONNECT (plain http is sent to an HTTP proxy in absolute form instead: exchange.ts), or a SOCKS proxy for both. */
   proxyUrl: string | null;
   signal: AbortSignal;
   timeoutMs: number;
@@ -125,9 +128,11 @@ export function timedConnector(o: ConnectorOptions, times: ConnectionTimes): bui
         socket = tcp.socket;
       }
       if (opts.protocol !== 'https:') return ready(socket);
+      // One shared context per CA set (trust.ts): building it parses every root, which is not the handshake.
+      const secureContext = o.ca ? secureContextFor(o.ca) : undefined;
       const t0 = performance.now();
       const servername = net.isIP(host) ? undefined : host;
-      const secure = tls.connect({ socket, ...(servername ? { servername } : {}), ...(o.ca ? { ca: o.ca } : {}), ALPNProtocols: ['http/1.1'], rejectUnauthorized: true });
+      const secure = tls.connect({ socket, ...(servername ? { servername } : {}), ...(secureContext ? { secureContext } : {}), ALPNProtocols: ['http/1.1'], rejectUnauthorized: true });
       const onAbort = () => secure.destroy(Object.assign(new Error('TLS handshake timed out'), { code: 'ETIMEDOUT' }));
       signal.addEventListener('abort', onAbort, { once: true });
       const onError = (e: Error) => {
@@ -140,7 +145,9 @@ export function timedConnector(o: ConnectorOptions, times: ConnectionTimes): bui
         signal.removeEventListener('abort', onAbort);
         // From here on errors (a headers timeout, a reset) are the exchange's, not the handshake's.
         secure.removeListener('error', onError);
-        secure.on('error', () => {}); // undici attaches its own; this one only keeps a stray error from crashing
+        // undici attaches its own handler but reports only "other side closed"; keep the TLS error
+        // itself: TLS 1.3's certificate_required alert arrives here, after the handshake "succeeded".
+        secure.on('error', (e) => (times.lateError ??= e));
         times.tlsMs = elapsedMs(t0);
         times.tlsAuthorized = secure.authorized;
         times.alpn = secure.alpnProtocol || null;

@@ -1,12 +1,12 @@
 import diagnostics from 'node:diagnostics_channel';
 import { STATUS_CODES } from 'node:http';
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
-import { isSocksUrl } from '../net/socks-tunnel.js';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { HttpExchange } from '../../common/report.js';
 import type { DiagnosisRequest } from '../../common/request.js';
 import { causeChain, classifyNetworkError, type ClassifiedError, type NetPhase } from '../classify.js';
 import { BodyCapture, type CapturedBody } from './body.js';
 import { emptyTimes, timedConnector, type ConnectionTimes } from './connector.js';
+import { proxyAuthorization } from '../net/proxy-tunnel.js';
 
 export interface ExchangeInput {
   method: string;
@@ -52,6 +52,8 @@ export interface ExchangeOutcome {
   totalMs: number;
   /** Local wall clock when the headers arrived: the clock-skew check compares the server's Date with it. */
   receivedAt: number | null;
+  /** performance.now() when the headers arrived (a stream's events are timed against it). */
+  headersAt?: number | null;
   record: HttpExchange;
 }
 
@@ -64,18 +66,35 @@ function headerRecord(h: Record<string, string | string[] | undefined>): Record<
   return out;
 }
 
+/** Plain http:// through an HTTP(S) proxy goes in absolute form (`GET http://host/path`), as every client sends it. */
+const absoluteForm = (input: ExchangeInput): boolean => input.proxyUrl !== null && input.url.protocol === 'http:' && /^https?:/i.test(input.proxyUrl);
+
 function dispatcherFor(input: ExchangeInput, times: ConnectionTimes): Dispatcher {
-  // Plain http through a proxy is sent to the proxy in absolute form: undici's ProxyAgent does that.
-  // (Its connection phases are then not measured separately.)
-  if (input.proxyUrl && input.url.protocol === 'http:' && !isSocksUrl(input.proxyUrl)) {
-    return new ProxyAgent({ uri: input.proxyUrl, headersTimeout: input.timeoutMs, bodyTimeout: input.timeoutMs, proxyTls: { rejectUnauthorized: true, ...(input.ca ? { ca: input.ca } : {}) } });
-  }
-  const connect = timedConnector(
-    { pins: input.pins, dnsServers: input.dnsServers, ca: input.ca, proxyUrl: input.proxyUrl, signal: input.signal, timeoutMs: input.timeoutMs },
-    times,
-  );
+  // Absolute form: our own connector opens the connection to the proxy (its DNS, TCP and TLS
+  // measured like any other), and the request line names the target (see sendRequest).
+  const connect = absoluteForm(input)
+    ? timedConnector({ pins: [], dnsServers: [], ca: input.ca, proxyUrl: null, signal: input.signal, timeoutMs: input.timeoutMs }, times)
+    : timedConnector({ pins: input.pins, dnsServers: input.dnsServers, ca: input.ca, proxyUrl: input.proxyUrl, signal: input.signal, timeoutMs: input.timeoutMs }, times);
   // One connection, never reused: every exchange pays (and shows) its own DNS, TCP and TLS.
   return new Agent({ connect, connections: 1, pipelining: 1, keepAliveTimeout: 1, headersTimeout: input.timeoutMs, bodyTimeout: input.timeoutMs });
+}
+
+/** Sends the request: to the target's origin, or for absolute form to the proxy with the full URL as the path. */
+function sendRequest(input: ExchangeInput, dispatcher: Dispatcher, headers: Record<string, string>, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+  const body = input.body !== undefined ? { body: input.body } : {};
+  if (!absoluteForm(input)) return request(input.url, { method: input.method as Dispatcher.HttpMethod, headers, ...body, dispatcher, signal });
+  const proxy = new URL(input.proxyUrl!);
+  const target = new URL(input.url.href);
+  target.hash = '';
+  const auth = proxyAuthorization(proxy);
+  return dispatcher.request({
+    origin: proxy.origin,
+    path: target.href,
+    method: input.method as Dispatcher.HttpMethod,
+    headers: { ...headers, host: target.host, ...(auth ? { 'proxy-authorization': auth } : {}) },
+    ...body,
+    signal,
+  });
 }
 
 /**
@@ -122,13 +141,7 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeOutcome> {
   };
   diagnostics.subscribe('undici:client:sendHeaders', onSendHeaders);
   try {
-    const res = await request(input.url, {
-      method: input.method as Dispatcher.HttpMethod,
-      headers: sent,
-      ...(input.body !== undefined ? { body: input.body } : {}),
-      dispatcher,
-      signal: AbortSignal.any([input.signal, headersWatch.signal]),
-    });
+    const res = await sendRequest(input, dispatcher, sent, AbortSignal.any([input.signal, headersWatch.signal]));
     clearTimeout(watchTimer);
     tHeaders = performance.now();
     receivedAt = Date.now();
@@ -187,10 +200,15 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeOutcome> {
     tHeaders !== null ? r1(Math.max(0, totalMs - measured)) : times.startedAt !== null ? r1(Math.max(0, times.startedAt - t0)) : 0;
   const contentType = headers['content-type'] ?? null;
   const record = toRecord(input, startedAt, { status, statusText, headers, body, error, times, blockedMs, sendMs, ttfbMs, downloadMs, totalMs, contentType });
-  return { method: input.method, url: input.url.href, status, statusText, headers, contentType, body, error, times, blockedMs, ttfbMs, downloadMs, totalMs, receivedAt, record };
+  return { method: input.method, url: input.url.href, status, statusText, headers, contentType, body, error, times, blockedMs, ttfbMs, downloadMs, totalMs, receivedAt, headersAt: tHeaders, record };
 }
 
 function classify(e: unknown, phase: NetPhase, times: ConnectionTimes, afterHeaders: boolean): ExchangeError {
+  // A late TLS alert (TLS 1.3 certificate_required) names the cause that undici's "other side closed" hides.
+  if (times.lateError !== undefined) {
+    const late = classifyNetworkError(times.lateError, 'tls');
+    if (late.code === 'TLS_CLIENT_CERT_REQUIRED') return { ...late, phase: 'tls', afterHeaders };
+  }
   const c = classifyNetworkError(times.failure?.error ?? e, phase);
   let code = c.code;
   if (code === null && phase === 'http') {

@@ -9,6 +9,7 @@ import type { AnswerSummary } from './types.js';
 import { errorInSuccess, providerExtras, wrongBaseUrl } from '../providers/judge-extras.js';
 import { fixBaseUrl } from '../providers/base-url.js';
 import { cloudflare5xx, detectWaf, wafEvidence } from './waf.js';
+import { clientCertAnswer } from './client-cert-answer.js';
 
 /** A quoted server message is evidence, not an essay. */
 const quote = (s: string | null | undefined, n = 300): string | null => (s ? s.replace(/\s+/g, ' ').trim().slice(0, n) : null);
@@ -32,6 +33,8 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
   // Problems found before sending come first: the answer is a consequence of them.
   if (plan.problem) return { code: plan.problem.code, evidence: plan.problem.evidence };
   if (oauthFailed && (s === 401 || s === 403)) return null; // OAUTH_TOKEN_REQUEST_FAILED (from the oauth probe) says it all
+  const clientCert = clientCertAnswer(a);
+  if (clientCert) return clientCert;
 
   // A CDN or web firewall answered, not the API (its 5xx pages are gateway errors, below).
   const waf = s < 500 || a.headers['cf-mitigated'] || a.headers['x-amzn-waf-action'] ? detectWaf(a) : null;
@@ -101,6 +104,8 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
     if (meaning?.code === 'SERVER_OVERLOADED') return { code: 'SERVER_OVERLOADED', evidence: serverSide };
     return { code: 'SERVER_ERROR', evidence: { ...serverSide, ...(a.title ? { title: a.title } : {}) } };
   }
+  // Any other 4xx (431 headers too large, 408, 411, 414, …) refused the request as sent: never "healthy".
+  if (s >= 400) return { code: 'HTTP_BAD_REQUEST', evidence: { ...base, method: a.method, serverMessage: providerMessage ?? quote(a.html ? a.title : a.bodyText, 300) ?? a.statusText, ...pe } };
   return null;
 }
 

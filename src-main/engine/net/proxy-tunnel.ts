@@ -32,40 +32,70 @@ export function proxyAuthorization(proxy: URL): string | null {
 export async function openTunnel(proxyUrl: string, host: string, port: number, signal: AbortSignal, ca?: string[]): Promise<TunnelResult> {
   const t0 = performance.now();
   const proxy = new URL(proxyUrl);
+  const opened = await proxySocket(proxy, signal, ca, t0);
+  if (!opened.ok) return opened;
+  const { socket } = opened;
+  const authority = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+  const auth = proxyAuthorization(proxy);
+  socket.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\nUser-Agent: api-doctor\r\n${auth ? `Proxy-Authorization: ${auth}\r\n` : ''}\r\n`);
+  return finishHead(socket, opened.connectMs, t0, signal);
+}
+
+/**
+ * Asks an HTTP proxy for a plain http:// URL the way every client does: the request line in
+ * absolute form (`HEAD http://host/path HTTP/1.1`), no CONNECT (stock squid refuses CONNECT to
+ * ports other than 443). HEAD, without the API's credentials: only the proxy's own answer matters.
+ * On success `socket` is closed by the caller. Never throws.
+ */
+export async function askProxyAbsolute(proxyUrl: string, target: URL, signal: AbortSignal, ca?: string[]): Promise<TunnelResult> {
+  const t0 = performance.now();
+  const proxy = new URL(proxyUrl);
+  const opened = await proxySocket(proxy, signal, ca, t0);
+  if (!opened.ok) return opened;
+  const { socket, connectMs } = opened;
+  const auth = proxyAuthorization(proxy);
+  const abs = new URL(target.href);
+  abs.hash = '';
+  abs.username = '';
+  abs.password = '';
+  socket.write(`HEAD ${abs.href} HTTP/1.1\r\nHost: ${abs.host}\r\nUser-Agent: api-doctor\r\nConnection: close\r\n${auth ? `Proxy-Authorization: ${auth}\r\n` : ''}\r\n`);
+  return finishHead(socket, connectMs, t0, signal);
+}
+
+async function proxySocket(proxy: URL, signal: AbortSignal, ca: string[] | undefined, t0: number): Promise<{ ok: true; socket: net.Socket; connectMs: number } | Extract<TunnelResult, { ok: false }>> {
   const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
   const proxyPort = proxy.port ? Number(proxy.port) : proxy.protocol === 'https:' ? 443 : 80;
   const tcp = await connectTcp(proxyHost, proxyPort, signal);
   if (!tcp.ok) return { ok: false, stage: 'connect', error: tcp.error, ms: tcp.ms };
-  let socket: net.Socket = tcp.socket;
-  if (proxy.protocol === 'https:') {
-    try {
-      socket = await new Promise<net.Socket>((resolve, reject) => {
-        // rejectUnauthorized spelled out: Node's default follows NODE_TLS_REJECT_UNAUTHORIZED, and the doctor always verifies.
-        const s = tls.connect({ socket: tcp.socket, servername: proxyHost, rejectUnauthorized: true, ...(ca ? { ca } : {}) });
-        s.once('secureConnect', () => resolve(s));
-        s.once('error', reject);
-        signal.addEventListener('abort', () => reject(timeoutError(signal)), { once: true });
-      });
-    } catch (error) {
-      tcp.socket.destroy();
-      return { ok: false, stage: 'connect', error, proxyConnectMs: tcp.connectMs, ms: elapsedMs(t0) };
-    }
+  if (proxy.protocol !== 'https:') return { ok: true, socket: tcp.socket, connectMs: tcp.connectMs };
+  try {
+    const socket = await new Promise<net.Socket>((resolve, reject) => {
+      // rejectUnauthorized spelled out: Node's default follows NODE_TLS_REJECT_UNAUTHORIZED, and the doctor always verifies.
+      const s = tls.connect({ socket: tcp.socket, servername: proxyHost, rejectUnauthorized: true, ...(ca ? { ca } : {}) });
+      s.once('secureConnect', () => resolve(s));
+      s.once('error', reject);
+      signal.addEventListener('abort', () => reject(timeoutError(signal)), { once: true });
+    });
+    return { ok: true, socket, connectMs: tcp.connectMs };
+  } catch (error) {
+    tcp.socket.destroy();
+    return { ok: false, stage: 'connect', error, proxyConnectMs: tcp.connectMs, ms: elapsedMs(t0) };
   }
-  const authority = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-  const auth = proxyAuthorization(proxy);
-  socket.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\nUser-Agent: api-doctor\r\n${auth ? `Proxy-Authorization: ${auth}\r\n` : ''}\r\n`);
+}
+
+async function finishHead(socket: net.Socket, connectMs: number, t0: number, signal: AbortSignal): Promise<TunnelResult> {
   const head = await readHead(socket, signal);
   if ('error' in head) {
     socket.destroy();
-    return { ok: false, stage: 'answer', error: head.error, proxyConnectMs: tcp.connectMs, ms: elapsedMs(t0) };
+    return { ok: false, stage: 'answer', error: head.error, proxyConnectMs: connectMs, ms: elapsedMs(t0) };
   }
   const answer = head.answer;
   if (answer.status < 200 || answer.status > 299) {
     socket.destroy();
-    return { ok: false, stage: 'answer', answer, proxyConnectMs: tcp.connectMs, ms: elapsedMs(t0) };
+    return { ok: false, stage: 'answer', answer, proxyConnectMs: connectMs, ms: elapsedMs(t0) };
   }
   if (head.rest.length > 0) socket.unshift(head.rest);
-  return { ok: true, socket, proxyConnectMs: tcp.connectMs, tunnelMs: elapsedMs(t0), answer };
+  return { ok: true, socket, proxyConnectMs: connectMs, tunnelMs: elapsedMs(t0), answer };
 }
 
 function readHead(socket: net.Socket, signal: AbortSignal): Promise<{ answer: TunnelAnswer; rest: Buffer } | { error: unknown }> {
@@ -83,12 +113,12 @@ function readHead(socket: net.Socket, signal: AbortSignal): Promise<{ answer: Tu
       buf = Buffer.concat([buf, chunk]);
       const end = buf.indexOf('\r\n\r\n');
       if (end < 0) {
-        if (buf.length > MAX_HEAD_BYTES) done({ error: new Error('the proxy sent an over-long answer to CONNECT') });
+        if (buf.length > MAX_HEAD_BYTES) done({ error: new Error('the proxy sent an over-long answer') });
         return;
       }
       const lines = buf.subarray(0, end).toString('latin1').split('\r\n');
       const m = /^HTTP\/\d(?:\.\d)?\s+(\d{3})\s*(.*)$/.exec(lines[0] ?? '');
-      if (!m) return done({ error: new Error(`the proxy answered CONNECT with "${(lines[0] ?? '').slice(0, 80)}"`) });
+      if (!m) return done({ error: new Error(`the proxy answered "${(lines[0] ?? '').slice(0, 80)}"`) });
       const headers: Record<string, string> = {};
       for (const l of lines.slice(1)) {
         const i = l.indexOf(':');
@@ -100,7 +130,7 @@ function readHead(socket: net.Socket, signal: AbortSignal): Promise<{ answer: Tu
       done({ answer: { status: Number(m[1]), statusText: m[2] ?? '', headers }, rest: buf.subarray(end + 4) });
     };
     const onError = (error: Error) => done({ error });
-    const onEnd = () => done({ error: Object.assign(new Error('the proxy closed the connection without answering CONNECT'), { code: 'ECONNRESET' }) });
+    const onEnd = () => done({ error: Object.assign(new Error('the proxy closed the connection without answering'), { code: 'ECONNRESET' }) });
     const onAbort = () => done({ error: timeoutError(signal) });
     socket.on('data', onData);
     socket.once('error', onError);

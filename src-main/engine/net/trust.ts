@@ -28,3 +28,20 @@ export async function nodeDefaultRoots(env: NodeJS.ProcessEnv): Promise<string[]
   }
   return nodeRootsCache;
 }
+
+/**
+ * Building a context with --ca-file parses Node's ~140 roots again (~100 ms here): build it once
+ * per CA set and share it between the TLS probe and every exchange, and before any clock starts,
+ * so tlsMs measures the handshake and nothing else.
+ */
+const contexts = new Map<string, tls.SecureContext>();
+export function secureContextFor(ca: string[]): tls.SecureContext {
+  const key = ca.join('\n');
+  let c = contexts.get(key);
+  if (!c) {
+    c = tls.createSecureContext({ ca });
+    if (contexts.size > 8) contexts.clear();
+    contexts.set(key, c);
+  }
+  return c;
+}

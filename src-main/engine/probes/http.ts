@@ -12,6 +12,7 @@ import { profileFor } from '../providers/index.js';
 import type { OAuthData } from '../auth/oauth.js';
 import { say } from '../say.js';
 import { FOLLOW_UP_BUDGET, followUp } from '../providers/follow-up.js';
+import { redirectChangedMethod } from '../rules/redirect-method.js';
 
 /**
  * Connect, headers and body each get the per-phase timeout; redirect hops share what is left.
@@ -81,6 +82,8 @@ export const httpProbe: Probe<HttpProbeData> = {
     if (data.error) return { status: 'failed', data, reason: `${data.error.code ?? data.error.errno ?? 'error'}: ${data.error.message}`, timing: data.timing };
     if (trail.loop) return { status: 'failed', data, reason: `redirect ${trail.loop.reason}`, timing: data.timing };
     if (trail.refused) return { status: 'failed', data, reason: `redirect to a ${trail.refused.scheme} URL not followed`, timing: data.timing };
+    const changed = redirectChangedMethod(data);
+    if (changed) return { status: 'failed', data, reason: `a ${String(changed.evidence.redirectStatus)} redirect turned the ${ctx.request.method} into a ${String(changed.evidence.becameMethod)}`, timing: data.timing };
     const summary = say(ctx.request.lang, `${answer!.status} ${answer!.statusText}${hopNote} in ${f.totalMs} ms`, `${answer!.status} ${answer!.statusText}${hopNote}，用时 ${f.totalMs} 毫秒`);
     // An http-stage problem (404, HTML page, …) means auth and server cannot be judged from this answer.
     if (data.verdict && CODES[data.verdict.code].stage === 'http') return { status: 'failed', data, reason: `${data.verdict.code} (${answer!.status})`, summary, timing: data.timing };

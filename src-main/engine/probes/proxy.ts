@@ -2,7 +2,8 @@ import { classifyNetworkError, type ClassifiedError } from '../classify.js';
 import { PROBE_IDS, type ProxyData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { chooseProxy, isLocalTarget } from '../net/proxy-env.js';
-import { openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
+import { askProxyAbsolute, openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
+import { proxyOwnAnswer } from '../net/proxy-answer.js';
 import { trustedCAs } from '../net/trust.js';
 import { say } from '../say.js';
 import { isSocksUrl, type SocksDetail, type SocksFailure } from '../net/socks-tunnel.js';
@@ -15,9 +16,19 @@ export interface ProxyProbeData extends ProxyData {
   noProxy: string | null;
   bypassedBy: string | null;
   targetIsLocal: boolean;
-  /** What asking the proxy for a tunnel gave (CONNECT, or the SOCKS handshake); null when no proxy applies or its scheme is not one we speak. */
+  /**
+   * What asking the proxy for the target gave: CONNECT for https://, an absolute-form HEAD for
+   * http:// (as real clients send it), or the SOCKS handshake; null when no proxy applies or its
+   * scheme is not one we speak.
+   */
   connect: null | {
     ok: boolean;
+    /** How an HTTP proxy was asked (absent: CONNECT, or SOCKS). */
+    mode?: 'connect' | 'absolute';
+    /** The proxy's own error id (X-Squid-Error, Proxy-Status error=) when the answer was its own. */
+    proxyError?: string | null;
+    /** The proxy product that wrote the answer (Server: squid/5.7, tinyproxy/1.11.1), when it says. */
+    proxyProduct?: string | null;
     status: number | null;
     statusText: string | null;
     /** The Proxy-Authenticate header of a 407: the scheme the proxy wants. */
@@ -80,34 +91,45 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       }
     }
     const ca = proxy.protocol === 'https:' ? await trustedCAs(ctx.request).catch(() => undefined) : undefined;
-    const r = await openTunnel(choice.proxyUrl, targetHost(ctx.target), targetPort(ctx.target), ctx.signal, ca);
-    if (r.ok) {
-      r.socket.destroy();
+    const mode: 'absolute' | 'connect' = ctx.target.protocol === 'http:' ? 'absolute' : 'connect';
+    const r = mode === 'absolute' ? await askProxyAbsolute(choice.proxyUrl, ctx.target, ctx.signal, ca) : await openTunnel(choice.proxyUrl, targetHost(ctx.target), targetPort(ctx.target), ctx.signal, ca);
+    // In absolute form any answer the API wrote (a 404, a 405 to HEAD) means the proxy forwarded the request.
+    const own = r.answer ? proxyOwnAnswer(r.answer.headers) : null;
+    const forwarded = r.ok || (mode === 'absolute' && r.answer !== undefined && r.answer.status !== 407 && own === null);
+    if (r.ok) r.socket.destroy();
+    if (forwarded) {
+      const a = r.ok ? r.answer : r.answer!;
       return {
         status: 'ok',
-        data: { ...base, connect: { ok: true, status: r.answer.status, statusText: r.answer.statusText, authenticate: null, proxyConnectMs: r.proxyConnectMs, ms: r.tunnelMs, sentCredentials: auth !== null } },
-        summary: say(ctx.request.lang, `tunnel through ${shown}`, `经 ${shown} 建立隧道`),
+        data: { ...base, connect: { ok: true, mode, status: a.status, statusText: a.statusText, authenticate: null, proxyConnectMs: r.ok ? r.proxyConnectMs : (r.proxyConnectMs ?? null), ms: r.ok ? r.tunnelMs : r.ms, sentCredentials: auth !== null } },
+        summary: mode === 'absolute' ? say(ctx.request.lang, `requests through ${shown}`, `经 ${shown} 转发请求`) : say(ctx.request.lang, `tunnel through ${shown}`, `经 ${shown} 建立隧道`),
       };
     }
-    const error = r.error !== undefined ? classifyNetworkError(r.error, r.stage === 'connect' ? 'proxy' : 'tcp') : undefined;
+    const failed = r as Extract<typeof r, { ok: false }>;
+    const error = failed.error !== undefined ? classifyNetworkError(failed.error, failed.stage === 'connect' ? 'proxy' : 'tcp') : undefined;
     const connect: NonNullable<ProxyProbeData['connect']> = {
       ok: false,
-      status: r.answer?.status ?? null,
-      statusText: r.answer?.statusText ?? null,
-      authenticate: r.answer?.headers['proxy-authenticate'] ?? null,
-      proxyConnectMs: r.proxyConnectMs ?? null,
-      ms: r.ms,
+      mode,
+      status: failed.answer?.status ?? null,
+      statusText: failed.answer?.statusText ?? null,
+      // tinyproxy answers CONNECT without a login with 401 and WWW-Authenticate, not 407: same meaning.
+      authenticate: failed.answer?.headers['proxy-authenticate'] ?? (failed.answer?.status === 401 ? (failed.answer.headers['www-authenticate'] ?? null) : null),
+      proxyError: own?.errorId ?? null,
+      proxyProduct: own?.product ?? null,
+      proxyConnectMs: failed.proxyConnectMs ?? null,
+      ms: failed.ms,
       sentCredentials: auth !== null,
-      ...(error ? { error: r.stage === 'connect' ? error : { ...error, code: 'PROXY_REJECTED' as const } } : {}),
+      ...(error ? { error: failed.stage === 'connect' ? error : { ...error, code: 'PROXY_REJECTED' as const } } : {}),
     };
     // The port answered, but not in the language the URL's scheme promised: ask what it speaks.
     // Here: an http:// proxy URL whose port answered CONNECT with something that is not HTTP.
-    const wrongLanguage = proxy.protocol === 'http:' && r.stage === 'answer' && !r.answer;
+    const wrongLanguage = proxy.protocol === 'http:' && failed.stage === 'answer' && !failed.answer;
     if (wrongLanguage) {
       const speaks = await whatProxySpeaks(proxyHost, proxyPort, ctx.signal, 'http');
       if (speaks !== 'unknown') connect.speaks = speaks;
     }
-    const reason = r.answer ? `proxy answered CONNECT with ${r.answer.status} ${r.answer.statusText}`.trim() : `proxy ${shown}: ${error?.message ?? 'no answer'}`;
+    const asked = mode === 'absolute' ? `the request for ${ctx.target.origin}` : 'CONNECT';
+    const reason = failed.answer ? `proxy answered ${asked} with ${failed.answer.status} ${failed.answer.statusText}${own?.errorId ? ` (${own.errorId})` : ''}`.trim() : `proxy ${shown}: ${error?.message ?? 'no answer'}`;
     return { status: 'failed', data: { ...base, connect }, reason };
   },
 };

@@ -10,6 +10,7 @@ import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import { percentile } from '../server/stats.js';
+import { decideSampling, type SamplingReason } from '../server/sampling.js';
 import { say } from '../say.js';
 
 export interface Sample {
@@ -30,6 +31,8 @@ export interface ServerProbeData {
   p90TtfbMs: number | null;
   maxTtfbMs: number | null;
   errorRate: number;
+  /** Why this many samples were taken (adaptive sampling, engine/server/sampling.ts). */
+  sampling?: SamplingReason;
 }
 
 /** Sampling must stay polite and bounded: a short pause between requests, and a ceiling on the whole. */
@@ -59,6 +62,7 @@ export const serverProbe: Probe<ServerProbeData> = {
     const sampled = alt ? { method: alt.method, url: alt.url.href } : { method: ctx.request.method, url: ctx.target.href };
     const samples: Sample[] = alt ? [] : [first];
     let note: string | null = null;
+    let sampling: SamplingReason | undefined;
     const status = http.answer?.status;
     if (status === 429 || (http.verdict && CODES[http.verdict.code].stage === 'server' && /QUOTA|RATE/.test(http.verdict.code))) {
       note = 'not sampled: the service is limiting requests';
@@ -67,7 +71,13 @@ export const serverProbe: Probe<ServerProbeData> = {
     } else {
       // Start a sample only if a slow one (three phases) still fits in the budget: the probe must return, not be cut off.
       const deadline = Date.now() + ctx.budgetMs - (3 * ctx.request.timeoutMs + 500);
-      const want = Math.max(0, ctx.request.samples - samples.length);
+      // Adaptive: one sample when the first answer is healthy and fast, unless the user set --samples.
+      const decision = decideSampling({ requested: ctx.request.samples, explicit: ctx.request.samplesExplicit === true, slowMs: ctx.request.slowMs, first: { code: first.code, ttfbMs: first.ttfbMs } });
+      sampling = decision.reason;
+      // The stand-in call (model list) is sampled only when sampling is wanted at all.
+      const want = alt ? (decision.total > 1 || decision.reason === 'explicit' ? decision.total : 0) : Math.max(0, decision.total - samples.length);
+      if (want === 0 && decision.reason === 'healthy-and-fast') note = 'one sample: the first answer was healthy and fast (--samples N takes N)';
+      else if (want === 0) note = 'one sample: this answer would be the same every time';
       for (let i = 0; i < want; i++) {
         if (ctx.signal.aborted || Date.now() > deadline) {
           note = `stopped after ${samples.length} samples: time budget spent`;
@@ -87,6 +97,7 @@ export const serverProbe: Probe<ServerProbeData> = {
       p90TtfbMs: percentile(ttfbs, 90),
       maxTtfbMs: ttfbs.length ? Math.max(...ttfbs) : null,
       errorRate: samples.length ? Math.round(((samples.length - ok.length) / samples.length) * 100) / 100 : 0,
+      ...(sampling ? { sampling } : {}),
     };
     const summary = samples.length
       ? say(ctx.request.lang, `${samples.length} sample(s): p50 TTFB ${data.p50TtfbMs ?? '–'} ms, errors ${Math.round(data.errorRate * 100)}%`, `${samples.length} 次采样：首字节 p50 ${data.p50TtfbMs ?? '–'} 毫秒，错误率 ${Math.round(data.errorRate * 100)}%`)

@@ -18,6 +18,11 @@ export interface StreamProbeData {
   contentType: string | null;
   events: number;
   firstEventMs: number | null;
+  /** When the last event arrived and when the response headers did (ms from the start, like firstEventMs). */
+  lastEventMs?: number | null;
+  headersMs?: number | null;
+  /** The Server header of the answer: the gateway that may buffer it. */
+  server?: string | null;
   totalMs: number;
   ended: boolean;
   error: string | null;
@@ -50,6 +55,7 @@ export const streamProbe: Probe<StreamProbeData> = {
     const parser = new SseParser();
     let events = 0;
     let firstEventMs: number | null = null;
+    let lastEventMs: number | null = null;
     let ended = false;
     let error: string | null = null;
     const t0 = performance.now();
@@ -58,6 +64,7 @@ export const streamProbe: Probe<StreamProbeData> = {
       for (const e of list) {
         events++;
         firstEventMs ??= Math.round(performance.now() - t0);
+        lastEventMs = Math.round(performance.now() - t0);
         const err = streamError(e);
         if (err && !error) error = err;
         if (isEndEvent(e)) ended = true;
@@ -70,7 +77,8 @@ export const streamProbe: Probe<StreamProbeData> = {
     if (!ended && !error) onEvents(parser.flush());
     ctx.recordExchange(out.record);
     const totalMs = Math.round(performance.now() - t0);
-    const data: StreamProbeData = { url: out.url, status: out.status, contentType: out.contentType, events, firstEventMs, totalMs, ended, error, cut: null, refused: null };
+    const headersMs = out.headersAt != null ? Math.round(out.headersAt - t0) : null;
+    const data: StreamProbeData = { url: out.url, status: out.status, contentType: out.contentType, events, firstEventMs, lastEventMs, headersMs, server: out.headers.server ?? null, totalMs, ended, error, cut: null, refused: null };
     if (out.status !== null && (out.status < 200 || out.status >= 300)) {
       const a = summarize(out, req.body ? Buffer.byteLength(req.body) : 0)!;
       const v = judgeAnswer(a, planned.plan, provider);

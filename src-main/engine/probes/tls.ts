@@ -1,4 +1,5 @@
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { classifyNetworkError, type ClassifiedError } from '../classify.js';
 import { PROBE_IDS, type TlsData } from '../probe-data.js';
@@ -9,8 +10,9 @@ import { peekPlaintext } from '../net/peek.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
 import { isSocksUrl, openSocksTunnel } from '../net/socks-tunnel.js';
 import { resolveHost } from '../http/connector.js';
+import { HandshakeSniffer } from '../net/tls-sniff.js';
 import { connectTcp, timeoutError } from '../net/tcp-connect.js';
-import { nodeDefaultRoots, trustedCAs } from '../net/trust.js';
+import { nodeDefaultRoots, secureContextFor, trustedCAs } from '../net/trust.js';
 import type { ProxyProbeData } from './proxy.js';
 import { targetHost, targetPort } from './proxy.js';
 import type { TcpProbeData } from './tcp.js';
@@ -76,9 +78,12 @@ export const tlsProbe: Probe<TlsProbeData> = {
       const error = classifyNetworkError(raw.error, 'tcp');
       return { status: 'failed', data: { ...base, error }, reason: `could not reconnect for the handshake: ${error.message}` };
     }
-    const hs = await handshake(raw.socket, servername, ca, ctx.signal);
+    const sniffer = new HandshakeSniffer(raw.socket);
+    const hs = await handshake(sniffer, servername, ca, ctx.signal);
     if (!hs.ok) {
-      const error = classifyNetworkError(hs.error, 'tls');
+      let error = classifyNetworkError(hs.error, 'tls');
+      // TLS 1.2 says "handshake failure" whatever the reason: the CertificateRequest we saw names it.
+      if (sniffer.certificateRequested && error.code === 'TLS_PROTOCOL_ERROR') error = { ...error, code: 'TLS_CLIENT_CERT_REQUIRED' };
       let firstBytes: string | null | undefined;
       if (error.code === 'TLS_NOT_TLS' && address !== null) firstBytes = await peekPlaintext(address, port, host, ctx.signal, Math.min(PEEK_CAP_MS, ctx.budgetMs));
       return { status: 'failed', data: { ...base, handshakeMs: hs.ms, error, ...(firstBytes !== undefined ? { firstBytes } : {}) }, reason: `TLS handshake failed: ${error.errno ?? error.message}` };
@@ -99,6 +104,7 @@ export const tlsProbe: Probe<TlsProbeData> = {
     };
     const leaf = s.getPeerCertificate();
     s.destroy();
+    sniffer.destroy();
     const idErr = leaf && Object.keys(leaf).length > 0 ? tls.checkServerIdentity(host, leaf) : undefined;
     data.hostnameError = idErr ? idErr.message : null;
 
@@ -136,23 +142,7 @@ async function rawSocket(ctx: ProbeContext, proxyUrl: string | null, address: st
   return r.ok ? { socket: r.socket } : { error: r.error };
 }
 
-/**
- * Building a context with --ca-file parses Node's ~140 roots again (tens of ms): build it once
- * per CA set, and before the clock starts, so tlsMs measures the handshake and nothing else.
- */
-const contexts = new Map<string, tls.SecureContext>();
-function secureContextFor(ca: string[]): tls.SecureContext {
-  const key = ca.slice(tls.rootCertificates.length).join('\n');
-  let c = contexts.get(key);
-  if (!c) {
-    c = tls.createSecureContext({ ca });
-    if (contexts.size > 8) contexts.clear();
-    contexts.set(key, c);
-  }
-  return c;
-}
-
-function handshake(socket: net.Socket, servername: string | null, ca: string[] | undefined, signal: AbortSignal): Promise<{ ok: true; socket: tls.TLSSocket; ms: number } | { ok: false; error: unknown; ms: number }> {
+function handshake(socket: Duplex, servername: string | null, ca: string[] | undefined, signal: AbortSignal): Promise<{ ok: true; socket: tls.TLSSocket; ms: number } | { ok: false; error: unknown; ms: number }> {
   const secureContext = ca ? secureContextFor(ca) : undefined;
   const t0 = performance.now();
   const ms = () => elapsedMs(t0);

@@ -4,6 +4,7 @@ import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { FindingDraft, RunView, StageRules } from '../probe.js';
 import { printableEvidence } from '../http/printable.js';
+import { redirectChangedMethod } from './redirect-method.js';
 
 /** Clock differences below this are normal drift; above it, signatures and tokens start failing. */
 export const CLOCK_SKEW_LIMIT_S = 60;
@@ -50,7 +51,13 @@ const rawHttpRules = (view: RunView): FindingDraft[] => {
     out.push({ code: 'HTTP_UNEXPECTED_CONTENT', evidence: { url: d.answer.url, status: d.answer.status, contentType: d.answer.contentType, title: null, refusedRedirect: d.refused.location.slice(0, 200), scheme: d.refused.scheme } });
   }
   if (d.downgrade) out.push({ code: 'HTTP_HTTPS_DOWNGRADE', evidence: { from: d.downgrade.from, to: d.downgrade.to } });
-  if (d.verdict && CODES[d.verdict.code].stage === 'http') out.push(d.verdict);
+  const changed = redirectChangedMethod(d);
+  if (changed) out.push(changed);
+  // The final 405 answers a GET the user never sent: the changed method already says why.
+  if (d.verdict && CODES[d.verdict.code].stage === 'http' && !(changed && d.verdict.code === 'HTTP_METHOD_NOT_ALLOWED')) out.push(d.verdict);
+  // An answer that means a tls-stage problem (nginx's "400 No required SSL certificate was sent"):
+  // the tls rules ran before this answer existed, so it is reported from here, under its own stage.
+  if (d.verdict && CODES[d.verdict.code].stage === 'tls') out.push(d.verdict);
   const skew = clockSkew(d);
   if (skew) out.push(skew);
   return out;

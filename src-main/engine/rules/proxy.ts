@@ -46,11 +46,16 @@ export const proxyRules: StageRules = (view) => {
     else if (c.socksFailure === 'unreachable') out.push({ code: 'PROXY_UNREACHABLE', evidence: { proxy, source: d.source, errno: c.error?.errno ?? null, error: c.error?.message ?? null, ms: c.ms, ...containerHint(view, proxy) } });
     return out;
   }
-  if (c.status === 407) {
+  // A 401 the proxy wrote itself (tinyproxy's answer to CONNECT without a login) asks for the proxy's login too.
+  if (c.status === 407 || (c.status === 401 && (c.mode !== 'absolute' || c.proxyProduct || c.proxyError))) {
     const scheme = c.authenticate?.split(/\s+/)[0] ?? null;
-    out.push({ code: 'PROXY_AUTH_REQUIRED', evidence: { proxy, source: d.source, status: 407, proxyAuthenticate: c.authenticate, scheme, sentCredentials: c.sentCredentials } });
+    out.push({ code: 'PROXY_AUTH_REQUIRED', evidence: { proxy, source: d.source, status: c.status, statusText: c.statusText, proxyAuthenticate: c.authenticate, scheme, sentCredentials: c.sentCredentials } });
   } else if (c.status !== null) {
-    out.push({ code: 'PROXY_REJECTED', evidence: { proxy, source: d.source, status: c.status, statusText: c.statusText, target: `${view.target.hostname}:${view.target.port || (view.target.protocol === 'https:' ? 443 : 80)}` } });
+    const target = `${view.target.hostname}:${view.target.port || (view.target.protocol === 'https:' ? 443 : 80)}`;
+    const said = { ...(c.proxyError ? { proxyError: c.proxyError } : {}), ...(c.proxyProduct ? { proxyProduct: c.proxyProduct } : {}), asked: c.mode === 'absolute' ? 'absolute-form' : 'CONNECT' };
+    // A 5xx the proxy wrote itself is its failure to resolve or reach the target; only a 4xx (403) is its policy.
+    const code = c.status >= 500 ? 'PROXY_UPSTREAM_FAILED' : 'PROXY_REJECTED';
+    out.push({ code, evidence: { proxy, source: d.source, status: c.status, statusText: c.statusText, target, ...said } });
   } else if (c.error?.code === 'PROXY_REJECTED') {
     out.push({ code: 'PROXY_REJECTED', evidence: { proxy, source: d.source, status: null, error: c.error.message } });
   } else {

@@ -5,7 +5,9 @@ import type { FindingDraft, RunView, StageRules } from '../probe.js';
 import { printableEvidence } from '../http/printable.js';
 import type { ServerProbeData } from '../probes/server.js';
 import type { StreamProbeData } from '../probes/stream.js';
+import { isTransientFailure } from '../server/sampling.js';
 import { completionFinding, rateBudgetFindings } from './provider-findings.js';
+import { streamBuffered } from '../server/stream-buffering.js';
 
 /** The server stage: the answer's 429/5xx meaning, latency and error rate over the samples, and the stream. */
 /** Every finding of this stage, with server-quoted text made safe to print. */
@@ -39,8 +41,11 @@ const rawServerRules = (view: RunView): FindingDraft[] => {
     const d = st.data;
     if (d.error) out.push({ code: 'STREAM_ERROR_EVENT', evidence: { url: d.url, status: d.status, events: d.events, firstEventMs: d.firstEventMs, message: d.error } });
     else if (!d.ended) out.push({ code: 'STREAM_INTERRUPTED', evidence: { url: d.url, events: d.events, firstEventMs: d.firstEventMs, totalMs: d.totalMs, cut: d.cut } });
+    const buffered = streamBuffered(d);
+    if (buffered) out.push(buffered);
   }
   return out;
 };
 
-const isServerSideFailure = (code: string) => /^(SERVER_|HTTP_(HEADERS|BODY)_TIMEOUT|HTTP_EMPTY_REPLY|HTTP_CONNECTION_RESET|TCP_|TLS_HANDSHAKE)/.test(code);
+// One list with adaptive sampling's "can pass on a retry": timeouts count toward flakiness.
+const isServerSideFailure = isTransientFailure;

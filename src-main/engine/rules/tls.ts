@@ -15,7 +15,7 @@ export const tlsRules: StageRules = (view) => {
   const where = { host: d.host, address: d.address, viaProxy: d.viaProxy };
   if (d.error) {
     const e = d.error;
-    const code = e.code === 'TLS_NOT_TLS' || e.code === 'TLS_HANDSHAKE_TIMEOUT' ? e.code : 'TLS_PROTOCOL_ERROR';
+    const code = e.code === 'TLS_NOT_TLS' || e.code === 'TLS_HANDSHAKE_TIMEOUT' || e.code === 'TLS_CLIENT_CERT_REQUIRED' ? e.code : 'TLS_PROTOCOL_ERROR';
     out.push({ code, evidence: { ...where, errno: e.errno, error: e.message, handshakeMs: d.handshakeMs, ...(d.firstBytes !== undefined ? { firstBytes: d.firstBytes } : {}) } });
     return out;
   }

@@ -191,4 +191,17 @@ export const httpTexts: Record<CodesOfStage<'http'>, CodeText> = {
           },
   },
   ...httpProviderTexts,
+  HTTP_REDIRECT_CHANGED_METHOD: {
+    example: { sentMethod: 'POST', sentTo: 'http://api.example.com/v1/chat/completions', redirectStatus: 301, redirectFrom: 'http://api.example.com/v1/chat/completions', location: 'https://api.example.com/v1/chat/completions', becameMethod: 'GET', finalUrl: 'https://api.example.com/v1/chat/completions', finalStatus: 405, hops: 1 },
+    en: (e) => ({
+      title: `A ${ev(e, 'redirectStatus')} redirect turned your ${ev(e, 'sentMethod')} into a ${ev(e, 'becameMethod')}`,
+      detail: `You sent ${ev(e, 'sentMethod')} to ${ev(e, 'sentTo')}. ${ev(e, 'redirectFrom')} answered ${ev(e, 'redirectStatus')} with Location ${ev(e, 'location')}, and clients (curl -L, browsers, requests, undici) follow a ${ev(e, 'redirectStatus')} after a POST with a ${ev(e, 'becameMethod')} and no body. So the API never saw your request: ${ev(e, 'finalUrl')} answered ${ev(e, 'finalStatus')} to a ${ev(e, 'becameMethod')} you did not send.`,
+      fixes: [`Call the final URL directly: ${ev(e, 'finalUrl')} (typically https:// instead of http://, or with/without the trailing slash).`, 'Update the base URL in your SDK or configuration so no redirect is needed; 307/308 would keep the method, 301/302/303 do not.'],
+    }),
+    'zh-CN': (e) => ({
+      title: `${ev(e, 'redirectStatus')} 重定向把你的 ${ev(e, 'sentMethod')} 变成了 ${ev(e, 'becameMethod')}`,
+      detail: `你向 ${ev(e, 'sentTo')} 发送了 ${ev(e, 'sentMethod')}。${ev(e, 'redirectFrom')} 返回 ${ev(e, 'redirectStatus')}，Location 为 ${ev(e, 'location')}；客户端（curl -L、浏览器、requests、undici）在 POST 之后跟随 ${ev(e, 'redirectStatus')} 时会改用不带请求体的 ${ev(e, 'becameMethod')}。因此 API 从未收到你的请求：${ev(e, 'finalUrl')} 对一个你并未发送的 ${ev(e, 'becameMethod')} 返回了 ${ev(e, 'finalStatus')}。`,
+      fixes: [`直接调用最终地址：${ev(e, 'finalUrl')}（通常是 https:// 而非 http://，或加上/去掉末尾斜杠）。`, '修改 SDK 或配置中的 base URL，使其无需重定向；307/308 会保留方法，301/302/303 不会。'],
+    }),
+  },
 };

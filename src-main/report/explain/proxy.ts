@@ -11,6 +11,9 @@ const src = (e: Parameters<typeof ev>[0], zh = false): string => {
   return s;
 };
 
+/** How the proxy was asked: CONNECT (https://) or the absolute-form request (http://). */
+const asked = (e: Parameters<typeof ev>[0], zh = false): string =>
+  e.asked === 'absolute-form' ? (zh ? '转发请求（绝对形式的 URL）' : 'the forwarded request (absolute-form URL)') : zh ? ' CONNECT 请求' : 'CONNECT';
 const speaksEn = (e: Parameters<typeof ev>[0]): string => ({ http: 'plain HTTP', tls: 'TLS (https)', socks5: 'SOCKS5' })[ev(e, 'speaks')] ?? ev(e, 'speaks');
 const speaksZh = (e: Parameters<typeof ev>[0]): string => ({ http: '普通 HTTP', tls: 'TLS（https）', socks5: 'SOCKS5' })[ev(e, 'speaks')] ?? ev(e, 'speaks');
 
@@ -65,8 +68,8 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
   PROXY_AUTH_REQUIRED: {
     example: { proxy: 'http://proxy.corp.example:8080', source: 'env:https_proxy', status: 407, proxyAuthenticate: 'Negotiate, NTLM', scheme: 'Negotiate,', sentCredentials: false },
     en: (e) => ({
-      title: e.socks ? 'The SOCKS proxy asks for a login' : 'The proxy asks for a login (407)',
-      detail: `${e.socks ? `The SOCKS proxy ${ev(e, 'proxy')} requires ${ev(e, 'scheme')} authentication.` : `The proxy ${ev(e, 'proxy')} answered 407 Proxy Authentication Required and wants: ${ev(e, 'proxyAuthenticate')}.`} ${e.sentCredentials ? 'The credentials in the proxy URL were refused.' : 'No proxy credentials were sent.'}`,
+      title: e.socks ? 'The SOCKS proxy asks for a login' : `The proxy asks for a login (${e.status === 401 ? '401' : '407'})`,
+      detail: `${e.socks ? `The SOCKS proxy ${ev(e, 'proxy')} requires ${ev(e, 'scheme')} authentication.` : `The proxy ${ev(e, 'proxy')} answered ${e.status === 401 ? '401 Unauthorized (some proxies, e.g. tinyproxy, use it instead of 407)' : '407 Proxy Authentication Required'} and wants: ${ev(e, 'proxyAuthenticate')}.`} ${e.sentCredentials ? 'The credentials in the proxy URL were refused.' : 'No proxy credentials were sent.'}`,
       fixes: e.socks ? [
         'Put the SOCKS user name and password in the proxy URL: socks5h://user:password@host:port (percent-encode special characters); check them against the proxy\'s settings (Clash/mihomo: authentication; dante: socksmethod username).',
         'SOCKS4 has no passwords: if the proxy needs one, use socks5:// or socks5h://.',
@@ -78,8 +81,8 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
       ],
     }),
     'zh-CN': (e) => ({
-      title: e.socks ? 'SOCKS 代理要求登录' : '代理要求登录（407）',
-      detail: `${e.socks ? `SOCKS 代理 ${ev(e, 'proxy')} 要求 ${ev(e, 'scheme')} 认证。` : `代理 ${ev(e, 'proxy')} 返回 407 Proxy Authentication Required，要求的认证方式：${ev(e, 'proxyAuthenticate')}。`}${e.sentCredentials ? '代理 URL 中的凭据被拒绝。' : '未发送代理凭据。'}`,
+      title: e.socks ? 'SOCKS 代理要求登录' : `代理要求登录（${e.status === 401 ? '401' : '407'}）`,
+      detail: `${e.socks ? `SOCKS 代理 ${ev(e, 'proxy')} 要求 ${ev(e, 'scheme')} 认证。` : `代理 ${ev(e, 'proxy')} 返回 ${e.status === 401 ? '401 Unauthorized（部分代理如 tinyproxy 用它代替 407）' : '407 Proxy Authentication Required'}，要求的认证方式：${ev(e, 'proxyAuthenticate')}。`}${e.sentCredentials ? '代理 URL 中的凭据被拒绝。' : '未发送代理凭据。'}`,
       fixes: e.socks ? [
         '在代理 URL 中填入 SOCKS 用户名和密码：socks5h://user:password@host:port（特殊字符需百分号编码），并与代理的设置核对（Clash/mihomo：authentication；dante：socksmethod username）。',
         'SOCKS4 不支持密码：如果代理需要密码，请改用 socks5:// 或 socks5h://。',
@@ -93,15 +96,36 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
       title: `The proxy refused the connection to ${ev(e, 'target')} (${e.socks ? `SOCKS ${ev(e, 'statusText')}` : ev(e, 'status')})`,
       detail: e.socks
         ? `The SOCKS proxy ${ev(e, 'proxy')} refused the request for ${ev(e, 'target')}${e.statusText ? ` with the reply ${ev(e, 'statusText')}` : ''} (${ev(e, 'error')}). "NotAllowed" is its policy; "HostUnreachable", "NetworkUnreachable", "ConnectionRefused" or "TTLExpired" mean the proxy itself could not reach the target.`
-        : `The proxy ${ev(e, 'proxy')} answered CONNECT with ${ev(e, 'status')} ${ev(e, 'statusText')}: its policy blocks this destination or port.`,
+        : `The proxy ${ev(e, 'proxy')} answered ${asked(e)} with ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? ` (${ev(e, 'proxyError')})` : ''}: its policy blocks this destination or port.`,
       fixes: ['Ask IT to allow this host (and port 443) on the proxy; quote the status and the host name.', 'If this host is internal, add it to NO_PROXY so it is reached directly.'],
     }),
     'zh-CN': (e) => ({
       title: `代理拒绝连接到 ${ev(e, 'target')}（${e.socks ? `SOCKS ${ev(e, 'statusText')}` : ev(e, 'status')}）`,
       detail: e.socks
         ? `SOCKS 代理 ${ev(e, 'proxy')} 拒绝了到 ${ev(e, 'target')} 的请求${e.statusText ? `，应答为 ${ev(e, 'statusText')}` : ''}（${ev(e, 'error')}）。"NotAllowed" 表示其策略禁止；"HostUnreachable"、"NetworkUnreachable"、"ConnectionRefused" 或 "TTLExpired" 表示代理自己无法连到目标。`
-        : `代理 ${ev(e, 'proxy')} 对 CONNECT 请求返回 ${ev(e, 'status')} ${ev(e, 'statusText')}：其策略禁止访问该目标或端口。`,
+        : `代理 ${ev(e, 'proxy')} 对${asked(e, true)}返回 ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `（${ev(e, 'proxyError')}）` : ''}：其策略禁止访问该目标或端口。`,
       fixes: ['请 IT 部门在代理上放行该主机（及 443 端口），并提供状态码和主机名。', '如果该主机是内网地址，请把它加入 NO_PROXY 以直接访问。'],
+    }),
+  },
+  PROXY_UPSTREAM_FAILED: {
+    example: { proxy: 'http://proxy.corp.example:3128', source: 'env:HTTPS_PROXY', status: 503, statusText: 'Service Unavailable', target: 'api.openai.com:443', proxyError: 'ERR_CONNECT_FAIL 111', proxyProduct: 'squid/5.7', asked: 'CONNECT' },
+    en: (e) => ({
+      title: `The proxy could not reach ${ev(e, 'target')} itself (${ev(e, 'status')}${e.proxyError ? ` ${ev(e, 'proxyError')}` : ''})`,
+      detail: `The proxy ${ev(e, 'proxy')}${e.proxyProduct ? ` (${ev(e, 'proxyProduct')})` : ''} was reached and answered ${asked(e)} with ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `, its own error ${ev(e, 'proxyError')}` : ''}. A 5xx written by the proxy means it failed to resolve or connect to the API on its side: the fault lies between the proxy and the API, not at the API and not in your credentials.`,
+      fixes: [
+        'Tell the proxy\'s administrators the error id and the host: the proxy\'s DNS or its route to the API is broken (ERR_DNS_FAIL, or in squid 5 ERR_CANNOT_FORWARD for CONNECT and ERR_READ_ERROR for plain http: it cannot resolve the name; ERR_CONNECT_FAIL 111: the connection was refused; 110: it timed out; tinyproxy says "Unable to connect" for both).',
+        'Check the host name and port in the URL: a typo fails the same way at the proxy.',
+        'If this host should be reached directly (internal, or reachable without the proxy), add it to NO_PROXY or compare with --no-proxy.',
+      ],
+    }),
+    'zh-CN': (e) => ({
+      title: `代理自身无法访问 ${ev(e, 'target')}（${ev(e, 'status')}${e.proxyError ? ` ${ev(e, 'proxyError')}` : ''}）`,
+      detail: `已连接到代理 ${ev(e, 'proxy')}${e.proxyProduct ? `（${ev(e, 'proxyProduct')}）` : ''}，它对${asked(e, true)}返回 ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `，其错误标识为 ${ev(e, 'proxyError')}` : ''}。由代理生成的 5xx 表示它在自己一侧无法解析或连接 API：故障在代理与 API 之间，而不在 API 本身，也与你的凭据无关。`,
+      fixes: [
+        '把错误标识和主机名告诉代理管理员：代理的 DNS 或到 API 的线路有问题（ERR_DNS_FAIL，squid 5 中 CONNECT 为 ERR_CANNOT_FORWARD、普通 http 为 ERR_READ_ERROR：无法解析域名；ERR_CONNECT_FAIL 111：连接被拒绝；110：连接超时；tinyproxy 对两者都返回 “Unable to connect”）。',
+        '检查 URL 中的主机名和端口：拼写错误在代理处也会这样失败。',
+        '如果该主机应直连（内网，或无需代理即可访问），请把它加入 NO_PROXY，或使用 --no-proxy 对比。',
+      ],
     }),
   },
   PROXY_INTERCEPTS_LOCAL: {

@@ -163,4 +163,31 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
       fixes: ['确认服务器支持 TLS 1.2 或 1.3（`openssl s_client -connect host:443 -tls1_2`）。过旧的服务器（TLS 1.0/1.1）需要升级。', '如果服务要求客户端证书（双向 TLS），请在客户端中配置。', '换一个网络测试，排除过滤设备的影响。'],
     }),
   },
+  TLS_CLIENT_CERT_REQUIRED: {
+    example: { ...HS, handshakeMs: 4, errno: 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', error: 'tlsv13 alert certificate required', url: 'https://api.internal.example/v1/models' },
+    en: (e) => ({
+      title: 'The server requires a client certificate (mutual TLS)',
+      detail:
+        e.source === 'answer'
+          ? `${ev(e, 'url')} answered ${ev(e, 'status')} "${ev(e, 'gatewayMessage')}"${e.gateway ? ` (${ev(e, 'gateway')})` : ''}: the gateway asked for a client certificate during the handshake and none was sent. This is mutual TLS, not a problem with the request body.`
+          : `The server ended the connection with ${ev(e, 'errno')}: it asked for a client certificate during the handshake and none was sent.${e.errno && /TLSV13/i.test(String(e.errno)) ? ' In TLS 1.3 this alert arrives only after the client thinks the handshake is done, so many clients report it as an empty reply or a reset.' : ''}`,
+      fixes: [
+        'Get the client certificate and key issued for this service and give them to your client (curl --cert client.pem --key client.key; Node https.Agent({ cert, key }); Python requests cert=(cert, key)).',
+        'If you have one, check it is sent to this host name and not expired, and that its issuer is one the server accepts.',
+        'If you did not expect mutual TLS, you may be calling an internal endpoint: check the URL with the service owner.',
+      ],
+    }),
+    'zh-CN': (e) => ({
+      title: '服务器要求客户端证书（双向 TLS）',
+      detail:
+        e.source === 'answer'
+          ? `${ev(e, 'url')} 返回 ${ev(e, 'status')}“${ev(e, 'gatewayMessage')}”${e.gateway ? `（${ev(e, 'gateway')}）` : ''}：网关在握手时要求客户端证书，但没有发送。这是双向 TLS，而不是请求体的问题。`
+          : `服务器以 ${ev(e, 'errno')} 结束了连接：它在握手时要求客户端证书，但没有发送。${e.errno && /TLSV13/i.test(String(e.errno)) ? '在 TLS 1.3 中该告警在客户端认为握手已完成之后才到达，因此很多客户端把它报告为空响应或连接重置。' : ''}`,
+      fixes: [
+        '获取为该服务签发的客户端证书和私钥，并在客户端中配置（curl --cert client.pem --key client.key；Node https.Agent({ cert, key })；Python requests cert=(cert, key)）。',
+        '如果已有证书，请确认它发往的是这个主机名、未过期，且签发者是服务器接受的。',
+        '如果没想到需要双向 TLS，你调用的可能是内部接口：请向服务负责人确认 URL。',
+      ],
+    }),
+  },
 };

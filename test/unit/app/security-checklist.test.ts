@@ -130,7 +130,7 @@ describe('Electron security checklist: the built output', () => {
   });
 
   it('certificate checks are never switched off in main or the CLI', () => {
-    for (const bundle of ['main/index.cjs', 'cli/api-doctor.cjs']) {
+    for (const bundle of ['main/index.cjs', 'cli/api-doctor.cjs', 'cli/api-doctor-main.cjs']) {
       const code = read(bundle);
       expect(code, bundle).not.toMatch(/NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*["']0["']/);
       expect(code, bundle).not.toMatch(/setCertificateVerifyProc|ignore-certificate-errors|appendSwitch\(\s*["'](no-sandbox|disable-web-security)/);

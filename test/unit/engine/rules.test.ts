@@ -150,9 +150,11 @@ describe('proxy rules', () => {
     expect(f.map((x) => x.code)).toEqual(['PROXY_IN_USE']);
     expect(JSON.stringify(f)).not.toContain(':pw@');
   });
-  it('407 carries the scheme; other statuses are rejections; no status is unreachable', () => {
+  it('407 carries the scheme; 4xx is policy, a 5xx the proxy wrote is its upstream failing; no status is unreachable', () => {
     expect(run(proxyData({ connect: conn({ status: 407, authenticate: 'NTLM' }) }))[1]).toMatchObject({ code: 'PROXY_AUTH_REQUIRED', evidence: { scheme: 'NTLM' } });
-    expect(run(proxyData({ connect: conn({ status: 502 }) }))[1]!.code).toBe('PROXY_REJECTED');
+    expect(run(proxyData({ connect: conn({ status: 403 }) }))[1]!.code).toBe('PROXY_REJECTED');
+    expect(run(proxyData({ connect: conn({ status: 502 }) }))[1]!.code).toBe('PROXY_UPSTREAM_FAILED');
+    expect(run(proxyData({ connect: conn({ status: 503, proxyError: 'ERR_CONNECT_FAIL 111' }) }))[1]).toMatchObject({ code: 'PROXY_UPSTREAM_FAILED', evidence: { proxyError: 'ERR_CONNECT_FAIL 111' } });
     expect(run(proxyData({ connect: conn({ error: { code: 'PROXY_UNREACHABLE', errno: 'ECONNREFUSED', message: 'm' } }) }))[1]!.code).toBe('PROXY_UNREACHABLE');
   });
   it('a local target through an inherited proxy warns; through --proxy it does not', () => {

@@ -63,6 +63,8 @@ describe('server rules', () => {
     ['flaky', server([sample(200, null, 10), sample(503, 'SERVER_UNAVAILABLE', 5)], 10), ['SERVER_FLAKY']],
     ['all failing is not flaky', server([sample(503, 'SERVER_UNAVAILABLE', 5), sample(503, 'SERVER_UNAVAILABLE', 5)], null), []],
     ['auth failures are not flakiness', server([sample(200, null, 10), sample(401, 'AUTH_REJECTED', 5)], 10), []],
+    ['a timed-out sample counts toward flakiness', server([sample(200, null, 10), sample(null, 'HTTP_HEADERS_TIMEOUT', null)], 10), ['SERVER_FLAKY']],
+    ['a TCP timeout sample too', server([sample(200, null, 10), sample(null, 'TCP_TIMEOUT', null), sample(200, null, 11)], 10), ['SERVER_FLAKY']],
   ] as const)('%s', (_n, s, want) => {
     expect(codes(serverRules(view({ http: ok(http()), server: ok(s) })))).toEqual(want);
   });
