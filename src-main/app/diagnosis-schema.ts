@@ -121,6 +121,7 @@ function requestSchemaFor(lang: Lang) {
       .nullable()
       .optional(),
     caFile: z.string().optional(),
+    insecure: z.boolean().optional(),
     timeoutMs: z.number().int().min(100, m.timeoutMin).max(120_000, m.timeoutMax),
     samples: z.number().int().min(1, m.samplesMin).max(20, m.samplesMax),
     samplesExplicit: z.boolean().optional(),

@@ -3,6 +3,7 @@ import { coreHandlers, type CoreDeps } from './core-handlers.js';
 import { diagnosisHandlers, type DiagnosisDeps } from './diagnosis-handlers.js';
 import { credentialHandlers, type CredentialDeps } from './credential-handlers.js';
 import { bundleHandlers, type BundleDeps } from './bundle-handlers.js';
+import { intakeHandlers } from './intake-handlers.js';
 import { watchHandlers } from './watch-handlers.js';
 import type { DiagnosisRequest } from '../common/request.js';
 import type { Report } from '../common/report.js';
@@ -36,6 +37,10 @@ export function createHandlerTable(deps: AppDeps): HandlerTable {
       chooseBundleSavePath,
       chooseBundleOpenPath: deps.chooseBundleOpenPath ?? (async () => null),
       ...(deps.renderMarkdown ? { renderMarkdown: deps.renderMarkdown } : {}),
+    }),
+    ...intakeHandlers({
+      environment: () => environment(),
+      chooseBundleOpenPath: deps.chooseBundleOpenPath ?? (async () => null),
     }),
     ...watchHandlers({ runOf: (id) => runOf(id), credentialStore, ...(deps.engine ? { engine: deps.engine } : {}), env, environment, chooseBundleSavePath, ...(deps.watchMinIntervalMs !== undefined ? { minIntervalMs: deps.watchMinIntervalMs } : {}) }),
   };

@@ -9,7 +9,8 @@ import { writeBundleHook } from './bundle-hook.js';
 import { resolveCliCredential } from './diagnose-credential.js';
 import { progressPrinter } from './diagnose-progress.js';
 import { EXIT, type CliIo } from './io.js';
-import { parseDiagnoseArgs } from './parse-diagnose.js';
+import { parseDiagnoseArgs, type DiagnoseCli } from './parse-diagnose.js';
+import type { Secret } from '../engine/secret.js';
 
 /** What tests (and the bin's Ctrl-C handler) inject into a diagnosis run. */
 export interface DiagnoseDeps {
@@ -23,10 +24,14 @@ export interface DiagnoseDeps {
  * (JSON or human text) and map the verdict to the exit code. Usage errors are thrown (exit 2).
  */
 export async function runDiagnose(args: string[], io: CliIo, deps: DiagnoseDeps = {}): Promise<number> {
-  const cli = parseDiagnoseArgs(args, io.cwd);
-  const resolved = await resolveCliCredential(cli.request.credential, io.env, deps.openKeychain);
+  return runParsedDiagnose(parseDiagnoseArgs(args, io.cwd), io, deps);
+}
+
+/** A parsed diagnosis (from flags, or from a pasted curl command / HAR entry with its own secrets) → report and exit code. */
+export async function runParsedDiagnose(cli: DiagnoseCli, io: CliIo, deps: DiagnoseDeps = {}, intake: { credential?: Secret | null; secrets?: string[] } = {}): Promise<number> {
+  const resolved = intake.credential ? { secret: intake.credential, info: null } : await resolveCliCredential(cli.request.credential, io.env, deps.openKeychain);
   const request = applyCredentialDefaults(cli.request, resolved);
-  const secrets = secretsOf(resolved);
+  const secrets = [...secretsOf(resolved), ...(intake.secrets ?? [])];
   const live = !cli.json && io.stderr.isTTY === true;
   let report: Report;
   try {

@@ -2,6 +2,11 @@ export const USAGE = `api-doctor — find out why an API call fails, and how to 
 
 Usage:
   api-doctor diagnose <url> [options]   run every check against <url>
+  api-doctor diagnose --from-curl '<curl command>' [options]   the call as a pasted curl command
+  api-doctor diagnose --from-har <file.har|bundle.zip> [--entry <n>] [--list]   a call from a HAR (default: the first failed one)
+  api-doctor curl <curl arguments…>     the same as a drop-in for curl (human report)
+  api-doctor explain '<error text>' [--json] [--lang zh-CN]   what an error message means (- reads stdin)
+  api-doctor diff <a.zip> <b.zip> [--json] [--lang zh-CN]     two bundles side by side: what differs
   api-doctor credentials list|add|rename|remove   keys saved in the OS keychain (api-doctor credentials --help)
   api-doctor open <bundle.zip> [--json]  print the report of a diagnostic bundle
   api-doctor watch <url> [diagnose options] --every <s> [--count <n> | --for <duration>]

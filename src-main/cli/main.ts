@@ -24,9 +24,13 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
         return EXIT.ok;
       }
       // Each command loads its own modules: `--version` and `--help` should not pay for the engine.
+      if (rest.some((a) => /^--(from-curl|from-har|entry)(=|$)/.test(a))) return await (await import('./intake.js')).runIntakeDiagnose(rest, io, io.diagnose);
       const { runDiagnose } = await import('./diagnose.js');
       return await runDiagnose(rest, io, io.diagnose);
     }
+    if (command === 'curl') return await (await import('./intake.js')).runCurlDropIn(rest, io, io.diagnose);
+    if (command === 'explain') return await (await import('./explain.js')).runExplain(rest, io);
+    if (command === 'diff') return await (await import('./diff.js')).runDiff(rest, io);
     if (command === 'watch') {
       if (rest.includes('--help') || rest.includes('-h')) {
         io.stdout.write(USAGE);

@@ -5,6 +5,7 @@ import type { DiagnosisRequest } from './request.js';
 import type { StageId } from './stages.js';
 import type { CredentialInput, CredentialSummary } from './credential.js';
 import type { BundlePreview, BundleRequest, OpenedBundle } from './bundle.js';
+import type { DiffView, PastedInput, PastedRead } from './intake.js';
 import type { WatchEvent } from './watch.js';
 
 /**
@@ -74,6 +75,20 @@ export interface BundleApi {
 }
 
 /**
+ * Starting from what the user has (contract section 8): a pasted URL, curl command or error text,
+ * a dropped HAR, and "works there, fails here" between two bundles.
+ */
+export interface IntakeApi {
+  /** What a paste means: a URL, a call (curl or HAR entry) with its masked preview, or an error text explained. */
+  readPasted(input: PastedInput, lang: Lang): Promise<Result<PastedRead>>;
+  /**
+   * The current report (with this machine's environment) against another bundle: the dropped
+   * bytes, or main's open dialog when none are given. null when the user cancelled the dialog.
+   */
+  compareWithBundle(current: Report, other?: { bytesBase64: string; name?: string }, lang?: Lang): Promise<Result<DiffView | null>>;
+}
+
+/**
  * Watch mode (after a run): the run's request called every few seconds in main, each sample
  * pushed as a `watch` event; a full diagnosis runs on the first failure and each change of root cause.
  */
@@ -88,7 +103,7 @@ export interface WatchApi {
   exportWatch(watchId: string): Promise<Result<{ saved: boolean; fileName: string | null; bytes: number }>>;
 }
 
-export type DoctorApi = CoreApi & DiagnosisApi & CredentialsApi & BundleApi & WatchApi;
+export type DoctorApi = CoreApi & DiagnosisApi & CredentialsApi & BundleApi & IntakeApi & WatchApi;
 export type DoctorMethod = keyof DoctorApi;
 
 /** Every method name, exhaustively: adding a method to DoctorApi without listing it here fails to compile. */
@@ -108,6 +123,8 @@ const METHOD_SET: Record<DoctorMethod, true> = {
   previewBundle: true,
   exportBundle: true,
   openBundle: true,
+  readPasted: true,
+  compareWithBundle: true,
   startWatch: true,
   stopWatch: true,
   resumeWatch: true,

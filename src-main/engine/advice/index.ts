@@ -10,6 +10,7 @@ import { profileById } from '../providers/index.js';
 import { adviseRetry } from './retry.js';
 import { placeholders, redactedBody, redactedHeader, redactedUrl } from './redacted-call.js';
 import { curlSnippet, pythonHttpxSnippet, pythonRequestsSnippet, typescriptSnippet, type CallSpec } from './snippets.js';
+import { moreSnippets } from './snippets-more.js';
 import { adviseTimeouts } from './timeouts.js';
 
 /** The environment variable each provider's SDK reads, so the snippets match the docs people follow. */
@@ -65,7 +66,7 @@ export function adviseFrom(view: RunView, codes: readonly FindingCode[]): JsonVa
     retry: { ...retry },
     headers: sendHeaders,
     secretEnvVar: envVar,
-    snippets: { curl: curlSnippet(spec), pythonRequests: pythonRequestsSnippet(spec), pythonHttpx: pythonHttpxSnippet(spec), typescript: typescriptSnippet(spec) },
+    snippets: { curl: curlSnippet(spec), pythonRequests: pythonRequestsSnippet(spec), pythonHttpx: pythonHttpxSnippet(spec), typescript: typescriptSnippet(spec), ...moreSnippets(spec) },
   };
 }
 

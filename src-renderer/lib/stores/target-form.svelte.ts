@@ -1,5 +1,6 @@
 import type { Lang, ProviderChoice } from '../../../src-main/common/report.js';
 import type { CredentialRef, DiagnosisRequest } from '../../../src-main/common/request.js';
+import type { PastedFill } from '../../../src-main/common/intake.js';
 import { detectProvider } from '../provider.js';
 import type { RecentTarget } from '../recent-targets.js';
 
@@ -29,6 +30,8 @@ export class TargetForm {
   stream = $state(false);
   /** --completion: one real, billed one-token completion (opt-in: it costs a few tokens). */
   completion = $state(false);
+  /** A call pasted as curl or picked from a HAR: its headers (with the user's own key), pins and -k go with the request. */
+  pasted: PastedFill | null = $state(null);
 
   detected = $derived(detectProvider(this.url.trim()));
   hasBody = $derived(!['GET', 'HEAD'].includes(this.method));
@@ -48,13 +51,14 @@ export class TargetForm {
     return {
       url: this.url.trim(),
       method: this.method,
-      headers: [],
+      headers: this.pasted?.headers ?? [],
       ...(this.hasBody && this.body !== '' ? { body: this.body } : {}),
       provider: this.provider,
       credential: this.credential(),
-      dnsServers: dns,
+      dnsServers: [...dns, ...(this.pasted?.dnsServers ?? [])],
       referenceDns: this.comparePublicDns ? [...PUBLIC_RESOLVERS] : [],
-      resolve: [],
+      resolve: this.pasted?.resolve ?? [],
+      ...(this.pasted?.insecure ? { insecure: true } : {}),
       ...(this.proxyMode === 'none' ? { proxy: null } : this.proxyMode === 'custom' ? { proxy: this.proxyUrl.trim() } : {}),
       ...(this.caFile ? { caFile: this.caFile.path } : {}),
       timeoutMs: Number(this.timeoutMs),
@@ -64,6 +68,20 @@ export class TargetForm {
       ...(this.completion ? { completion: true } : {}),
       lang,
     };
+  }
+
+  /** Fills the form from a pasted call (the paste box shows what it understood first). */
+  applyPasted(fill: PastedFill): void {
+    this.url = fill.url;
+    this.method = fill.method;
+    this.body = fill.body ?? '';
+    if (fill.proxy === null) this.proxyMode = 'none';
+    else if (fill.proxy !== undefined) {
+      this.proxyMode = 'custom';
+      this.proxyUrl = fill.proxy;
+    }
+    if (fill.timeoutMs !== undefined) this.timeoutMs = Math.min(120_000, fill.timeoutMs);
+    this.pasted = fill;
   }
 
   recent(): RecentTarget {
