@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { clientsBench } from './clients.js';
 import { hangsBench } from './hangs.js';
 import { overheadBench } from './overhead.js';
 import { rendererBench } from './renderer.js';
@@ -11,6 +12,7 @@ const BENCHES = {
   timing: (root: string, runs: number) => timingBench(root, Math.max(runs, 20)),
   hangs: (root: string) => hangsBench(root),
   renderer: (root: string, runs: number) => rendererBench(root, runs),
+  clients: (root: string, runs: number) => clientsBench(root, runs),
   watch: (root: string, runs: number) => watchBench(root, runs),
 } as const;
 type BenchId = keyof typeof BENCHES;

@@ -77,6 +77,21 @@ const schema = {
       },
     },
     advice: {},
+    clients: {
+      description: "The client matrix (contract section 7): for each common client, whether this call from this machine would work for it, judged from the measured paths and trust stores and the client's documented rules (docs/clients.md).",
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'label', 'outcome', 'code', 'reason'],
+        properties: {
+          id: { type: 'string', description: 'curl | browser | node | python-requests | python-httpx | openai-python | anthropic-python | openai-node (more may be added)' },
+          label: { type: 'string' },
+          outcome: { enum: ['ok', 'fail', 'at-risk', 'unknown'] },
+          code: { oneOf: [{ $ref: '#/definitions/code' }, { type: 'null' }] },
+          reason: { type: 'string' },
+        },
+      },
+    },
   },
   definitions: { code: { description: 'A finding code of the diagnosis contract, section 2 (docs/codes.md).', enum: codes } },
 };

@@ -1,3 +1,4 @@
+import { CLIENT_IDS } from '../common/clients.js';
 import net from 'node:net';
 import { z } from 'zod';
 import { isFindingCode } from '../common/codes.js';
@@ -129,6 +130,7 @@ function requestSchemaFor(lang: Lang) {
     stream: z.boolean(),
     completion: z.boolean().optional(),
     lang: z.enum(LANGS as [Lang, ...Lang[]]),
+    client: z.enum(CLIENT_IDS).optional(),
   });
 }
 

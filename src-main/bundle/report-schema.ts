@@ -68,6 +68,7 @@ export const reportSchema = z.object({
   timings: z.object({ dnsMs: num.nullable(), connectMs: num.nullable(), tlsMs: num.nullable(), ttfbMs: num.nullable(), downloadMs: num.nullable(), totalMs: num }),
   exchanges: z.array(exchange).max(1_000).default([]),
   advice: json.optional(),
+  clients: z.array(z.object({ id: str(64), label: str(200), outcome: z.enum(['ok', 'fail', 'at-risk', 'unknown']), code: code.nullable(), reason: str(2_000) })).max(50).optional(),
 });
 
 export const manifestSchema = z.object({

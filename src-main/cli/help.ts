@@ -41,6 +41,8 @@ diagnose options:
   --completion                also send one real completion (max 1 token, the cheapest model the key
                               can use): catches "model list works, chat fails"; it is billed (a few tokens)
   --lang <en|zh-CN>           language of human text (default en)
+  --client <id>               diagnose as this client would: curl (default), browser, node, python-requests,
+                              python-httpx, openai-python, anthropic-python, openai-node
 
 Exit codes: 0 healthy or degraded, 1 failing, 2 bad usage or input, 3 internal error.
 `;

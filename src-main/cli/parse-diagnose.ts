@@ -1,3 +1,4 @@
+import { CLIENT_IDS, isClientId, type ClientId } from '../common/clients.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import net from 'node:net';
@@ -41,6 +42,7 @@ export const DIAGNOSE_OPTIONS = {
   stream: { type: 'boolean' },
   completion: { type: 'boolean' },
   lang: { type: 'string' },
+  client: { type: 'string' },
 } as const;
 
 function int(name: string, raw: string | undefined, def: number, min: number, max: number): number {
@@ -213,6 +215,13 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
     stream: v.stream ?? false,
     ...(v.completion ? { completion: true } : {}),
     lang,
+    ...(v.client !== undefined ? { client: parseClient(v.client) } : {}),
   });
   return { request, json: v.json ?? false, ...(v.bundle !== undefined ? { bundle: path.resolve(cwd, v.bundle) } : {}) };
+}
+
+/** --client: one of the matrix's clients (contract section 7). */
+function parseClient(raw: string): ClientId {
+  if (!isClientId(raw)) throw new UsageError(`--client "${raw}" is not known; use one of ${CLIENT_IDS.join(', ')}`);
+  return raw;
 }

@@ -16,6 +16,8 @@ export const CODES = {
   PROXY_AUTH_REQUIRED: { stage: 'proxy', severity: 'error' },
   PROXY_REJECTED: { stage: 'proxy', severity: 'error' },
   PROXY_INTERCEPTS_LOCAL: { stage: 'proxy', severity: 'warn' },
+  /** Registered as error; a rule lowers it to warn when the direct path works too (contract section 6). */
+  CLIENT_PROXY_IGNORED: { stage: 'proxy', severity: 'error' },
   PROXY_SCHEME_MISMATCH: { stage: 'proxy', severity: 'error' },
   PROXY_UPSTREAM_FAILED: { stage: 'proxy', severity: 'error' },
   DNS_NXDOMAIN: { stage: 'dns', severity: 'error' },

@@ -1,5 +1,6 @@
 import type { FindingCode, Severity } from './codes.js';
 import type { StageId } from './stages.js';
+import type { ClientRow } from './clients.js';
 
 export const REPORT_SCHEMA = 'api-doctor/report@1' as const;
 
@@ -60,6 +61,8 @@ export interface Report {
   exchanges: HttpExchange[];
   /** Client advice (timeouts, retry policy, snippets) when the HTTP stages ran. */
   advice?: JsonValue;
+  /** The client matrix (contract section 7): would this call work for curl, a browser, Node, Python…? */
+  clients?: ClientRow[];
 }
 
 /** One request/response the engine made, already redacted; bundle/ turns these into HAR 1.2. */

@@ -1,4 +1,5 @@
 import type { Lang, ProviderChoice } from './report.js';
+import type { ClientId } from './clients.js';
 
 /** Where the credential goes (contract: --auth). */
 export type AuthPlacement =
@@ -48,6 +49,8 @@ export interface DiagnosisRequest {
   /** `--completion`: also send the smallest real completion (max 1 token, the cheapest model the key can use). */
   completion?: boolean;
   lang: Lang;
+  /** --client: diagnose as this client would (its proxy sources, trust store, timeouts); default curl. */
+  client?: ClientId;
 }
 
 export const DEFAULTS = {

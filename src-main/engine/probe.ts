@@ -1,6 +1,6 @@
 import type { DiagnosisRequest } from '../common/request.js';
 import type { Evidence, HttpExchange, Timings } from '../common/report.js';
-import type { FindingCode } from '../common/codes.js';
+import type { FindingCode, Severity } from '../common/codes.js';
 import type { StageId } from '../common/stages.js';
 import type { PlatformAdapters } from './platform.js';
 import type { Redactor } from './redact.js';
@@ -51,6 +51,8 @@ export interface Probe<T = unknown> {
 export interface FindingDraft {
   code: FindingCode;
   evidence: Evidence;
+  /** Only for codes whose contract row names two severities (CLIENT_PROXY_IGNORED); else the code's own. */
+  severity?: Severity;
 }
 
 /** What rules read: the request and every probe's result. */

@@ -15,6 +15,9 @@ import { RULES } from './rules/index.js';
 import type { Secret } from './secret.js';
 import { resolveProvider } from './target.js';
 import { byStageThenSeverity, phaseTotalMs, summarise, summariseCancelled, withNotChecked } from './summary.js';
+import { startMatrixInputs } from './clients/matrix.js';
+import { withClientMatrix } from './clients/attach.js';
+import { PATHS_PROBE_ID } from './probes/paths.js';
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -27,6 +30,10 @@ export interface RunOptions {
   /** For tests: other probes and rules. */
   probes?: readonly Probe[];
   rules?: Partial<Record<StageId, StageRules>>;
+  /** The python3 the client matrix asks about certifi and its modules (default: python3 on PATH). */
+  python?: string;
+  /** false leaves the client matrix out (its second path and trust stores): the bench's baseline. */
+  clientMatrix?: boolean;
 }
 
 /**
@@ -43,7 +50,8 @@ const ABORT_GRACE_MS = 250;
 export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions = {}): Promise<Report> {
   const startedAtMs = Date.now();
   const startedAt = new Date(startedAtMs).toISOString();
-  const probes = opts.probes ?? PROBES;
+  const withMatrix = opts.clientMatrix !== false;
+  const probes = opts.probes ?? (withMatrix ? PROBES : PROBES.filter((p) => p.id !== PATHS_PROBE_ID));
   const rules = opts.rules ?? RULES;
   const platform = nodePlatform(opts.platform);
   const redactor = new Redactor();
@@ -67,6 +75,8 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
   const target = new URL(request.url);
+  // Trust stores and python3's certifi are read while the probes run: the matrix then costs no wall time.
+  const matrixInputs = withMatrix ? startMatrixInputs(platform, opts.python) : null;
   const results = new Map<string, ProbeResult>();
   const exchanges: HttpExchange[] = [];
   const drafts: FindingDraft[] = [];
@@ -81,7 +91,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   const findingOf = (d: FindingDraft): Finding => {
     const meta = CODES[d.code];
     const text = explain(d.code, d.evidence, request.lang);
-    return { code: d.code, stage: meta.stage, severity: meta.severity, ...text, evidence: d.evidence };
+    return { code: d.code, stage: meta.stage, severity: d.severity ?? meta.severity, ...text, evidence: d.evidence };
   };
 
   const finishStageIfDone = (stage: StageId) => {
@@ -171,6 +181,9 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   await Promise.all(probes.map(start));
   opts.signal?.removeEventListener('abort', onCancel);
 
+  // A cancelled run stops here: no waiting for python3 or the stores.
+  const matrix = matrixInputs && cancelledAtMs === null ? await withClientMatrix(view, drafts.map(findingOf), matrixInputs, platform, request.lang) : { rows: null, extra: [] };
+  drafts.push(...matrix.extra);
   const findings = drafts
     .map(findingOf)
     .sort(byStageThenSeverity);
@@ -193,6 +206,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
     findings,
     timings: mergeTimings(probes, results),
     exchanges,
+    ...(matrix.rows ? { clients: matrix.rows } : {}),
   };
   // Client advice reads every probe's result and the findings, so it comes after all of them.
   try {
@@ -250,7 +264,7 @@ async function runWithBudget<T>(
  * <reason>", in the stage's reason, never a silent ✗ or a silent ✓.
  */
 export function stageStatus(stage: StageId, list: Probe[], results: Map<string, ProbeResult>, drafts: FindingDraft[]): { status: StageResult['status']; reason?: string } {
-  const severities = drafts.filter((d) => CODES[d.code].stage === stage).map((d) => CODES[d.code].severity);
+  const severities = drafts.filter((d) => CODES[d.code].stage === stage).map((d) => d.severity ?? CODES[d.code].severity);
   if (list.length === 0) {
     if (severities.includes('error')) return { status: 'fail' };
     if (severities.includes('warn')) return { status: 'warn' };

@@ -1,6 +1,7 @@
 import type { Lang, Report, StageStatus } from '../common/report.js';
 import { timingBar } from './render-timing.js';
 import { UI, notChecked, skipReason } from './render-strings.js';
+import { clientMatrixMarkdown } from './render-clients.js';
 
 const MARK: Record<StageStatus, string> = { pass: '✓', warn: '⚠', fail: '✗', skipped: '–' };
 const esc = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
@@ -33,6 +34,7 @@ export function renderMarkdown(r: Report, lang: Lang = r.lang): string {
       L.push(`<details><summary>${u.evidence}</summary>`, '', '```json', JSON.stringify(f.evidence, null, 2).replace(/```/g, "'''"), '```', '', '</details>', '');
     }
   }
+  L.push(...clientMatrixMarkdown(r, lang));
   L.push(`## ${u.timing}`, '', '```', ...timingBar(r.timings, u), '```', '');
   return L.join('\n');
 }

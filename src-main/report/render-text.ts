@@ -1,6 +1,7 @@
 import type { Finding, Lang, Report, StageStatus } from '../common/report.js';
 import { displayWidth, timingBar } from './render-timing.js';
 import { UI, type UiStrings, notChecked, skipReason } from './render-strings.js';
+import { clientMatrixText } from './render-clients.js';
 
 export interface TextOptions {
   /** ANSI colours (only on a terminal that wants them). */
@@ -55,7 +56,8 @@ export function renderText(r: Report, lang: Lang = r.lang, opts: TextOptions = {
     }
   }
 
-  out.push('', c.bold(u.timing), ...timingBar(r.timings, u).map((l) => `  ${l}`), '');
+  out.push('', ...clientMatrixText(r, lang, c.bold));
+  out.push(c.bold(u.timing), ...timingBar(r.timings, u).map((l) => `  ${l}`), '');
   out.push(...adviceLines(r, u, c.bold));
   return out.join('\n');
 }

@@ -175,6 +175,13 @@ describe('canaries never leave the process', () => {
     expectNoLeak(o);
   });
 
+  it('--client node: HTTPS_PROXY with credentials seen only by the client matrix (second path, matrix reasons)', async () => {
+    const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--token-env', 'CANARY_TOKEN', '--client', 'node'], { HTTPS_PROXY: `http://alice:${PROXY_PASS}@${proxy.host}:${proxy.port}` });
+    expect(o.report.clients?.find((c) => c.id === 'curl')?.reason).toContain(`@${proxy.host}:${proxy.port}`);
+    expect(proxy.connects.length).toBeGreaterThan(0);
+    expectNoLeak(o);
+  });
+
   it('ENV_CONFIG_SUSPECT on keys with quotes and a newline: the finding names the variables, never the keys', async () => {
     const o = await diagnose([healthyTls.url('https', '/v1/models'), '--ca-file', pki.caFile, '--token-env', 'CANARY_TOKEN'], { OPENAI_API_KEY: `"${ENV_KEY}"`, ANTHROPIC_API_KEY: `${ENV_KEY2}\n` });
     const f = o.report.findings.find((x) => x.code === 'ENV_CONFIG_SUSPECT')!;

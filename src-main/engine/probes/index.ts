@@ -1,6 +1,7 @@
 import type { Probe } from '../probe.js';
 import { environmentProbe } from './environment.js';
 import { proxyProbe } from './proxy.js';
+import { pathsProbe } from './paths.js';
 import { dnsProbe } from './dns.js';
 import { tcpProbe } from './tcp.js';
 import { tlsProbe } from './tls.js';
@@ -15,6 +16,8 @@ import { completionProbe } from './completion.js';
 export const PROBES: readonly Probe[] = [
   environmentProbe,
   proxyProbe,
+  // The other ways out the clients of the matrix take (direct, the OS proxy), measured alongside.
+  pathsProbe,
   dnsProbe,
   tcpProbe,
   tlsProbe,

@@ -1,7 +1,8 @@
 import { classifyNetworkError, type ClassifiedError } from '../classify.js';
 import { PROBE_IDS, type ProxyData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
-import { chooseProxy, isLocalTarget } from '../net/proxy-env.js';
+import { isLocalTarget } from '../net/proxy-env.js';
+import { proxyChoiceFor } from '../clients/choice.js';
 import { askProxyAbsolute, openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
 import { proxyOwnAnswer } from '../net/proxy-answer.js';
 import { trustedCAs } from '../net/trust.js';
@@ -54,7 +55,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
   stage: 'proxy',
   dependsOn: [PROBE_IDS.environment],
   async run(ctx) {
-    const choice = await chooseProxy(ctx.request.proxy, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u));
+    const choice = await proxyChoiceFor(ctx.request, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u));
     // Which OS setting the system proxy came from (CLI: gsettings, kioslaverc, scutil, registry), or a PAC script we did not evaluate.
     const os = choice.source === 'system' || choice.source === null ? await ctx.platform.systemProxyInfo?.().catch(() => null) : null;
     const system = os ? { source: os.source, mode: os.mode, pacUrl: os.pacUrl } : null;

@@ -42,6 +42,8 @@ export interface TlsProbeData extends TlsData {
   error?: ClassifiedError;
   /** When the port is not speaking TLS: the first bytes it answered. */
   firstBytes?: string | null;
+  /** The presented chain as PEM, for the client matrix's trust stores (never in the report). */
+  chainPem?: string[];
 }
 
 const ALPN = ['h2', 'http/1.1'];
@@ -101,6 +103,7 @@ export const tlsProbe: Probe<TlsProbeData> = {
       handshakeMs: hs.ms,
       chain,
       authorizationError,
+      chainPem: x509.map((x) => x.toString()),
     };
     const leaf = s.getPeerCertificate();
     s.destroy();
@@ -142,7 +145,7 @@ async function rawSocket(ctx: ProbeContext, proxyUrl: string | null, address: st
   return r.ok ? { socket: r.socket } : { error: r.error };
 }
 
-function handshake(socket: Duplex, servername: string | null, ca: string[] | undefined, signal: AbortSignal): Promise<{ ok: true; socket: tls.TLSSocket; ms: number } | { ok: false; error: unknown; ms: number }> {
+export function handshake(socket: Duplex, servername: string | null, ca: string[] | undefined, signal: AbortSignal): Promise<{ ok: true; socket: tls.TLSSocket; ms: number } | { ok: false; error: unknown; ms: number }> {
   const secureContext = ca ? secureContextFor(ca) : undefined;
   const t0 = performance.now();
   const ms = () => elapsedMs(t0);

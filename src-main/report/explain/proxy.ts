@@ -1,5 +1,6 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import { ev, type CodeText } from './types.js';
+import { clientProxyTexts } from './clients.js';
 
 const noProxy = (e: Parameters<typeof ev>[0], zh = false): string => (e.noProxy === null || e.noProxy === undefined ? (zh ? '未设置' : 'not set') : ev(e, 'noProxy'));
 
@@ -141,6 +142,7 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
       fixes: [`把它加入 NO_PROXY，例如 export NO_PROXY=localhost,127.0.0.1,::1,${ev(e, 'host')}（同时设置 curl 等工具优先读取的 no_proxy）。`, '或使用 --no-proxy 检查直连情况。'],
     }),
   },
+  ...clientProxyTexts,
   PROXY_SCHEME_MISMATCH: {
     example: { proxy: 'https://127.0.0.1:7890', source: 'env:HTTPS_PROXY', scheme: 'https', speaks: 'http', corrected: 'http://127.0.0.1:7890', error: 'ssl3_get_record:wrong version number' },
     en: (e) => ({

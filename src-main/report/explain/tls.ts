@@ -93,8 +93,9 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
   TLS_OS_TRUST_ONLY: {
     example: { host: 'api.openai.com', address: '162.159.140.245', viaProxy: false, issuer: 'Example Corp Internal Root CA', chain: ['api.openai.com', 'Example Corp Issuing CA'], osStore: '/etc/ssl/certs/ca-certificates.crt', interceptor: null },
     en: (e) => ({
-      title: 'Trusted by the operating system, but not by Node.js',
-      detail: `The chain (${ev(e, 'chain')}) leads to ${ev(e, 'issuer')}, which the OS trust store (${ev(e, 'osStore')}) has but Node's bundled roots do not. Browsers and curl work; Node SDKs fail. ${icpt(e, false)}`.trim(),
+      // With --client, evidence names the client and its store (a Python client on certifi, say).
+      title: `Trusted by the operating system, but not by ${e.client ? ev(e, 'client') : 'Node.js'}`,
+      detail: `The chain (${ev(e, 'chain')}) leads to ${ev(e, 'issuer')}, which the OS trust store (${ev(e, 'osStore')}) has but ${e.store ? ev(e, 'store') : "Node's bundled roots"} do${e.store ? 'es' : ''} not. Browsers and curl work; ${e.client ? ev(e, 'client') : 'Node SDKs'} fail${e.client ? 's' : ''}. ${icpt(e, false)}`.trim(),
       fixes: [
         'Export that CA from the OS store (or get it from IT) as PEM, then: export NODE_EXTRA_CA_CERTS=/path/to/corp-ca.pem before starting the program.',
         'Node ≥ 22.15 / 23.8: start with --use-system-ca (or NODE_OPTIONS=--use-system-ca) to use the OS store directly.',
@@ -102,8 +103,8 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
       ],
     }),
     'zh-CN': (e) => ({
-      title: '操作系统信任该证书，但 Node.js 不信任',
-      detail: `证书链（${ev(e, 'chain')}）指向 ${ev(e, 'issuer')}：操作系统信任库（${ev(e, 'osStore')}）中有它，而 Node 内置根证书中没有。浏览器和 curl 正常，Node SDK 会失败。${icpt(e, true)}`,
+      title: `操作系统信任该证书，但 ${e.client ? ev(e, 'client') : 'Node.js'} 不信任`,
+      detail: `证书链（${ev(e, 'chain')}）指向 ${ev(e, 'issuer')}：操作系统信任库（${ev(e, 'osStore')}）中有它，而${e.store ? ` ${ev(e, 'store')} ` : ' Node 内置根证书'}中没有。浏览器和 curl 正常，${e.client ? ev(e, 'client') : 'Node SDK'} 会失败。${icpt(e, true)}`,
       fixes: [
         '从系统信任库导出该 CA（或向 IT 索取）为 PEM，然后在启动程序前设置：export NODE_EXTRA_CA_CERTS=/path/to/corp-ca.pem。',
         'Node ≥ 22.15 / 23.8：使用 --use-system-ca 启动（或 NODE_OPTIONS=--use-system-ca）直接使用系统信任库。',

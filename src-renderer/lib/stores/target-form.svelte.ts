@@ -1,5 +1,6 @@
 import type { Lang, ProviderChoice } from '../../../src-main/common/report.js';
 import type { CredentialRef, DiagnosisRequest } from '../../../src-main/common/request.js';
+import type { ClientId } from '../../../src-main/common/clients.js';
 import type { PastedFill } from '../../../src-main/common/intake.js';
 import { detectProvider } from '../provider.js';
 import type { RecentTarget } from '../recent-targets.js';
@@ -28,6 +29,8 @@ export class TargetForm {
   dnsServers = $state('');
   comparePublicDns = $state(false);
   stream = $state(false);
+  /** "What will make this call?": '' is the default (curl-like, how the engine behaves). */
+  client: ClientId | '' = $state('');
   /** --completion: one real, billed one-token completion (opt-in: it costs a few tokens). */
   completion = $state(false);
   /** A call pasted as curl or picked from a HAR: its headers (with the user's own key), pins and -k go with the request. */
@@ -67,6 +70,7 @@ export class TargetForm {
       stream: this.stream,
       ...(this.completion ? { completion: true } : {}),
       lang,
+      ...(this.client !== '' ? { client: this.client } : {}),
     };
   }
 
