@@ -19,8 +19,9 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] }, globals: { ...globals.browser } },
   },
-  // Layering: the renderer is a sandboxed web page. It may only `import type` from src-main/common,
-  // and nothing else from src-main.
+  // Layering: the renderer is a sandboxed web page. It may import the pure layers of src-main —
+  // common/ (types, stage list, limits, provider detection) and the text module (report/text and
+  // report/explain, which word findings and probe results in either language) — and nothing else.
   {
     files: ['src-renderer/**/*.{ts,svelte}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -29,8 +30,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src-main/common/**'], allowTypeImports: true, message: 'The renderer may only `import type` from src-main/common.' },
-            { group: ['**/src-main/*', '!**/src-main/common'], message: 'The renderer cannot import main-process code; go through window.doctor.' },
+            {
+              group: ['**/src-main/**', '!**/src-main/common', '!**/src-main/common/**', '!**/src-main/report', '!**/src-main/report/text', '!**/src-main/report/text/**', '!**/src-main/report/explain', '!**/src-main/report/explain/**'],
+              message: 'The renderer may import only src-main/common and the text module (report/text, report/explain); for anything else go through window.doctor.',
+            },
             { group: ['node:*', 'electron', 'keytar', 'undici'], message: 'The renderer has no Node: go through window.doctor.' },
           ],
         },
@@ -50,15 +53,15 @@ export default tseslint.config(
       ],
     },
   },
-  // common/ is pure: no Node built-ins either, so the renderer can share its types and data.
+  // common/ and the text module are pure: no Node built-ins either, so the renderer can share them.
   {
-    files: ['src-main/common/**/*.ts'],
+    files: ['src-main/common/**/*.ts', 'src-main/report/text/**/*.ts', 'src-main/report/explain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [{ name: 'electron', message: 'common/ is pure TypeScript.' }],
-          patterns: [{ group: ['node:*', 'undici', 'keytar', '**/engine/**', '**/app/**'], message: 'common/ is pure TypeScript: no Node, no engine.' }],
+          patterns: [{ group: ['node:*', 'undici', 'keytar', '**/engine/**', '**/app/**'], message: 'common/ and report/text are pure TypeScript: no Node, no engine.' }],
         },
       ],
     },

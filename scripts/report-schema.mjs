@@ -36,7 +36,7 @@ const schema = {
       items: {
         type: 'object',
         required: ['id', 'status', 'durationMs'],
-        properties: { id: { enum: stages }, status: { enum: ['pass', 'warn', 'fail', 'skipped'] }, durationMs: { type: 'number', minimum: 0 }, reason: { type: 'string' } },
+        properties: { id: { enum: stages }, status: { enum: ['pass', 'warn', 'fail', 'skipped'] }, durationMs: { type: 'number', minimum: 0 }, reason: { type: 'string' }, reasonRef: { description: 'The reason as data (a report/text sentence code and its values), so a viewer can word it in another language.', type: 'object', required: ['code'], properties: { code: { type: 'string' }, values: { type: 'object' } } } },
       },
     },
     findings: {

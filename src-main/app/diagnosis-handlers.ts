@@ -11,9 +11,9 @@ import { PROBES } from '../engine/probes/index.js';
 import { runDiagnosis, type RunOptions } from '../engine/run.js';
 import { applyCredentialDefaults, resolveCredential, secretsOf, type ResolvedCredential } from '../credentials/resolve.js';
 import type { CredentialStore } from '../credentials/store.js';
-import { localizeReport, mergeRerun } from './diagnosis-report.js';
+import { mergeRerun } from './diagnosis-report.js';
 import { envCredentialRefusal } from '../common/env-credential-policy.js';
-import { langSchema, parseDiagnosisRequest, parseReport, runIdSchema, stageSchema } from './diagnosis-schema.js';
+import { parseDiagnosisRequest, runIdSchema, stageSchema } from './diagnosis-schema.js';
 import type { CallContext, HandlerTable } from './handlers.js';
 
 export interface DiagnosisDeps {
@@ -74,7 +74,7 @@ export function probesFor(all: readonly Probe[], stages: ReadonlySet<StageId>): 
   return all.filter((p) => chosen.has(p.id));
 }
 
-export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'startDiagnosis' | 'cancelDiagnosis' | 'rerunStages' | 'localizeReport' | 'pickCaFile' | 'listProbes'> {
+export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'startDiagnosis' | 'cancelDiagnosis' | 'rerunStages' | 'pickCaFile' | 'listProbes'> {
   const runs = new Map<string, RunRecord>();
   const finished: string[] = [];
   /** CA files the user picked in our dialog: the only paths a request may name. */
@@ -110,7 +110,7 @@ export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'star
       .then((fresh) => after?.(fresh) ?? fresh)
       .catch((e: unknown): Report | null => {
         // runDiagnosis never throws by contract; if it does anyway, end the run visibly.
-        ctx.emit('progress', { runId, event: { type: 'probe-finished', probe: 'runner', stage: 'environment', status: 'failed', durationMs: 0, summary: e instanceof Error ? e.message : String(e) } });
+        ctx.emit('progress', { runId, event: { type: 'probe-finished', probe: 'runner', stage: 'environment', status: 'failed', durationMs: 0, summary: { code: 'run.probeError', values: { error: e instanceof Error ? e.message : String(e) } } } });
         return null;
       })
       .then((report) => {
@@ -162,14 +162,6 @@ export function diagnosisHandlers(deps: DiagnosisDeps): Pick<HandlerTable, 'star
       if (probes.length === 0) return err('not-found', `Nothing checks ${stages.data.join(', ')} in this build`);
       const rerun = new Set(probes.map((p) => p.stage));
       return launch(ctx, before.request, probes, (fresh) => mergeRerun(previous, fresh, rerun));
-    },
-
-    async localizeReport(_ctx, rawReport, rawLang) {
-      const lang = langSchema.safeParse(rawLang);
-      if (!lang.success) return err('bad-input', 'The language must be en or zh-CN');
-      const report = parseReport(rawReport);
-      if (!report.ok) return err('bad-input', report.message);
-      return ok(localizeReport(report.value, lang.data));
     },
 
     async listProbes() {

@@ -1,20 +1,6 @@
-import type { Lang, Report, Timings } from '../common/report.js';
+import type { Report, Timings } from '../common/report.js';
 import type { StageId } from '../common/stages.js';
-import { explain, headline } from '../report/explain/index.js';
 import { byStageThenSeverity, phaseTotalMs, summarise, summariseCancelled, withNotChecked } from '../engine/summary.js';
-
-/**
- * The same report in another language: each finding's text is made again from its code and
- * evidence (the data never changes, only the words), so switching language needs no new run.
- */
-export function localizeReport(report: Report, lang: Lang): Report {
-  const findings = report.findings.map((f) => ({ ...f, ...explain(f.code, f.evidence, lang) }));
-  // A cancelled run and a healthy one with unchecked probes keep what their headline says.
-  if (report.summary.verdict === 'cancelled') return { ...report, lang, findings, summary: summariseCancelled(findings, lang) };
-  const root = findings.find((f) => f.code === report.summary.rootCause && f.severity === 'error');
-  const title = root?.title ?? findings.find((f) => f.severity === 'warn')?.title ?? null;
-  return { ...report, lang, findings, summary: withNotChecked({ ...report.summary, headline: headline(report.summary.verdict, title, lang) }, report.stages, lang) };
-}
 
 /**
  * A re-run of some stages replaces exactly those stages in the earlier report: their results and

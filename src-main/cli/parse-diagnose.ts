@@ -1,9 +1,11 @@
 import { CLIENT_IDS, isClientId, type ClientId } from '../common/clients.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import net from 'node:net';
-import { DEFAULTS, defaultRequest, type AuthPlacement, type CredentialRef, type DiagnosisRequest } from '../common/request.js';
-import type { Lang, ProviderChoice } from '../common/report.js';
+import { DEFAULTS, type AuthPlacement, type CredentialRef, type DiagnosisRequest } from '../common/request.js';
+import type { Lang } from '../common/report.js';
+import { REQUEST_MESSAGES } from '../common/request-messages.js';
+import { HTTP_TOKEN as TOKEN, REQUEST_LIMITS } from '../common/request-limits.js';
+import { isIpAddress, normalizeDnsServer, targetUrlProblem, validateDiagnosisRequest } from '../common/request-schema.js';
 import { UsageError } from './io.js';
 import { assertPemCertificates, readInputFile } from './read-input.js';
 import { redactTyped } from './redact-typed.js';
@@ -14,9 +16,7 @@ export interface DiagnoseCli {
   bundle?: string;
 }
 
-const PROVIDERS: readonly ProviderChoice[] = ['auto', 'openai', 'zhipu', 'anthropic', 'azure-openai', 'generic', 'deepseek', 'moonshot', 'dashscope', 'openrouter'];
 const LANGS: readonly Lang[] = ['en', 'zh-CN'];
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 export const DIAGNOSE_OPTIONS = {
   json: { type: 'boolean' },
@@ -45,69 +45,46 @@ export const DIAGNOSE_OPTIONS = {
   client: { type: 'string' },
 } as const;
 
-function int(name: string, raw: string | undefined, def: number, min: number, max: number): number {
+/** A number flag's syntax; its range is the shared schema's to judge. */
+function int(name: string, raw: string | undefined, def: number): number {
   if (raw === undefined) return def;
   if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} needs a whole number, got "${raw}"`);
-  const n = Number(raw);
-  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
-  return n;
+  return Number(raw);
 }
 
-/** Parses a target URL; only http and https make sense for an API call. */
-export function parseTargetUrl(raw: string | undefined): URL {
+/** Parses a target URL by the shared rule (only http and https make sense for an API call). */
+export function parseTargetUrl(raw: string | undefined, lang: Lang = 'en'): URL {
   if (raw === undefined || raw.trim() === '') throw new UsageError('diagnose needs a URL, e.g. api-doctor diagnose https://api.example.com/v1/models');
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`"${raw}" is not a URL: give the full address, starting with https://`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`"${url.protocol}" URLs are not supported: use http:// or https://`);
-  }
-  if (!url.hostname) throw new UsageError(`"${raw}" has no host name`);
-  return url;
+  const problem = targetUrlProblem(raw, lang);
+  if (problem) throw new UsageError(problem);
+  return new URL(raw.trim());
 }
 
 /** A system CA bundle is ~200 KB; anything past this is not a CA file. */
 const MAX_CA_FILE_BYTES = 4 * 1024 * 1024;
 /** A diagnosis needs a small request; a bigger body is a mistake (or /dev/zero). */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_BODY_BYTES = REQUEST_LIMITS.bodyBytes;
 
-export function parseHeader(raw: string): { name: string; value: string } {
+export function parseHeader(raw: string, lang: Lang = 'en'): { name: string; value: string } {
   const i = raw.indexOf(':');
   // The value may be a key: the message shows only the first word of what was typed.
   if (i <= 0) throw new UsageError(`-H "${raw.trim().split(/\s+/)[0]!.slice(0, 60)} …" is not a header: write it as "Name: value"`);
   const name = raw.slice(0, i).trim();
   const value = raw.slice(i + 1).trim();
-  if (!TOKEN.test(name)) throw new UsageError(`-H: "${name}" is not a valid header name`);
-  if (/[\r\n\0]/.test(value)) throw new UsageError(`-H ${name}: the value contains a line break or NUL`);
+  const m = REQUEST_MESSAGES[lang];
+  if (!TOKEN.test(name)) throw new UsageError(m.headerName(name));
+  if (/[\r\n\0]/.test(value)) throw new UsageError(m.headerValue(name));
   return { name, value };
 }
 
-/** `ip`, `ip:port`, `[v6]:port` or a bare IPv6 address (port 53 by default). */
-export function parseDnsServer(flag: string, raw: string): string {
-  const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(raw);
-  let host: string;
-  let port = '53';
-  if (m) {
-    host = m[1]!;
-    if (m[2]) port = m[2];
-  } else if (net.isIPv6(raw)) {
-    host = raw;
-  } else {
-    const parts = raw.split(':');
-    host = parts[0]!;
-    if (parts.length === 2) port = parts[1]!;
-    else if (parts.length > 2) throw new UsageError(`--${flag} "${raw}": write IPv6 servers as [addr]:port`);
-  }
-  if (!net.isIP(host)) throw new UsageError(`--${flag} "${raw}": give the server's IP address, not a name`);
-  const p = Number(port);
-  if (!/^\d+$/.test(port) || p < 1 || p > 65535) throw new UsageError(`--${flag} "${raw}": bad port`);
-  return net.isIPv6(host) ? `[${host}]:${p}` : `${host}:${p}`;
+/** `ip`, `ip:port`, `[v6]:port` or a bare IPv6 address (port 53 by default), by the shared rule. */
+export function parseDnsServer(_flag: string, raw: string, lang: Lang = 'en'): string {
+  const server = normalizeDnsServer(raw);
+  if (server === null) throw new UsageError(REQUEST_MESSAGES[lang].dns(raw));
+  return server;
 }
 
-export function parseResolve(raw: string): { host: string; port: number; address: string } {
+export function parseResolve(raw: string, lang: Lang = 'en'): { host: string; port: number; address: string } {
   const first = raw.indexOf(':');
   const second = first < 0 ? -1 : raw.indexOf(':', first + 1);
   if (first <= 0 || second < 0) throw new UsageError(`--resolve "${raw}": write it as host:port:address`);
@@ -116,8 +93,9 @@ export function parseResolve(raw: string): { host: string; port: number; address
   let address = raw.slice(second + 1);
   if (address.startsWith('[') && address.endsWith(']')) address = address.slice(1, -1);
   const port = Number(portRaw);
-  if (!/^\d+$/.test(portRaw) || port < 1 || port > 65535) throw new UsageError(`--resolve "${raw}": bad port "${portRaw}"`);
-  if (!net.isIP(address)) throw new UsageError(`--resolve "${raw}": "${address}" is not an IP address`);
+  const m = REQUEST_MESSAGES[lang];
+  if (!/^\d+$/.test(portRaw) || port < 1 || port > 65535) throw new UsageError(m.port(portRaw));
+  if (!isIpAddress(address)) throw new UsageError(m.ip(address));
   return { host, port, address };
 }
 
@@ -137,7 +115,11 @@ export function parseAuth(raw: string): AuthPlacement {
   throw new UsageError(`--auth "${raw}": use bearer, basic, header:<Name> or query:<param>`);
 }
 
-/** Turns `diagnose` arguments into a DiagnosisRequest, or throws UsageError with a one-line reason. */
+/**
+ * Turns `diagnose` arguments into a DiagnosisRequest, or throws UsageError with a one-line reason.
+ * Here only the command line's own syntax is parsed (flag pairs, "Name: value", host:port:address,
+ * files); what the request may hold is judged by the schema every face shares.
+ */
 export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
   let parsed;
   try {
@@ -147,43 +129,24 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
   }
   const { values: v, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`diagnose takes one URL, got ${positionals.length}: ${positionals.join(' ')}`);
-  const url = parseTargetUrl(positionals[0]);
-
-  const provider = (v.provider ?? 'auto') as ProviderChoice;
-  if (!PROVIDERS.includes(provider)) throw new UsageError(`--provider "${v.provider}": use one of ${PROVIDERS.join(', ')}`);
   const lang = (v.lang ?? 'en') as Lang;
   if (!LANGS.includes(lang)) throw new UsageError(`--lang "${v.lang}": use en or zh-CN`);
+  const url = parseTargetUrl(positionals[0], lang);
+
   if (v.proxy !== undefined && v['no-proxy']) throw new UsageError('--proxy and --no-proxy contradict each other');
-  if (v.proxy !== undefined) {
-    try {
-      const p = new URL(v.proxy);
-      if (!['http:', 'https:', 'socks5:', 'socks5h:', 'socks4:', 'socks4a:', 'socks:'].includes(p.protocol)) throw new Error();
-    } catch {
-      throw new UsageError(`--proxy "${redactTyped(v.proxy)}" is not a proxy URL, e.g. http://proxy.example:8080`);
-    }
-  }
   if (v.credential !== undefined && v['token-env'] !== undefined) throw new UsageError('use either --credential or --token-env, not both');
   let credential: CredentialRef = { kind: 'none' };
   if (v.credential !== undefined) credential = { kind: 'keychain', name: v.credential };
-  if (v['token-env'] !== undefined) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v['token-env'])) throw new UsageError(`--token-env "${v['token-env']}" is not an environment variable name`);
-    credential = { kind: 'env', variable: v['token-env'] };
-  }
+  if (v['token-env'] !== undefined) credential = { kind: 'env', variable: v['token-env'] };
   if ((v['oauth-token-url'] === undefined) !== (v['oauth-client-id'] === undefined)) {
     throw new UsageError('--oauth-token-url and --oauth-client-id go together');
   }
   let oauth: DiagnosisRequest['oauth'];
   if (v['oauth-token-url'] !== undefined && v['oauth-client-id'] !== undefined) {
-    try {
-      parseTargetUrl(v['oauth-token-url']);
-    } catch (e) {
-      throw new UsageError(`--oauth-token-url: ${(e as Error).message}`);
-    }
+    // The schema refuses this too; here the sentence can name the flags.
     if (credential.kind === 'none') throw new UsageError('OAuth needs the client secret: add --credential NAME or --token-env VAR');
     oauth = { tokenUrl: v['oauth-token-url'], clientId: v['oauth-client-id'] };
   }
-  const method = (v.method ?? DEFAULTS.method).toUpperCase();
-  if (!TOKEN.test(method)) throw new UsageError(`-X "${v.method}" is not an HTTP method`);
 
   let body: string | undefined;
   if (v.data !== undefined) {
@@ -195,29 +158,35 @@ export function parseDiagnoseArgs(args: string[], cwd: string): DiagnoseCli {
     assertPemCertificates('--ca-file', caFile, readInputFile('--ca-file', caFile, MAX_CA_FILE_BYTES));
   }
 
-  const request = defaultRequest(url.href, {
-    method,
-    headers: (v.header ?? []).map(parseHeader),
-    ...(body !== undefined ? { body } : {}),
-    provider,
-    credential,
-    ...(v.auth !== undefined ? { auth: parseAuth(v.auth) } : {}),
-    ...(oauth ? { oauth } : {}),
-    dnsServers: (v['dns-server'] ?? []).map((s) => parseDnsServer('dns-server', s)),
-    referenceDns: (v['reference-dns'] ?? []).map((s) => parseDnsServer('reference-dns', s)),
-    resolve: (v.resolve ?? []).map(parseResolve),
-    ...(v['no-proxy'] ? { proxy: null } : v.proxy !== undefined ? { proxy: v.proxy } : {}),
-    ...(caFile ? { caFile } : {}),
-    timeoutMs: int('timeout', v.timeout, DEFAULTS.timeoutMs, 100, 600_000),
-    samples: int('samples', v.samples, DEFAULTS.samples, 1, 100),
-    ...(v.samples !== undefined ? { samplesExplicit: true } : {}),
-    slowMs: int('slow-ms', v['slow-ms'], DEFAULTS.slowMs, 1, 600_000),
-    stream: v.stream ?? false,
-    ...(v.completion ? { completion: true } : {}),
+  const request = validateDiagnosisRequest(
+    {
+      url: url.href,
+      method: v.method ?? DEFAULTS.method,
+      headers: (v.header ?? []).map((h) => parseHeader(h, lang)),
+      ...(body !== undefined ? { body } : {}),
+      provider: v.provider ?? 'auto',
+      credential,
+      ...(v.auth !== undefined ? { auth: parseAuth(v.auth) } : {}),
+      ...(oauth ? { oauth } : {}),
+      dnsServers: v['dns-server'] ?? [],
+      referenceDns: v['reference-dns'] ?? [],
+      resolve: (v.resolve ?? []).map((r) => parseResolve(r, lang)),
+      ...(v['no-proxy'] ? { proxy: null } : v.proxy !== undefined ? { proxy: v.proxy } : {}),
+      ...(caFile ? { caFile } : {}),
+      timeoutMs: int('timeout', v.timeout, DEFAULTS.timeoutMs),
+      samples: int('samples', v.samples, DEFAULTS.samples),
+      ...(v.samples !== undefined ? { samplesExplicit: true } : {}),
+      slowMs: int('slow-ms', v['slow-ms'], DEFAULTS.slowMs),
+      stream: v.stream ?? false,
+      ...(v.completion ? { completion: true } : {}),
+      ...(v.client !== undefined ? { client: parseClient(v.client) } : {}),
+      lang,
+    },
     lang,
-    ...(v.client !== undefined ? { client: parseClient(v.client) } : {}),
-  });
-  return { request, json: v.json ?? false, ...(v.bundle !== undefined ? { bundle: path.resolve(cwd, v.bundle) } : {}) };
+  );
+  // The sentence may echo what was typed (a URL with a key in it): redacted like every usage error.
+  if (!request.ok) throw new UsageError(redactTyped(request.error.message));
+  return { request: request.value, json: v.json ?? false, ...(v.bundle !== undefined ? { bundle: path.resolve(cwd, v.bundle) } : {}) };
 }
 
 /** --client: one of the matrix's clients (contract section 7). */

@@ -1,6 +1,6 @@
 import type { Result } from './result.js';
-import type { ProgressEvent } from './progress.js';
 import type { Lang, Report } from './report.js';
+import type { ProgressEvent } from './progress.js';
 import type { DiagnosisRequest } from './request.js';
 import type { StageId } from './stages.js';
 import type { CredentialInput, CredentialSummary } from './credential.js';
@@ -40,8 +40,6 @@ export interface DiagnosisApi {
    * a new runId; its `done` report is the earlier report with those stages and prerequisites replaced.
    */
   rerunStages(runId: string, stages: StageId[]): Promise<Result<{ runId: string }>>;
-  /** The same report with every title, detail, fix and the headline in another language. */
-  localizeReport(report: Report, lang: Lang): Promise<Result<Report>>;
   /** The probes a diagnosis runs, in order (so the wizard can show each one waiting before it starts). */
   listProbes(): Promise<Result<{ id: string; stage: StageId }[]>>;
   /** Opens a file dialog for an extra CA (PEM); null when the user cancelled. Only picked paths may be used as caFile. */
@@ -113,7 +111,6 @@ const METHOD_SET: Record<DoctorMethod, true> = {
   startDiagnosis: true,
   cancelDiagnosis: true,
   rerunStages: true,
-  localizeReport: true,
   pickCaFile: true,
   listProbes: true,
   listCredentials: true,

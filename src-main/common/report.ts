@@ -1,5 +1,7 @@
 import type { FindingCode, Severity } from './codes.js';
+import type { Advice } from './advice.js';
 import type { StageId } from './stages.js';
+import type { TextRef } from './text-ref.js';
 import type { ClientRow } from './clients.js';
 
 export const REPORT_SCHEMA = 'api-doctor/report@1' as const;
@@ -30,8 +32,10 @@ export interface StageResult {
   id: StageId;
   status: StageStatus;
   durationMs: number;
-  /** Why a stage was skipped, or a one-line summary of what it measured. */
+  /** Why a stage was skipped, or a one-line summary of what it measured, in the report's language. */
   reason?: string;
+  /** The same reason as data, so a viewer can word it in another language (report/text). */
+  reasonRef?: TextRef;
 }
 
 export interface Timings {
@@ -60,7 +64,7 @@ export interface Report {
   /** Every HTTP exchange the run made (redacted), the source of requests.har. */
   exchanges: HttpExchange[];
   /** Client advice (timeouts, retry policy, snippets) when the HTTP stages ran. */
-  advice?: JsonValue;
+  advice?: Advice;
   /** The client matrix (contract section 7): would this call work for curl, a browser, Node, Python…? */
   clients?: ClientRow[];
 }

@@ -32,14 +32,6 @@ export async function resolveCredential(ref: CredentialRef, deps: ResolveDeps): 
   return ok({ secret: got.value.secret, info: got.value.info });
 }
 
-/** Just the secret: the shape the app's diagnosis handlers take. */
-export function secretResolver(deps: ResolveDeps): (ref: CredentialRef) => Promise<Result<Secret | null>> {
-  return async (ref) => {
-    const r = await resolveCredential(ref, deps);
-    return r.ok ? ok(r.value?.secret ?? null) : r;
-  };
-}
-
 /**
  * A saved credential knows where it goes: fill the request's --auth / OAuth / provider from it
  * unless the user said otherwise on this run.

@@ -1,7 +1,9 @@
+import { round1 } from '../common/round.js';
 import type { FindingCode } from '../common/codes.js';
 import type { Finding, Lang, Report, StageResult, Timings, Verdict } from '../common/report.js';
 import { stageIndex } from '../common/stages.js';
 import { headline, notCheckedHeadline } from '../report/explain/index.js';
+import { notCheckedList } from '../report/text/say.js';
 
 const severityRank = (s: Finding['severity']) => (s === 'error' ? 0 : s === 'warn' ? 1 : 2);
 
@@ -22,7 +24,7 @@ export function summarise(findings: readonly Finding[], lang: Lang): Report['sum
 
 /** The phases of one request add up to its total. */
 export const phaseTotalMs = (t: Omit<Timings, 'totalMs'>): number =>
-  Math.round([t.dnsMs, t.connectMs, t.tlsMs, t.ttfbMs, t.downloadMs].reduce<number>((a, v) => a + (v ?? 0), 0) * 10) / 10;
+  round1([t.dnsMs, t.connectMs, t.tlsMs, t.ttfbMs, t.downloadMs].reduce<number>((a, v) => a + (v ?? 0), 0));
 
 /**
  * A cancelled run: its own verdict, no root cause (what was not finished was not judged). Errors
@@ -39,6 +41,6 @@ export function summariseCancelled(findings: readonly Finding[], lang: Lang): Re
  */
 export function withNotChecked(summary: Report['summary'], stages: readonly StageResult[], lang: Lang): Report['summary'] {
   if (summary.verdict !== 'healthy') return summary;
-  const missing = stages.filter((s) => s.reason?.startsWith('not checked: ')).map((s) => `${s.id}: ${s.reason!.slice('not checked: '.length)}`);
-  return missing.length === 0 ? summary : { ...summary, headline: notCheckedHeadline(missing.join('; '), lang) };
+  const missing = notCheckedList(stages, lang);
+  return missing === null ? summary : { ...summary, headline: notCheckedHeadline(missing, lang) };
 }

@@ -1,6 +1,7 @@
 import type { Lang, Report, StageStatus } from '../common/report.js';
 import { timingBar } from './render-timing.js';
-import { UI, notChecked, skipReason } from './render-strings.js';
+import { UI } from './render-strings.js';
+import { localizeReport, skipReason, stageNote } from './text/index.js';
 import { clientMatrixMarkdown } from './render-clients.js';
 
 const MARK: Record<StageStatus, string> = { pass: '✓', warn: '⚠', fail: '✗', skipped: '–' };
@@ -10,7 +11,8 @@ const esc = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
  * The human report as Markdown (report.md in a bundle, a paste into a ticket): the same order as
  * the terminal text, with each finding's evidence as JSON.
  */
-export function renderMarkdown(r: Report, lang: Lang = r.lang): string {
+export function renderMarkdown(report: Report, lang: Lang = report.lang): string {
+  const r = localizeReport(report, lang);
   const u = UI[lang];
   const L: string[] = [];
   L.push(`# ${u.reportTitle}`, '');
@@ -22,7 +24,7 @@ export function renderMarkdown(r: Report, lang: Lang = r.lang): string {
   L.push(`## ${u.checks}`, '', `| | ${lang === 'zh-CN' ? '阶段' : 'stage'} | ms | |`, '| --- | --- | ---: | --- |');
   for (const s of r.stages) {
     const codes = r.findings.filter((f) => f.stage === s.id).map((f) => `\`${f.code}\``).join(' ');
-    L.push(`| ${MARK[s.status]} | ${u.stage[s.id]} | ${s.durationMs} | ${s.status === 'skipped' ? esc(skipReason(s.reason, lang)) : [codes, s.reason ? esc(notChecked(s.reason, lang)) : ''].filter(Boolean).join(' · ')} |`);
+    L.push(`| ${MARK[s.status]} | ${u.stage[s.id]} | ${s.durationMs} | ${s.status === 'skipped' ? esc(skipReason(s.reasonRef ?? s.reason, lang)) : [codes, s.reason ? esc(stageNote(s.reasonRef ?? s.reason, lang)) : ''].filter(Boolean).join(' · ')} |`);
   }
   L.push('');
   if (r.findings.length === 0) L.push(u.noFindings, '');

@@ -82,29 +82,3 @@ export const UI: Record<Lang, UiStrings> = {
     reportWritten: '报告',
   },
 };
-
-/** The stage's skip reason in the report's language where we know it ("not yet checked"). */
-/** The engine's fixed "does not apply" reasons, in Chinese (probe reasons with measured values stay English). */
-const KNOWN_REASONS_ZH: Record<string, string> = {
-  'plain http:// URL: no TLS to check': '普通 http:// 地址，没有 TLS 需要检查',
-  'no OAuth token endpoint given': '未指定 OAuth 令牌端点',
-  'streaming not asked for (--stream)': '未要求检查流式响应（--stream）',
-  cancelled: '已取消',
-};
-
-export function skipReason(reason: string | undefined, lang: Lang): string {
-  const u = UI[lang];
-  if (!reason) return u.skipped;
-  if (reason === 'not yet checked') return u.notYetChecked;
-  if (lang === 'zh-CN' && KNOWN_REASONS_ZH[reason]) return `${u.skipped}：${KNOWN_REASONS_ZH[reason]}`;
-  // Probes give their reasons in English; in Chinese at least say which prerequisite failed.
-  const m = /^(\w+) failed: (.*)$/.exec(reason);
-  if (lang === 'zh-CN' && m) return `${u.skipped}：${m[1]} 失败（${m[2]}）`;
-  return `${u.skipped}: ${reason}`;
-}
-
-/** A stage that ran, with a probe that could not: "not checked: stream: no streaming endpoint known". */
-export function notChecked(reason: string, lang: Lang): string {
-  const r = reason.replace(/^not checked: /, '');
-  return lang === 'zh-CN' ? `未检查：${r}` : `not checked: ${r}`;
-}

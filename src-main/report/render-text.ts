@@ -1,6 +1,7 @@
 import type { Finding, Lang, Report, StageStatus } from '../common/report.js';
 import { displayWidth, timingBar } from './render-timing.js';
-import { UI, type UiStrings, notChecked, skipReason } from './render-strings.js';
+import { UI, type UiStrings } from './render-strings.js';
+import { localizeReport, skipReason, stageNote } from './text/index.js';
 import { clientMatrixText } from './render-clients.js';
 
 export interface TextOptions {
@@ -15,7 +16,8 @@ const SEV_MARK: Record<Finding['severity'], string> = { error: '✗', warn: '⚠
  * The human report for a terminal: verdict and root cause with its fixes first (that is what the
  * user came for), then the stage checklist, other findings and the timing picture.
  */
-export function renderText(r: Report, lang: Lang = r.lang, opts: TextOptions = {}): string {
+export function renderText(report: Report, lang: Lang = report.lang, opts: TextOptions = {}): string {
+  const r = localizeReport(report, lang);
   const u = UI[lang];
   const c = colours(opts.color ?? false);
   const out: string[] = [];
@@ -42,7 +44,7 @@ export function renderText(r: Report, lang: Lang = r.lang, opts: TextOptions = {
     const col = s.status === 'pass' ? c.green : s.status === 'warn' ? c.yellow : s.status === 'fail' ? c.red : c.dim;
     const codes = r.findings.filter((f) => f.stage === s.id && f.severity !== 'info').map((f) => f.code);
     // A probe of the stage that could not run says so, with its reason ("not checked: …").
-    const note = s.status === 'skipped' ? skipReason(s.reason, lang) : [`${s.durationMs} ms`, ...codes, ...(s.reason ? [notChecked(s.reason, lang)] : [])].join('  ');
+    const note = s.status === 'skipped' ? skipReason(s.reasonRef ?? s.reason, lang) : [`${s.durationMs} ms`, ...codes, ...(s.reason ? [stageNote(s.reasonRef ?? s.reason, lang)] : [])].join('  ');
     out.push(`  ${col(MARK[s.status])} ${padName(u.stage[s.id])}${s.status === 'skipped' ? c.dim(note) : note}`);
   }
 

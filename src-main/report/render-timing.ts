@@ -1,7 +1,8 @@
+import { formatMs } from '../common/round.js';
 import type { Timings } from '../common/report.js';
 import type { UiStrings } from './render-strings.js';
 
-const fmt = (v: number | null) => (v === null ? '—' : v < 10 ? `${v.toFixed(1)}ms` : `${Math.round(v)}ms`);
+const fmt = (v: number | null) => (v === null ? '—' : formatMs(v, false));
 
 /**
  * The httpstat picture: one column per phase, its name above and its time below, so where the

@@ -1,6 +1,7 @@
-import type { StageId } from '../../src-main/common/stages.js';
+import { STAGES, type StageId } from '../../src-main/common/stages.js';
+import type { TextRef } from '../../src-main/common/text-ref.js';
+import { isBlockedReason, isCancelledReason, isNotYetCheckedReason, notCheckedItems } from '../../src-main/report/text/say.js';
 import type { StageView } from '../lib/stores/run.svelte.js';
-import { STAGES } from '../lib/stages.js';
 
 /**
  * What a stage (or a step) shows. The four kinds of "did not pass" are kept apart, because a user
@@ -10,21 +11,31 @@ import { STAGES } from '../lib/stages.js';
  */
 export type StepStatus = 'idle' | 'running' | 'pass' | 'warn' | 'fail' | 'skipped' | 'not-applicable' | 'not-checked' | 'cancelled';
 
-/** The runner's reason for a stage no probe covers in this build. */
-const NOT_CHECKED = 'not yet checked';
+type Reason = TextRef | string | null | undefined;
 
-/** One stage's display state, from its status and the runner's skip reason. */
+/** "not checked: …" (as data, or the words of an older report): a probe of the stage could not run. */
+const isNotChecked = (r: Reason): boolean => notCheckedItems(r, 'en') !== null;
+
+/** Cancelled, or blocked by a prerequisite that was cancelled ("http failed: cancelled"). */
+function cancelled(r: Reason): boolean {
+  if (isCancelledReason(r)) return true;
+  if (typeof r === 'string') return /: cancelled\b/.test(r);
+  const inner = r?.code === 'run.depFailed' ? r.values?.reason : undefined;
+  return typeof inner === 'object' && inner !== null && !Array.isArray(inner) && isCancelledReason(inner as TextRef);
+}
+
+/** One stage's display state, from its status and the runner's skip reason (read as data through report/text). */
 export function stageState(stage: StageId, views: Partial<Record<StageId, StageView>>): StepStatus {
   const v = views[stage];
   if (!v) return 'idle';
-  const reason = v.reason ?? '';
+  const reason = v.reason;
   // A stage that passed with a probe that could not run is not a ✓: part of it was not checked.
-  if (v.status === 'pass' && reason.startsWith('not checked: ')) return 'not-checked';
+  if (v.status === 'pass' && isNotChecked(reason)) return 'not-checked';
   if (v.status !== 'skipped') return v.status;
-  if (/^cancelled\b/.test(reason) || /: cancelled\b/.test(reason)) return 'cancelled';
-  if (reason === NOT_CHECKED || reason.startsWith('not checked: ')) return 'not-checked';
+  if (cancelled(reason)) return 'cancelled';
+  if (isNotYetCheckedReason(reason) || isNotChecked(reason)) return 'not-checked';
   // "tcp failed: …" is the runner's blocked-by-prerequisite reason; an earlier failed stage says the same.
-  if (/ failed: /.test(reason) || reason === 'not run') return 'skipped';
+  if (isBlockedReason(reason)) return 'skipped';
   if (STAGES.slice(0, STAGES.indexOf(stage)).some((s) => views[s]?.status === 'fail')) return 'skipped';
   return 'not-applicable';
 }

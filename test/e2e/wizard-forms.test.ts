@@ -14,7 +14,7 @@ describe('wizard forms: errors from main, recent targets, copy', () => {
     await page.locator('#url').fill('api.example.com/v1 models');
     await page.locator('[data-action="start"]').click();
     const alert = page.locator('#start-error[role="alert"]');
-    await expect.poll(() => alert.innerText()).toMatch(/is not a web address: give the full URL, starting with https:\/\//);
+    await expect.poll(() => alert.innerText()).toMatch(/is not a URL: give the full address, starting with https:\/\//);
     expect(await alert.innerText()).not.toMatch(/at \w+ \(|Error:|ZodError/);
     await expect.poll(() => page.locator('main').getAttribute('data-current')).toBe('target');
     await shot(page, 'en-light-target-bad-url');

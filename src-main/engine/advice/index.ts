@@ -1,11 +1,10 @@
 import type { FindingCode } from '../../common/codes.js';
-import type { JsonValue } from '../../common/report.js';
+import { round1 } from '../../common/round.js';
+import type { Advice } from '../../common/advice.js';
+import { retryNote, timeoutReason } from '../../report/text/advice-texts.js';
 import { CREDENTIAL_HEADERS } from '../auth/plan.js';
-import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { RunView } from '../probe.js';
-import type { ServerProbeData } from '../probes/server.js';
-import type { StreamProbeData } from '../probes/stream.js';
 import { profileById } from '../providers/index.js';
 import { adviseRetry } from './retry.js';
 import { placeholders, redactedBody, redactedHeader, redactedUrl } from './redacted-call.js';
@@ -24,17 +23,19 @@ const OWN_HEADERS = new Set(['user-agent', 'accept-encoding']);
  * ready-to-paste snippets with the secret as an environment variable. Undefined when no HTTP
  * exchange happened (nothing to base it on).
  */
-export function adviseFrom(view: RunView, codes: readonly FindingCode[]): JsonValue | undefined {
-  const http = view.result<HttpProbeData>(PROBE_IDS.http)?.data;
+export function adviseFrom(view: RunView, codes: readonly FindingCode[]): Advice | undefined {
+  const http = view.result(PROBE_IDS.http)?.data;
   if (!http) return undefined;
   const req = view.request;
-  const server = view.result<ServerProbeData>(PROBE_IDS.server)?.data;
-  const stream = view.result<StreamProbeData>(PROBE_IDS.stream)?.data;
+  const server = view.result(PROBE_IDS.server)?.data;
+  const stream = view.result(PROBE_IDS.stream)?.data;
   const t = http.timing;
-  const connectPhaseMs = t.connectMs != null ? Math.round(((t.dnsMs ?? 0) + t.connectMs + (t.tlsMs ?? 0)) * 10) / 10 : null;
+  const connectPhaseMs = t.connectMs != null ? round1((t.dnsMs ?? 0) + t.connectMs + (t.tlsMs ?? 0)) : null;
   const p90 = server?.p90TtfbMs ?? http.answer?.ttfbMs ?? null;
-  const timeouts = adviseTimeouts({ connectPhaseMs, p90TtfbMs: p90 === null ? null : Math.round(p90), samples: server?.samples.length ?? 1, streamTotalMs: stream?.ended ? stream.totalMs : null }, req.lang);
-  const retry = adviseRetry(codes, req.lang);
+  const p90Ms = p90 === null ? null : Math.round(p90);
+  const timeouts = adviseTimeouts({ connectPhaseMs, p90TtfbMs: p90Ms, samples: server?.samples.length ?? 1, streamTotalMs: stream?.ended ? stream.totalMs : null });
+  const retry = adviseRetry(codes);
+  const basedOn = { connectPhaseMs, p90TtfbMs: p90Ms, samples: server?.samples.length ?? 1, streamFirstEventMs: stream?.firstEventMs ?? null };
   const provider = profileById(http.provider);
   const plan = http.plan;
   const envVar = req.credential.kind === 'env' ? req.credential.variable : plan.source === 'oauth' ? 'ACCESS_TOKEN' : (ENV_VARS[provider.id] ?? 'API_KEY');
@@ -61,9 +62,10 @@ export function adviseFrom(view: RunView, codes: readonly FindingCode[]): JsonVa
   const sendHeaders = [...(spec.auth ? [placementHeader(spec)] : []), ...headers.map((h) => placeholders(`${h.name}: ${h.value}`))];
   return {
     provider: provider.id,
-    basedOn: { connectPhaseMs, p90TtfbMs: p90, samples: server?.samples.length ?? 1, streamFirstEventMs: stream?.firstEventMs ?? null },
-    timeouts: { connectMs: timeouts.connectMs, readMs: timeouts.readMs, reason: timeouts.reason },
-    retry: { ...retry },
+    basedOn,
+    // Words in the run's language for the report's readers; a viewer re-renders them from the data.
+    timeouts: { connectMs: timeouts.connectMs, readMs: timeouts.readMs, reason: timeoutReason(basedOn, req.lang) },
+    retry: { ...retry, note: retryNote(retry.noteCode, req.lang) },
     headers: sendHeaders,
     secretEnvVar: envVar,
     snippets: { curl: curlSnippet(spec), pythonRequests: pythonRequestsSnippet(spec), pythonHttpx: pythonHttpxSnippet(spec), typescript: typescriptSnippet(spec), ...moreSnippets(spec) },

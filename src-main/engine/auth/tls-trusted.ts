@@ -1,4 +1,4 @@
-import { PROBE_IDS, type TlsData } from '../probe-data.js';
+import { PROBE_IDS } from '../probe-data.js';
 import type { ProbeContext } from '../probe.js';
 
 /**
@@ -9,6 +9,6 @@ import type { ProbeContext } from '../probe.js';
  */
 export function tlsTrustedFor(ctx: Pick<ProbeContext, 'result'>, url: URL): boolean {
   if (url.protocol !== 'https:') return true;
-  const tls = ctx.result<TlsData>(PROBE_IDS.tls);
-  return tls?.status !== 'ok' || tls.data?.authorized !== false;
+  const tls = ctx.result(PROBE_IDS.tls);
+  return tls?.status !== 'ok' || tls.data.authorized !== false;
 }

@@ -5,7 +5,6 @@ import type { FindingDraft, RunView } from '../probe.js';
 import type { PlatformAdapters } from '../platform.js';
 import { buildClientMatrix, type MatrixInputs } from './matrix.js';
 import { PROBE_IDS } from '../probe-data.js';
-import type { TlsProbeData } from '../probes/tls.js';
 
 /** Codes a client meets on its own trust store that the engine's (Node's) store may not show. */
 const TRUST_CODES: readonly FindingCode[] = ['TLS_OS_TRUST_ONLY', 'TLS_UNTRUSTED_CERT'];
@@ -24,7 +23,7 @@ export async function withClientMatrix(view: RunView, findings: readonly Finding
     const mine = client === undefined ? undefined : m.drafts.find((d) => d.id === client);
     if (mine && mine.outcome === 'fail' && mine.code !== null && TRUST_CODES.includes(mine.code) && !findings.some((f) => TRUST_CODES.includes(f.code))) {
       const stores = String(mine.reason.params.stores ?? '');
-      const tls = view.result<TlsProbeData>(PROBE_IDS.tls)?.data;
+      const tls = view.result(PROBE_IDS.tls)?.data;
       const chain = tls?.chain ?? [];
       extra.push({
         code: mine.code,

@@ -5,10 +5,8 @@ import type { RunView } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
 import { parsePems } from '../net/cert-chain.js';
 import type { PlatformAdapters } from '../platform.js';
-import type { ProxyProbeData } from '../probes/proxy.js';
-import type { TlsProbeData } from '../probes/tls.js';
-import { PATHS_PROBE_ID, type PathFact, type PathsProbeData } from '../probes/paths.js';
-import { clientRow } from '../../report/explain/clients.js';
+import { PATHS_PROBE_ID, type PathFact } from '../probes/paths.js';
+import { clientRow } from '../../report/client-rows.js';
 import { judgeClients, type MatrixFacts, type PathOutcome, type RowDraft } from './judge.js';
 import { discoverPython, type PythonFacts } from './python.js';
 import { readStores, storesAccept, type StoreFact, type StoreKey } from './stores.js';
@@ -45,7 +43,7 @@ const EARLY = new Set(['proxy', 'dns', 'tcp']);
 /** The engine's own way out, from its probes: did it get through TCP and the TLS handshake? */
 function mainPath(view: RunView, findings: readonly Finding[], stores: Map<StoreKey, StoreFact>): PathOutcome {
   const early = findings.find((f) => EARLY.has(f.stage) && f.severity === 'error' && f.code !== 'CLIENT_PROXY_IGNORED');
-  const tls = view.result<TlsProbeData>(PROBE_IDS.tls);
+  const tls = view.result(PROBE_IDS.tls);
   const tcp = view.result(PROBE_IDS.tcp);
   if (early || tcp?.status === 'failed') return { ok: false, code: early?.code ?? null, errno: null, trust: {}, hostnameError: null, chainSeen: false };
   if (tls && tls.status !== 'skipped' && tls.data?.error) return { ok: false, code: tls.data.error.code, errno: tls.data.error.errno, trust: {}, hostnameError: null, chainSeen: false };
@@ -57,17 +55,17 @@ function mainPath(view: RunView, findings: readonly Finding[], stores: Map<Store
 
 /** Gathers the facts and judges every client; never throws (the matrix is a bonus to the report). */
 export async function buildClientMatrix(view: RunView, findings: readonly Finding[], inputs: MatrixInputs, platform: PlatformAdapters, lang: Lang): Promise<{ rows: ClientRow[]; drafts: RowDraft[]; facts: MatrixFacts } | null> {
-  const paths = view.result<PathsProbeData>(PATHS_PROBE_ID);
+  const paths = view.result(PATHS_PROBE_ID);
   if (!paths || paths.status !== 'ok') return null;
   const [python, stores] = await Promise.all([inputs.python, inputs.stores]);
-  const proxy = view.result<ProxyProbeData>(PROBE_IDS.proxy);
+  const proxy = view.result(PROBE_IDS.proxy);
   const mainKey = proxy?.status !== 'skipped' && proxy?.data?.proxyUrl ? proxy.data.proxyUrl : 'direct';
   const outcomes: Record<string, PathOutcome> = {};
   for (const [k, p] of Object.entries(paths.data.paths)) outcomes[k] = fromPath(p, stores);
   // The engine's own probes went further (and with the request's --resolve / --dns-servers): they win for its route.
   const main = mainPath(view, findings, stores);
   if (main.ok !== null || !outcomes[mainKey]) outcomes[mainKey] = main;
-  const http = view.result<{ timing?: unknown }>(PROBE_IDS.http);
+  const http = view.result(PROBE_IDS.http);
   const facts: MatrixFacts = {
     https: view.target.protocol === 'https:',
     routes: paths.data.routes,

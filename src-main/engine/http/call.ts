@@ -2,7 +2,7 @@ import { APP_VERSION } from '../../common/version.js';
 import { chooseProxy } from '../net/proxy-env.js';
 import { trustedCAs } from '../net/trust.js';
 import { isSocksUrl } from '../net/socks-tunnel.js';
-import { PROBE_IDS, type ProxyData } from '../probe-data.js';
+import { PROBE_IDS } from '../probe-data.js';
 import type { ProbeContext } from '../probe.js';
 import type { ExchangeInput, ExchangeOutcome } from './exchange.js';
 import { htmlTitle, isHtml } from './html.js';
@@ -10,7 +10,7 @@ import { BODY_TEXT_CAP, type AnswerSummary } from './types.js';
 
 /** The proxy for a URL: the proxy probe's answer for the target's origin, else chosen the same way. */
 export function proxyResolver(ctx: ProbeContext): (url: URL) => Promise<string | null> {
-  const probed = ctx.result<ProxyData>(PROBE_IDS.proxy);
+  const probed = ctx.result(PROBE_IDS.proxy);
   return async (url) => {
     if (probed?.status === 'ok' && probed.data && url.origin === ctx.target.origin) return usable(probed.data.proxyUrl);
     const c = await chooseProxy(ctx.request.proxy, ctx.platform.env, url, (u) => ctx.platform.resolveSystemProxy(u)).catch(() => null);

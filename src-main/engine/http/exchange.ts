@@ -1,7 +1,9 @@
 import diagnostics from 'node:diagnostics_channel';
+import { round1 } from '../../common/round.js';
 import { STATUS_CODES } from 'node:http';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { HttpExchange } from '../../common/report.js';
+import { toRecord } from './exchange-record.js';
 import type { DiagnosisRequest } from '../../common/request.js';
 import { causeChain, classifyNetworkError, type ClassifiedError, type NetPhase } from '../classify.js';
 import { BodyCapture, type CapturedBody } from './body.js';
@@ -56,8 +58,6 @@ export interface ExchangeOutcome {
   headersAt?: number | null;
   record: HttpExchange;
 }
-
-const r1 = (n: number) => Math.round(n * 10) / 10;
 
 function headerRecord(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -189,15 +189,15 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeOutcome> {
   const end = tEnd ?? performance.now();
   const ready = times.readyAt ?? t0;
   const sentAt = tSent !== null && tHeaders !== null && tSent <= tHeaders ? tSent : ready;
-  const sendMs = r1(Math.max(0, sentAt - ready));
-  const ttfbMs = tHeaders !== null ? r1(tHeaders - sentAt) : null;
-  const downloadMs = tHeaders !== null ? r1(end - tHeaders) : null;
-  const totalMs = r1(end - t0);
+  const sendMs = round1(Math.max(0, sentAt - ready));
+  const ttfbMs = tHeaders !== null ? round1(tHeaders - sentAt) : null;
+  const downloadMs = tHeaders !== null ? round1(end - tHeaders) : null;
+  const totalMs = round1(end - t0);
   // For a complete exchange, blocked is what the measured phases do not explain (queueing and the
   // client's own first-use set-up before the connection starts), so the HAR phases add up to the total.
   const measured = [times.dnsMs, times.connectMs, times.tlsMs, sendMs, ttfbMs, downloadMs].reduce<number>((a, v) => a + (v ?? 0), 0);
   const blockedMs =
-    tHeaders !== null ? r1(Math.max(0, totalMs - measured)) : times.startedAt !== null ? r1(Math.max(0, times.startedAt - t0)) : 0;
+    tHeaders !== null ? round1(Math.max(0, totalMs - measured)) : times.startedAt !== null ? round1(Math.max(0, times.startedAt - t0)) : 0;
   const contentType = headers['content-type'] ?? null;
   const record = toRecord(input, startedAt, { status, statusText, headers, body, error, times, blockedMs, sendMs, ttfbMs, downloadMs, totalMs, contentType });
   return { method: input.method, url: input.url.href, status, statusText, headers, contentType, body, error, times, blockedMs, ttfbMs, downloadMs, totalMs, receivedAt, headersAt: tHeaders, record };
@@ -221,53 +221,4 @@ function classify(e: unknown, phase: NetPhase, times: ConnectionTimes, afterHead
   if (afterHeaders && code === 'HTTP_HEADERS_TIMEOUT') code = 'HTTP_BODY_TIMEOUT';
   if (afterHeaders && code === 'HTTP_EMPTY_REPLY') code = 'HTTP_CONNECTION_RESET';
   return { ...c, code, phase, afterHeaders };
-}
-
-type Parts = Pick<ExchangeOutcome, 'status' | 'statusText' | 'headers' | 'body' | 'error' | 'times' | 'blockedMs' | 'ttfbMs' | 'downloadMs' | 'totalMs' | 'contentType'> & { sendMs: number };
-
-/**
- * The exchange as the bundle's HAR needs it. `connect` is TCP only and `ssl` the TLS handshake
- * (bundle/har.ts adds them up the HAR 1.2 way); `send` runs from socket-ready until undici wrote
- * the request (its own set-up included), `wait` from then until the response headers.
- */
-function toRecord(input: ExchangeInput, startedAt: string, p: Parts): HttpExchange {
-  const t = p.times;
-  const host = input.url.host;
-  const reqHeaders = [{ name: 'host', value: host }, ...input.headers];
-  const har = {
-    blocked: p.blockedMs,
-    dns: t.dnsMs ?? -1,
-    connect: t.connectMs ?? -1,
-    ssl: t.tlsMs ?? -1,
-    send: p.sendMs,
-    wait: p.ttfbMs ?? -1,
-    receive: p.downloadMs ?? -1,
-  };
-  return {
-    startedAt,
-    request: {
-      method: input.method,
-      url: input.url.href,
-      httpVersion: 'HTTP/1.1',
-      headers: reqHeaders,
-      bodySize: input.body !== undefined ? Buffer.byteLength(input.body) : 0,
-      ...(input.body !== undefined ? { body: { mimeType: input.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? 'application/octet-stream', text: input.body } } : {}),
-    },
-    response:
-      p.status === null
-        ? null
-        : {
-            status: p.status,
-            statusText: p.statusText,
-            httpVersion: 'HTTP/1.1',
-            headers: Object.entries(p.headers).map(([name, value]) => ({ name, value })),
-            bodySize: p.body?.wireBytes ?? 0,
-            ...(p.body ? { body: { mimeType: p.contentType ?? 'application/octet-stream', text: p.body.text, ...(p.body.truncated ? { truncated: true } : {}) } } : {}),
-            ...(p.headers.location ? { redirectURL: p.headers.location } : {}),
-          },
-    ...(p.error ? { error: p.error.code ?? p.error.errno ?? 'error' } : {}),
-    ...(t.remoteAddress ? { serverIPAddress: t.remoteAddress } : {}),
-    timings: har,
-    totalMs: p.totalMs,
-  };
 }

@@ -1,9 +1,8 @@
 import { CODES } from '../../common/codes.js';
+import type { ProbeText } from '../../report/text/probe-texts.js';
 import type { CredentialPlan } from '../auth/plan.js';
-import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe } from '../probe.js';
-import { say } from '../say.js';
 
 export interface AuthProbeData {
   plan: CredentialPlan;
@@ -22,16 +21,16 @@ export const authProbe: Probe<AuthProbeData> = {
   stage: 'auth',
   dependsOn: [PROBE_IDS.http],
   async run(ctx) {
-    const http = ctx.result<HttpProbeData>(PROBE_IDS.http);
+    const http = ctx.result(PROBE_IDS.http);
     const d = http?.data;
-    if (!d) return { status: 'failed', data: { plan: emptyPlan, status: null, code: null }, reason: 'no answer to judge' };
+    if (!d) return { status: 'failed', data: { plan: emptyPlan, status: null, code: null }, reason: { code: 'auth.noAnswer' } };
     const v = d.verdict;
     const code = v && CODES[v.code].stage === 'auth' ? v.code : null;
     const data: AuthProbeData = { plan: d.plan, status: d.answer?.status ?? null, code };
-    const who = d.plan.source === 'none' ? 'no credential' : `${d.plan.fingerprint ?? 'credential'} as ${d.plan.sentAs}${d.plan.withheld ? ' (withheld)' : ''}`;
-    if (d.oauthFailed) return { status: 'failed', data, reason: 'OAuth token request failed' };
-    if (code) return { status: 'failed', data, reason: `${code}: ${who}` };
-    return { status: 'ok', data, summary: d.plan.source === 'none' ? say(ctx.request.lang, 'no credential needed for this call', '此调用无需凭据') : say(ctx.request.lang, `accepted: ${who}`, `已接受：${who}`) };
+    const who: ProbeText = d.plan.source === 'none' ? { code: 'auth.noCredential' } : { code: 'auth.credential', values: { fingerprint: d.plan.fingerprint ?? null, sentAs: d.plan.sentAs, withheld: d.plan.withheld ?? false } };
+    if (d.oauthFailed) return { status: 'failed', data, reason: { code: 'auth.oauthFailed' } };
+    if (code) return { status: 'failed', data, reason: { code: 'auth.refused', values: { code, who } } };
+    return { status: 'ok', data, summary: d.plan.source === 'none' ? { code: 'auth.notNeeded' } : { code: 'auth.accepted', values: { who } } };
   },
 };
 

@@ -1,13 +1,12 @@
 import type { Evidence } from '../../common/report.js';
-import { judgeAnswer } from '../http/judge.js';
-import type { HttpProbeData } from '../http/types.js';
+import { judgeAnswer } from '../http/answer-finding.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { FindingDraft, Probe } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import { cheapestOf, modelIds } from '../providers/models.js';
 import { FOLLOW_UP_PHASE_MS, sendToProvider } from '../providers/send.js';
 import { lowRateBudget } from '../server/rate-budget.js';
-import { say } from '../say.js';
+import type { ProbeText } from '../../report/text/probe-texts.js';
 
 export const COMPLETION_PROBE_ID = 'completion';
 
@@ -40,14 +39,14 @@ export const completionProbe: Probe<CompletionProbeData> = {
   stage: 'server',
   dependsOn: [PROBE_IDS.http, PROBE_IDS.auth],
   budgetMs: completionBudget,
-  notApplicable: (r) => (r.completion ? null : 'a real completion not asked for (--completion)'),
+  notApplicable: (r) => (r.completion ? null : { code: 'completion.notApplicable' }),
   async run(ctx) {
     const provider = profileFor(ctx.request, ctx.target);
-    const http = ctx.result<HttpProbeData>(PROBE_IDS.http)?.data;
+    const http = ctx.result(PROBE_IDS.http)?.data;
     // The user's own call already was a completion that worked: a second one would only cost tokens.
     if (ctx.request.method === 'POST' && /"(messages|prompt)"\s*:/.test(ctx.request.body ?? '') && http?.answer && http.answer.status < 300 && !http.verdict) {
       const data: CompletionProbeData = { url: http.answer.url, model: null, modelFrom: 'none', status: http.answer.status, verdict: null, lowBudget: null, ttfbMs: http.answer.ttfbMs };
-      return { status: 'ok', data, summary: say(ctx.request.lang, 'not sent: your own call is a completion, and it worked', '未发送：你的请求本身就是一次补全，且已成功') };
+      return { status: 'ok', data, summary: { code: 'completion.notNeeded' } };
     }
     let ids = http?.answer && http.answer.status < 300 ? modelIds(http.answer.bodyText) : [];
     if (ids.length === 0) {
@@ -59,24 +58,20 @@ export const completionProbe: Probe<CompletionProbeData> = {
     const model = listed ?? provider.cheapModels[0] ?? null;
     const req = provider.completionRequest(ctx.target, model);
     const empty: CompletionProbeData = { url: ctx.target.href, model, modelFrom: listed ? 'model-list' : model ? 'provider-default' : 'none', status: null, verdict: null, lowBudget: null, ttfbMs: null };
-    if (!req) return { status: 'failed', data: empty, reason: 'no completion endpoint known for this URL (Azure: give the deployment URL)' };
+    if (!req) return { status: 'failed', data: empty, reason: { code: 'completion.noEndpoint' } };
     const sent = await sendToProvider(ctx, provider, req);
-    if (!sent) return { status: 'failed', data: empty, reason: 'the completion endpoint is on another origin' };
+    if (!sent) return { status: 'failed', data: empty, reason: { code: 'completion.otherOrigin' } };
     const data: CompletionProbeData = { ...empty, url: req.url.href, status: sent.outcome.status, ttfbMs: sent.outcome.ttfbMs };
     if (!sent.answer) {
       const code = sent.outcome.error?.code ?? 'HTTP_EMPTY_REPLY';
-      return { status: 'failed', data, reason: `completion failed: ${code}: ${sent.outcome.error?.message ?? 'no answer'}` };
+      return { status: 'failed', data, reason: { code: 'completion.failed', values: { code, error: sent.outcome.error?.message ?? null } } };
     }
     const v = judgeAnswer(sent.answer, sent.plan, provider, false, req.body);
     // The key's own list offered this model and the completion refused it: a permission or plan problem, not a typo.
     const refusedListed: Evidence = v?.code === 'MODEL_NOT_FOUND' && listed !== null ? { listedButRefused: true } : {};
     data.verdict = v ? { code: v.code, evidence: { ...v.evidence, call: 'completion', ...(model && v.evidence.model === undefined ? { model } : {}), ...refusedListed } } : null;
     data.lowBudget = v ? null : lowRateBudget(sent.answer.headers);
-    const summary = say(
-      ctx.request.lang,
-      `one-token completion of ${model ?? 'the default model'}: ${sent.answer.status}${v ? ` (${v.code})` : ''}`,
-      `单 token 补全（${model ?? '默认模型'}）：${sent.answer.status}${v ? `（${v.code}）` : ''}`,
-    );
+    const summary: ProbeText = { code: 'completion.summary', values: { model, status: sent.answer.status, code: v?.code ?? null } };
     return { status: 'ok', data, summary };
   },
 };

@@ -5,8 +5,7 @@ import { queryServer, querySystem, type DnsQuery } from '../net/dns-query.js';
 import { sinkholed } from '../net/dns-names.js';
 import { poisonRangeOf, providerFor } from '../data/network-lookup.js';
 import { hostsEntry, systemNameservers, type HostsEntry } from '../net/hosts-file.js';
-import { targetHost, targetPort, type ProxyProbeData } from './proxy.js';
-import { say } from '../say.js';
+import { targetHost, targetPort } from '../net/address.js';
 
 export interface DnsProbeData extends DnsData {
   host: string;
@@ -33,18 +32,18 @@ export const dnsProbe: Probe<DnsProbeData> = {
     const empty = { host, viaProxy: false, resolvers: [], queries: [], reference: [], hosts: null };
     const fam = net.isIP(host);
     if (fam !== 0) {
-      return { status: 'ok', data: { ...empty, source: 'literal', addresses: [{ address: host, family: fam as 4 | 6 }] }, summary: say(ctx.request.lang, 'IP address: nothing to resolve', 'IP 地址，无需解析'), timing: { dnsMs: 0 } };
+      return { status: 'ok', data: { ...empty, source: 'literal', addresses: [{ address: host, family: fam as 4 | 6 }] }, summary: { code: 'dns.literal' }, timing: { dnsMs: 0 } };
     }
     const pins = ctx.request.resolve.filter((r) => r.host === host.toLowerCase() && r.port === port);
     if (pins.length > 0) {
       const addresses = pins.map((p) => ({ address: p.address, family: (net.isIPv6(p.address) ? 6 : 4) as 4 | 6 }));
-      return { status: 'ok', data: { ...empty, source: 'pinned', addresses }, summary: say(ctx.request.lang, `pinned by --resolve to ${pins.map((p) => p.address).join(', ')}`, `已用 --resolve 固定为 ${pins.map((p) => p.address).join(', ')}`), timing: { dnsMs: 0 } };
+      return { status: 'ok', data: { ...empty, source: 'pinned', addresses }, summary: { code: 'dns.pinned', values: { addresses: pins.map((p) => p.address).join(', ') } }, timing: { dnsMs: 0 } };
     }
-    const proxy = ctx.result<ProxyProbeData>(PROBE_IDS.proxy);
+    const proxy = ctx.result(PROBE_IDS.proxy);
     // socks4:// and socks5:// tunnel to an address resolved here: the name is still ours to check.
     const localDnsTunnel = proxy?.status === 'ok' && proxy.data.connect?.ok === true && proxy.data.connect.socks?.remoteDns === false;
     if (proxy?.status === 'ok' && proxy.data.proxyUrl !== null && proxy.data.connect?.ok && !localDnsTunnel) {
-      return { status: 'ok', data: { ...empty, source: 'proxy', viaProxy: true, addresses: [] }, summary: say(ctx.request.lang, 'the proxy resolves the name', '由代理解析域名') };
+      return { status: 'ok', data: { ...empty, source: 'proxy', viaProxy: true, addresses: [] }, summary: { code: 'dns.viaProxy' } };
     }
 
     const servers = ctx.request.dnsServers;
@@ -66,14 +65,14 @@ export const dnsProbe: Probe<DnsProbeData> = {
     const sink = [...sinkholed(host, list), ...(providerFor(host) ? list.filter((a) => poisonRangeOf(a) !== null) : [])];
     if (sink.length > 0 && sink.length === list.length) {
       // Connecting to 0.0.0.0 or loopback would test this machine, not the service: stop here.
-      return { status: 'failed', data, reason: `${host} resolves to ${sink.join(', ')} (blocked or poisoned)`, timing: { dnsMs } };
+      return { status: 'failed', data, reason: { code: 'dns.sinkhole', values: { host, addresses: sink.join(', ') } }, timing: { dnsMs } };
     }
     // Partly sinkholed: the rule still sees every answer (queries), the tcp stage only the real addresses.
     if (sink.length > 0) data.addresses = addresses.filter((a) => !sink.includes(a.address));
     if (addresses.length === 0) {
-      const why = queries.find((q) => q.error)?.error?.errno ?? 'no address';
-      return { status: 'failed', data, reason: `${host} did not resolve (${why})`, timing: { dnsMs } };
+      const why = queries.find((q) => q.error)?.error?.errno ?? null;
+      return { status: 'failed', data, reason: { code: 'dns.failed', values: { host, error: why } }, timing: { dnsMs } };
     }
-    return { status: 'ok', data, summary: `${host} → ${list.slice(0, 4).join(', ')}${list.length > 4 ? ', …' : ''}`, timing: { dnsMs } };
+    return { status: 'ok', data, summary: { code: 'dns.resolved', values: { host, addresses: `${list.slice(0, 4).join(', ')}${list.length > 4 ? ', …' : ''}` } }, timing: { dnsMs } };
   },
 };

@@ -3,7 +3,6 @@ import { stat } from 'node:fs/promises';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { isLoopbackHost } from '../net/proxy-env.js';
-import { say } from '../say.js';
 import { readSystemFile } from '../platform.js';
 import { detectContainer, type ContainerInfo } from '../env/container.js';
 import { hasPemCertificate, lintEnvironment, verifyDisabledSources, type EnvIssue } from '../env/lint.js';
@@ -56,9 +55,9 @@ export const environmentProbe: Probe<EnvironmentData> = {
     };
     // A loopback target needs no network: only block the later stages when the target is elsewhere.
     if (usable.length === 0 && !data.targetIsLoopback) {
-      return { status: 'failed', data, reason: 'no network interface with a usable address', summary: say(ctx.request.lang, 'offline', '离线') };
+      return { status: 'failed', data, reason: { code: 'environment.noInterface' }, summary: { code: 'environment.offline' } };
     }
-    return { status: 'ok', data, summary: usable.length > 0 ? say(ctx.request.lang, `${usable.length} usable interface(s)`, `${usable.length} 个可用网卡`) : say(ctx.request.lang, 'loopback only (target is local)', '仅回环网卡（目标在本机）') };
+    return { status: 'ok', data, summary: usable.length > 0 ? { code: 'environment.interfaces', values: { count: usable.length } } : { code: 'environment.loopbackOnly' } };
   },
 };
 

@@ -1,16 +1,16 @@
 import { CODES } from '../../common/codes.js';
-import { planCredential, CREDENTIAL_HEADERS } from '../auth/plan.js';
-import { baseHeaders, exchangeInput, proxyResolver, summarize } from '../http/call.js';
+import type { ProbeText } from '../../report/text/probe-texts.js';
+import { CREDENTIAL_HEADERS } from '../auth/plan.js';
+import { proxyResolver, summarize } from '../http/call.js';
+import { oauthTokenOf, planCall } from '../http/planned-call.js';
 import { exchange } from '../http/exchange.js';
-import { judgeAnswer } from '../http/judge.js';
+import { judgeAnswer } from '../http/answer-finding.js';
 import { followRedirects } from '../http/redirects.js';
 import { tlsTrustedFor } from '../auth/tls-trusted.js';
 import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { profileFor } from '../providers/index.js';
-import type { OAuthData } from '../auth/oauth.js';
-import { say } from '../say.js';
 import { FOLLOW_UP_BUDGET, followUp } from '../providers/follow-up.js';
 import { redirectChangedMethod } from '../rules/redirect-method.js';
 
@@ -28,27 +28,12 @@ export const httpProbe: Probe<HttpProbeData> = {
   budgetMs: (r) => httpBudget(r.timeoutMs),
   async run(ctx) {
     const provider = profileFor(ctx.request, ctx.target);
-    const oauth = ctx.result<OAuthData>(PROBE_IDS.oauth);
-    const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
-    const oauthFailed = !!ctx.request.oauth && !oauthToken;
+    const oauthFailed = !!ctx.request.oauth && !oauthTokenOf(ctx);
     // The TLS probe's verdict on the certificate; when it did not run, our own connector verifies (and refuses) anyway.
     const tlsTrusted = tlsTrustedFor(ctx, ctx.target);
-    const planned = planCredential({
-      request: ctx.request,
-      url: ctx.target,
-      provider,
-      credential: oauthFailed ? null : ctx.credential,
-      oauthToken,
-      redactor: ctx.redactor,
-      tlsTrusted,
-      now: ctx.platform.now(),
-    });
-    const { plan } = planned;
-    // A withheld credential the user wrote as a header is left out too.
-    const userHeaders = ctx.request.headers.filter((h) => !(plan.withheld && plan.source === 'header' && h.name.toLowerCase() === plan.headerName));
     const body = ctx.request.body;
-    const headers = baseHeaders(userHeaders, [...provider.requiredHeaders(ctx.target).filter((h) => !userHeaders.some((u) => u.name.toLowerCase() === h.name)), ...planned.headers], body);
-    const first = await exchangeInput(ctx, { method: ctx.request.method, url: planned.url, headers, ...(body !== undefined ? { body } : {}) });
+    const { planned, input: first } = await planCall(ctx, provider, { method: ctx.request.method, url: ctx.target, ...(body !== undefined ? { body } : {}), tlsTrusted, credential: oauthFailed ? null : ctx.credential });
+    const { plan } = planned;
     const trail = await followRedirects(
       first,
       async (input) => {
@@ -78,15 +63,14 @@ export const httpProbe: Probe<HttpProbeData> = {
     const dropped = plan.source !== 'none' && !plan.withheld && new URL(f.url).origin !== planned.url.origin;
     const judged = dropped ? { ...plan, withheld: true, withheldReason: `not sent to ${new URL(f.url).origin} after a redirect to another origin` } : plan;
     data.verdict = answer ? await followUp(ctx, provider, judgeAnswer(answer, judged, provider, oauthFailed, body)) : null;
-    const hopNote = trail.hops.length > 1 ? ` after ${trail.hops.length - 1} redirect(s)` : '';
-    if (data.error) return { status: 'failed', data, reason: `${data.error.code ?? data.error.errno ?? 'error'}: ${data.error.message}`, timing: data.timing };
-    if (trail.loop) return { status: 'failed', data, reason: `redirect ${trail.loop.reason}`, timing: data.timing };
-    if (trail.refused) return { status: 'failed', data, reason: `redirect to a ${trail.refused.scheme} URL not followed`, timing: data.timing };
+    if (data.error) return { status: 'failed', data, reason: { code: 'http.error', values: { error: data.error.code ?? data.error.errno ?? 'error', message: data.error.message } }, timing: data.timing };
+    if (trail.loop) return { status: 'failed', data, reason: trail.loop.reason === 'limit' ? { code: 'http.redirectLimit', values: { limit: trail.loop.chain.length - 1 } } : { code: 'http.redirectLoop' }, timing: data.timing };
+    if (trail.refused) return { status: 'failed', data, reason: { code: 'http.redirectRefused', values: { scheme: trail.refused.scheme } }, timing: data.timing };
     const changed = redirectChangedMethod(data);
-    if (changed) return { status: 'failed', data, reason: `a ${String(changed.evidence.redirectStatus)} redirect turned the ${ctx.request.method} into a ${String(changed.evidence.becameMethod)}`, timing: data.timing };
-    const summary = say(ctx.request.lang, `${answer!.status} ${answer!.statusText}${hopNote} in ${f.totalMs} ms`, `${answer!.status} ${answer!.statusText}${hopNote}，用时 ${f.totalMs} 毫秒`);
+    if (changed) return { status: 'failed', data, reason: { code: 'http.redirectChangedMethod', values: { status: String(changed.evidence.redirectStatus), from: ctx.request.method, to: String(changed.evidence.becameMethod) } }, timing: data.timing };
+    const summary: ProbeText = { code: 'http.answered', values: { status: answer!.status, statusText: answer!.statusText, redirects: trail.hops.length > 1 ? trail.hops.length - 1 : null, ms: f.totalMs } };
     // An http-stage problem (404, HTML page, …) means auth and server cannot be judged from this answer.
-    if (data.verdict && CODES[data.verdict.code].stage === 'http') return { status: 'failed', data, reason: `${data.verdict.code} (${answer!.status})`, summary, timing: data.timing };
+    if (data.verdict && CODES[data.verdict.code].stage === 'http') return { status: 'failed', data, reason: { code: 'http.verdict', values: { code: data.verdict.code, status: answer!.status } }, summary, timing: data.timing };
     return { status: 'ok', data, summary, timing: data.timing };
   },
 };

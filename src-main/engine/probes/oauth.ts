@@ -5,7 +5,6 @@ import { PROBE_IDS } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { Secret } from '../secret.js';
 import { httpBudget } from './http.js';
-import { say } from '../say.js';
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4): trades the client id and secret (the run's
@@ -18,13 +17,13 @@ export const oauthProbe: Probe<OAuthData> = {
   stage: 'auth',
   dependsOn: [PROBE_IDS.proxy],
   budgetMs: (r) => httpBudget(r.timeoutMs),
-  notApplicable: (r) => (r.oauth ? null : 'no OAuth token endpoint given'),
+  notApplicable: (r) => (r.oauth ? null : { code: 'oauth.notApplicable' }),
   async run(ctx) {
     const o = ctx.request.oauth!;
     const data: OAuthData = { tokenUrl: o.tokenUrl, token: null, status: null, error: null, errorDescription: null, networkError: null, tokenType: null, expiresIn: null };
     if (!ctx.credential) {
       data.error = 'no_client_secret';
-      return { status: 'ok', data, summary: say(ctx.request.lang, 'no client secret given', '未提供客户端密钥') };
+      return { status: 'ok', data, summary: { code: 'oauth.noSecret' } };
     }
     // client_secret_basic: every token endpoint must support it (RFC 6749 §2.3.1).
     const basic = Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(ctx.credential.reveal())}`).toString('base64');
@@ -38,16 +37,16 @@ export const oauthProbe: Probe<OAuthData> = {
     data.status = out.status;
     if (out.error || out.status === null) {
       data.networkError = out.error?.code ?? out.error?.errno ?? 'error';
-      return { status: 'ok', data, summary: say(ctx.request.lang, `token request failed: ${out.error?.message ?? 'no answer'}`, `令牌请求失败：${out.error?.message ?? '无应答'}`) };
+      return { status: 'ok', data, summary: { code: 'oauth.requestFailed', values: { error: out.error?.message ?? null } } };
     }
     if (out.status >= 200 && out.status < 300 && ans?.accessToken) {
       data.token = new Secret(ans.accessToken);
       data.tokenType = ans.tokenType;
       data.expiresIn = ans.expiresIn;
-      return { status: 'ok', data, summary: say(ctx.request.lang, `token issued (${ans.tokenType ?? 'bearer'}${ans.expiresIn ? `, expires in ${ans.expiresIn} s` : ''})`, `已签发令牌（${ans.tokenType ?? 'bearer'}${ans.expiresIn ? `，${ans.expiresIn} 秒后过期` : ''}）`) };
+      return { status: 'ok', data, summary: { code: 'oauth.issued', values: { tokenType: ans.tokenType ?? null, expiresIn: ans.expiresIn ?? null } } };
     }
     data.error = ans?.error ?? (out.status < 300 ? 'no_access_token' : `http_${out.status}`);
     data.errorDescription = ans?.errorDescription ?? null;
-    return { status: 'ok', data, summary: say(ctx.request.lang, `token endpoint refused: ${out.status} ${data.error}`, `令牌端点拒绝：${out.status} ${data.error}`) };
+    return { status: 'ok', data, summary: { code: 'oauth.refused', values: { status: out.status, error: data.error ?? null } } };
   },
 };

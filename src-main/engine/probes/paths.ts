@@ -12,7 +12,8 @@ import { connectTcp } from '../net/tcp-connect.js';
 import { routeKey, type ClientRoute, type Route } from '../clients/routes.js';
 import { proxyChoiceFor, routesFor } from '../clients/choice.js';
 import { handshake } from './tls.js';
-import { targetHost, targetPort } from './proxy.js';
+import { targetHost, targetPort } from '../net/address.js';
+import type { ProbeText } from '../../report/text/probe-texts.js';
 import { elapsedMs } from '../elapsed.js';
 
 /** One way out, measured up to the TLS handshake (no request, no credential sent on it). */
@@ -70,7 +71,7 @@ export const pathsProbe: Probe<PathsProbeData> = {
     }
     const data: PathsProbeData = { routes, paths: {}, nodeVersion: process.versions.node, systemPac, boundMs };
     // One way out for everyone: the engine's own probes are the facts, nothing more to measure.
-    if (distinct.size <= 1 && ctx.request.proxy === undefined) return { status: 'ok', data, summary: 'every client takes the same route' };
+    if (distinct.size <= 1 && ctx.request.proxy === undefined) return { status: 'ok', data, summary: { code: 'paths.sameRoute' } };
     for (const r of distinct.values()) if (r.kind === 'proxy') registerProxySecrets(ctx, r.url);
     const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(boundMs)]);
     // The engine's own probes measure its route (further than this probe would); only --client's
@@ -86,7 +87,8 @@ export const pathsProbe: Probe<PathsProbeData> = {
       .slice(0, MAX_PATHS);
     const facts = await Promise.all(list.map((r) => measure(r, ctx, signal)));
     for (const f of facts) data.paths[routeKey(f.route)] = f;
-    const summary = facts.map((f) => `${f.route.kind === 'direct' ? 'direct' : 'via proxy'}: ${f.ok === null ? 'not measured' : f.ok ? 'ok' : (f.code ?? f.errno ?? 'failed')}`).join('; ');
+    const items: ProbeText[] = facts.map((f) => ({ code: 'paths.item', values: { route: f.route.kind === 'direct' ? 'direct' : 'proxy', outcome: f.ok === null ? 'not-measured' : f.ok ? 'ok' : (f.code ?? f.errno ?? 'failed') } }));
+    const summary: ProbeText = { code: 'paths.summary', values: { items } };
     return { status: 'ok', data, summary };
   },
 };

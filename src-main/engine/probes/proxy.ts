@@ -1,4 +1,6 @@
 import { classifyNetworkError, type ClassifiedError } from '../classify.js';
+import { redactUserinfo, targetHost, targetPort } from '../net/address.js';
+import type { ProbeText } from '../../report/text/probe-texts.js';
 import { PROBE_IDS, type ProxyData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { isLocalTarget } from '../net/proxy-env.js';
@@ -6,7 +8,6 @@ import { proxyChoiceFor } from '../clients/choice.js';
 import { askProxyAbsolute, openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
 import { proxyOwnAnswer } from '../net/proxy-answer.js';
 import { trustedCAs } from '../net/trust.js';
-import { say } from '../say.js';
 import { isSocksUrl, type SocksDetail, type SocksFailure } from '../net/socks-tunnel.js';
 import { speaksTls, whatProxySpeaks, type ProxySpeaks } from '../net/proxy-scheme.js';
 import { socksProbe } from './proxy-socks.js';
@@ -46,9 +47,6 @@ export interface ProxyProbeData extends ProxyData {
   };
 }
 
-export const targetPort = (u: URL): number => (u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80);
-export const targetHost = (u: URL): string => u.hostname.replace(/^\[|\]$/g, '');
-
 /** Which proxy applies, and whether it gives us a tunnel (CONNECT) to the target. */
 export const proxyProbe: Probe<ProxyProbeData> = {
   id: PROBE_IDS.proxy,
@@ -61,14 +59,14 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     const system = os ? { source: os.source, mode: os.mode, pacUrl: os.pacUrl } : null;
     const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname), system };
     if (choice.proxyUrl === null) {
-      return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? say(ctx.request.lang, `direct (${choice.bypassedBy})`, `直连（${choice.bypassedBy}）`) : say(ctx.request.lang, 'direct connection', '直连，未使用代理') };
+      return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? { code: 'proxy.bypassed', values: { by: choice.bypassedBy } } : { code: 'proxy.direct' } };
     }
     let proxy: URL;
     try {
       proxy = new URL(choice.proxyUrl);
     } catch {
       const error = { code: 'PROXY_UNREACHABLE' as const, errno: 'EINVAL', message: `"${choice.proxyUrl}" is not a proxy URL` };
-      return { status: 'failed', data: { ...base, connect: { ok: false, status: null, statusText: null, authenticate: null, proxyConnectMs: null, ms: 0, sentCredentials: false, error } }, reason: error.message };
+      return { status: 'failed', data: { ...base, connect: { ok: false, status: null, statusText: null, authenticate: null, proxyConnectMs: null, ms: 0, sentCredentials: false, error } }, reason: { code: 'proxy.badUrl', values: { proxy: choice.proxyUrl } } };
     }
     // Proxy credentials are secrets of the run: never in the report.
     ctx.redactor.add(decodeURIComponent(proxy.password));
@@ -78,7 +76,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     const shown = redactUserinfo(proxy);
     if (isSocksUrl(proxy.href)) return socksProbe(ctx, proxy, shown, base);
     if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
-      return { status: 'ok', data: { ...base, connect: null }, summary: say(ctx.request.lang, `${shown} (${proxy.protocol.slice(0, -1)} proxies are not checked)`, `${shown}（不检查 ${proxy.protocol.slice(0, -1)} 代理）`) };
+      return { status: 'ok', data: { ...base, connect: null }, summary: { code: 'proxy.notChecked', values: { proxy: shown, scheme: proxy.protocol.slice(0, -1) } } };
     }
     const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
     const proxyPort = Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80);
@@ -88,7 +86,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       const speaks = await whatProxySpeaks(proxyHost, proxyPort, ctx.signal, 'tls');
       if (speaks !== 'unknown') {
         const connect = { ok: false, status: null, statusText: null, authenticate: null, proxyConnectMs: null, ms: 0, sentCredentials: auth !== null, speaks, error: { code: 'PROXY_SCHEME_MISMATCH' as const, errno: null, message: `no TLS answer to a ClientHello; the port speaks ${speaks}` } };
-        return { status: 'failed', data: { ...base, connect }, reason: `the proxy URL says https://, the port speaks ${speaks}` };
+        return { status: 'failed', data: { ...base, connect }, reason: { code: 'proxy.wrongScheme', values: { speaks } } };
       }
     }
     const ca = proxy.protocol === 'https:' ? await trustedCAs(ctx.request).catch(() => undefined) : undefined;
@@ -103,7 +101,7 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       return {
         status: 'ok',
         data: { ...base, connect: { ok: true, mode, status: a.status, statusText: a.statusText, authenticate: null, proxyConnectMs: r.ok ? r.proxyConnectMs : (r.proxyConnectMs ?? null), ms: r.ok ? r.tunnelMs : r.ms, sentCredentials: auth !== null } },
-        summary: mode === 'absolute' ? say(ctx.request.lang, `requests through ${shown}`, `经 ${shown} 转发请求`) : say(ctx.request.lang, `tunnel through ${shown}`, `经 ${shown} 建立隧道`),
+        summary: mode === 'absolute' ? { code: 'proxy.forwarding', values: { proxy: shown } } : { code: 'proxy.tunnel', values: { proxy: shown } },
       };
     }
     const failed = r as Extract<typeof r, { ok: false }>;
@@ -129,14 +127,10 @@ export const proxyProbe: Probe<ProxyProbeData> = {
       const speaks = await whatProxySpeaks(proxyHost, proxyPort, ctx.signal, 'http');
       if (speaks !== 'unknown') connect.speaks = speaks;
     }
-    const asked = mode === 'absolute' ? `the request for ${ctx.target.origin}` : 'CONNECT';
-    const reason = failed.answer ? `proxy answered ${asked} with ${failed.answer.status} ${failed.answer.statusText}${own?.errorId ? ` (${own.errorId})` : ''}`.trim() : `proxy ${shown}: ${error?.message ?? 'no answer'}`;
+    const asked: ProbeText = mode === 'absolute' ? { code: 'proxy.requestFor', values: { origin: ctx.target.origin } } : { code: 'proxy.connect' };
+    const reason: ProbeText = failed.answer
+      ? { code: 'proxy.answered', values: { asked, status: failed.answer.status, statusText: failed.answer.statusText, errorId: own?.errorId ?? null } }
+      : { code: 'proxy.failed', values: { proxy: shown, error: error?.message ?? null } };
     return { status: 'failed', data: { ...base, connect }, reason };
   },
 };
-
-export function redactUserinfo(u: URL): string {
-  const c = new URL(u.href);
-  if (c.password) c.password = '****';
-  return c.href.replace(/\/$/, '');
-}

@@ -1,16 +1,12 @@
-import { planCredential } from '../auth/plan.js';
-import { tlsTrustedFor } from '../auth/tls-trusted.js';
-import type { OAuthData } from '../auth/oauth.js';
-import { baseHeaders, exchangeInput, summarize } from '../http/call.js';
-import { exchange } from '../http/exchange.js';
-import { judgeAnswer } from '../http/judge.js';
-import type { HttpProbeData } from '../http/types.js';
+import { sendPlanned } from '../http/planned-call.js';
+import type { ProbeText } from '../../report/text/probe-texts.js';
+import { summarize } from '../http/call.js';
+import { judgeAnswer } from '../http/answer-finding.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { profileFor } from '../providers/index.js';
 import type { ProbeRequest, ProviderProfile } from '../providers/types.js';
 import { isEndEvent, SseParser, streamError } from '../server/sse.js';
-import { say } from '../say.js';
 
 export interface StreamProbeData {
   url: string;
@@ -41,17 +37,12 @@ export const streamProbe: Probe<StreamProbeData> = {
   stage: 'server',
   dependsOn: [PROBE_IDS.http, PROBE_IDS.auth],
   budgetMs: streamBudget,
-  notApplicable: (r) => (r.stream ? null : 'streaming not asked for (--stream)'),
+  notApplicable: (r) => (r.stream ? null : { code: 'stream.notApplicable' }),
   async run(ctx) {
     const provider = profileFor(ctx.request, ctx.target);
-    const http = ctx.result<HttpProbeData>(PROBE_IDS.http)?.data;
+    const http = ctx.result(PROBE_IDS.http)?.data;
     const req = streamRequestFor(ctx, provider, http?.answer?.bodyText ?? null);
-    if (!req) return { status: 'failed', data: emptyData(ctx.target.href), reason: 'no streaming endpoint known for this URL: give the completion URL with -X POST -d' };
-    const oauth = ctx.result<OAuthData>(PROBE_IDS.oauth);
-    const oauthToken = oauth?.status === 'ok' ? (oauth.data?.token ?? null) : null;
-    const planned = planCredential({ request: ctx.request, url: req.url, provider, credential: ctx.credential, oauthToken, redactor: ctx.redactor, tlsTrusted: tlsTrustedFor(ctx, req.url), now: ctx.platform.now() });
-    const userHeaders = ctx.request.headers.filter((h) => h.name.toLowerCase() !== 'accept');
-    const headers = baseHeaders(userHeaders, [...provider.requiredHeaders(req.url), ...planned.headers], req.body, 'text/event-stream');
+    if (!req) return { status: 'failed', data: emptyData(ctx.target.href), reason: { code: 'stream.noEndpoint' } };
     const parser = new SseParser();
     let events = 0;
     let firstEventMs: number | null = null;
@@ -71,11 +62,16 @@ export const streamProbe: Probe<StreamProbeData> = {
       }
       if (ended || error) return 'stop';
     };
-    const input = await exchangeInput(ctx, { method: req.method, url: planned.url, headers, ...(req.body !== undefined ? { body: req.body } : {}), signal: AbortSignal.any([ctx.signal, own]) });
-    // The stream may run until our own budget (its end is what we wait for); the http probe's body budget would cut it short.
-    const out = await exchange({ ...input, bodyBudgetMs: ctx.budgetMs, onText: (t) => onEvents(parser.feed(t)) });
+    const { planned, out } = await sendPlanned(ctx, provider, {
+      method: req.method,
+      url: req.url,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+      userHeaders: ctx.request.headers.filter((h) => h.name.toLowerCase() !== 'accept'),
+      accept: 'text/event-stream',
+      // The stream may run until our own budget (its end is what we wait for); the http probe's body budget would cut it short.
+      over: { signal: AbortSignal.any([ctx.signal, own]), bodyBudgetMs: ctx.budgetMs, onText: (t) => onEvents(parser.feed(t)) },
+    });
     if (!ended && !error) onEvents(parser.flush());
-    ctx.recordExchange(out.record);
     const totalMs = Math.round(performance.now() - t0);
     const headersMs = out.headersAt != null ? Math.round(out.headersAt - t0) : null;
     const data: StreamProbeData = { url: out.url, status: out.status, contentType: out.contentType, events, firstEventMs, lastEventMs, headersMs, server: out.headers.server ?? null, totalMs, ended, error, cut: null, refused: null };
@@ -83,15 +79,11 @@ export const streamProbe: Probe<StreamProbeData> = {
       const a = summarize(out, req.body ? Buffer.byteLength(req.body) : 0)!;
       const v = judgeAnswer(a, planned.plan, provider);
       data.refused = { code: v?.code ?? null, message: typeof v?.evidence.providerMessage === 'string' ? v.evidence.providerMessage : null };
-      return { status: 'ok', data, summary: say(ctx.request.lang, `streamed request answered ${out.status}${v ? ` (${v.code})` : ''}`, `流式请求返回 ${out.status}${v ? `（${v.code}）` : ''}`) };
+      return { status: 'ok', data, summary: { code: 'stream.answered', values: { status: out.status, code: v?.code ?? null } } };
     }
     if (!ended && !error) data.cut = own.aborted ? 'budget' : out.error?.code === 'HTTP_BODY_TIMEOUT' ? 'stalled' : 'closed';
-    if (out.status === null && events === 0) return { status: 'failed', data, reason: `streamed request failed: ${out.error?.message ?? 'no answer'}` };
-    const summary = say(
-      ctx.request.lang,
-      `${events} event(s), first after ${firstEventMs ?? '–'} ms, ${ended ? 'ended cleanly' : error ? 'error event' : `cut (${data.cut})`} in ${totalMs} ms`,
-      `${events} 个事件，首个在 ${firstEventMs ?? '–'} 毫秒后到达，${ended ? '正常结束' : error ? '收到错误事件' : `中途断开（${data.cut}）`}，共 ${totalMs} 毫秒`,
-    );
+    if (out.status === null && events === 0) return { status: 'failed', data, reason: { code: 'stream.failed', values: { error: out.error?.message ?? null } } };
+    const summary: ProbeText = { code: 'stream.summary', values: { events, firstMs: firstEventMs, end: ended ? 'clean' : error ? 'error' : 'cut', cut: data.cut ?? null, ms: totalMs } };
     return { status: 'ok', data, summary };
   },
 };

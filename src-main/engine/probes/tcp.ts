@@ -3,9 +3,7 @@ import { classifyNetworkError, type ClassifiedError } from '../classify.js';
 import { PROBE_IDS, type TcpData } from '../probe-data.js';
 import type { Probe } from '../probe.js';
 import { connectTcp } from '../net/tcp-connect.js';
-import type { DnsProbeData } from './dns.js';
-import { targetPort } from './proxy.js';
-import { say } from '../say.js';
+import { targetPort } from '../net/address.js';
 
 export interface TcpAttemptData {
   address: string;
@@ -35,9 +33,9 @@ export const tcpProbe: Probe<TcpProbeData> = {
   dependsOn: [PROBE_IDS.dns],
   async run(ctx) {
     const port = targetPort(ctx.target);
-    const dns = ctx.result<DnsProbeData>(PROBE_IDS.dns);
+    const dns = ctx.result(PROBE_IDS.dns);
     if (dns?.status === 'ok' && dns.data.viaProxy) {
-      return { status: 'ok', data: { port, viaProxy: true, attempts: [], connected: [] }, summary: say(ctx.request.lang, 'through the proxy tunnel', '经代理隧道连接') };
+      return { status: 'ok', data: { port, viaProxy: true, attempts: [], connected: [] }, summary: { code: 'tcp.viaProxy' } };
     }
     const addrs = dns?.status === 'ok' ? dns.data.addresses : [];
     const pick = [...addrs.filter((a) => a.family === 4).slice(0, MAX_PER_FAMILY), ...addrs.filter((a) => a.family === 6).slice(0, MAX_PER_FAMILY)];
@@ -47,10 +45,10 @@ export const tcpProbe: Probe<TcpProbeData> = {
     const where = (a: { address: string }) => (a.address.includes(':') ? `[${a.address}]:${port}` : `${a.address}:${port}`);
     if (connected.length === 0) {
       const first = attempts[0];
-      return { status: 'failed', data, reason: first ? `${where(first)}: ${first.error?.errno ?? 'failed'}` : 'no address to connect to' };
+      return { status: 'failed', data, reason: first ? { code: 'tcp.failed', values: { where: where(first), error: first.error?.errno ?? null } } : { code: 'tcp.noAddress' } };
     }
     const best = connected[0]!;
-    return { status: 'ok', data, summary: say(ctx.request.lang, `${where(best)} in ${best.connectMs} ms (${connected.length}/${attempts.length} addresses)`, `${where(best)}，用时 ${best.connectMs} 毫秒（${connected.length}/${attempts.length} 个地址可连接）`), timing: { connectMs: best.connectMs } };
+    return { status: 'ok', data, summary: { code: 'tcp.connected', values: { where: where(best), ms: best.connectMs, connected: connected.length, tried: attempts.length } }, timing: { connectMs: best.connectMs } };
   },
 };
 

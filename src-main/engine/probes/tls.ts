@@ -1,4 +1,5 @@
 import net from 'node:net';
+import type { ProbeText } from '../../report/text/probe-texts.js';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { classifyNetworkError, type ClassifiedError } from '../classify.js';
@@ -13,10 +14,7 @@ import { resolveHost } from '../http/connector.js';
 import { HandshakeSniffer } from '../net/tls-sniff.js';
 import { connectTcp, timeoutError } from '../net/tcp-connect.js';
 import { nodeDefaultRoots, secureContextFor, trustedCAs } from '../net/trust.js';
-import type { ProxyProbeData } from './proxy.js';
-import { targetHost, targetPort } from './proxy.js';
-import type { TcpProbeData } from './tcp.js';
-import { say } from '../say.js';
+import { targetHost, targetPort } from '../net/address.js';
 import { elapsedMs } from '../elapsed.js';
 
 /** 'node': Node's store (+ --ca-file) trusts the chain; 'os-only': only the OS store does; 'none': neither. */
@@ -54,15 +52,15 @@ export const tlsProbe: Probe<TlsProbeData> = {
   id: PROBE_IDS.tls,
   stage: 'tls',
   dependsOn: [PROBE_IDS.tcp],
-  notApplicable: (_req, target) => (target.protocol === 'http:' ? 'plain http:// URL: no TLS to check' : null),
+  notApplicable: (_req, target) => (target.protocol === 'http:' ? { code: 'tls.notApplicable' } : null),
   async run(ctx) {
     const host = targetHost(ctx.target);
     const port = targetPort(ctx.target);
     // SNI carries names only (RFC 6066): none for an IP literal.
     const servername = net.isIP(host) ? null : host;
-    const proxy = ctx.result<ProxyProbeData>(PROBE_IDS.proxy);
+    const proxy = ctx.result(PROBE_IDS.proxy);
     const viaProxy = proxy?.status === 'ok' && proxy.data.proxyUrl !== null && proxy.data.connect?.ok === true;
-    const tcp = ctx.result<TcpProbeData>(PROBE_IDS.tcp);
+    const tcp = ctx.result(PROBE_IDS.tcp);
     const address = viaProxy ? null : tcp?.status === 'ok' ? (tcp.data.connected[0]?.address ?? null) : null;
     const base: TlsProbeData = {
       host, address, servername, viaProxy, authorized: false, alpn: null, protocol: null, handshakeMs: null, cipher: null, chain: [],
@@ -72,13 +70,13 @@ export const tlsProbe: Probe<TlsProbeData> = {
     try {
       ca = await trustedCAs(ctx.request);
     } catch (e) {
-      return { status: 'failed', data: base, reason: `cannot read --ca-file: ${e instanceof Error ? e.message : String(e)}` };
+      return { status: 'failed', data: base, reason: { code: 'tls.caFileUnreadable', values: { error: e instanceof Error ? e.message : String(e) } } };
     }
 
     const raw = await rawSocket(ctx, viaProxy ? proxy!.data.proxyUrl! : null, address, host, port, ca);
     if ('error' in raw) {
       const error = classifyNetworkError(raw.error, 'tcp');
-      return { status: 'failed', data: { ...base, error }, reason: `could not reconnect for the handshake: ${error.message}` };
+      return { status: 'failed', data: { ...base, error }, reason: { code: 'tls.reconnectFailed', values: { error: error.message } } };
     }
     const sniffer = new HandshakeSniffer(raw.socket);
     const hs = await handshake(sniffer, servername, ca, ctx.signal);
@@ -88,7 +86,7 @@ export const tlsProbe: Probe<TlsProbeData> = {
       if (sniffer.certificateRequested && error.code === 'TLS_PROTOCOL_ERROR') error = { ...error, code: 'TLS_CLIENT_CERT_REQUIRED' };
       let firstBytes: string | null | undefined;
       if (error.code === 'TLS_NOT_TLS' && address !== null) firstBytes = await peekPlaintext(address, port, host, ctx.signal, Math.min(PEEK_CAP_MS, ctx.budgetMs));
-      return { status: 'failed', data: { ...base, handshakeMs: hs.ms, error, ...(firstBytes !== undefined ? { firstBytes } : {}) }, reason: `TLS handshake failed: ${error.errno ?? error.message}` };
+      return { status: 'failed', data: { ...base, handshakeMs: hs.ms, error, ...(firstBytes !== undefined ? { firstBytes } : {}) }, reason: { code: 'tls.handshakeFailed', values: { error: error.errno ?? error.message } } };
     }
     const s = hs.socket;
     const { info: chain, x509 } = peerChain(s.getPeerCertificate(true));
@@ -124,9 +122,9 @@ export const tlsProbe: Probe<TlsProbeData> = {
       const osAnchors = os ? parsePems([...os.pems, ...(ca ?? []).slice(tls.rootCertificates.length)]) : [];
       data.trust = os && chainReaches(x509, osAnchors) ? 'os-only' : 'none';
     }
-    const summary = `${data.protocol ?? '?'} ${cipher ?? ''}${data.alpn ? `, ALPN ${data.alpn}` : ''}; ${say(ctx.request.lang, `${chain[0]?.subject ?? '?'} issued by ${chain[0]?.issuer ?? '?'}`, `${chain[0]?.subject ?? '?'}，签发者 ${chain[0]?.issuer ?? '?'}`)}`;
+    const summary: ProbeText = { code: 'tls.summary', values: { protocol: data.protocol, cipher: cipher ?? null, alpn: data.alpn, subject: chain[0]?.subject ?? null, issuer: chain[0]?.issuer ?? null } };
     // A certificate Node would reject stops the run here: no request (and never a secret) goes over it.
-    if (!s.authorized) return { status: 'failed', data, reason: `certificate not accepted: ${authorizationError ?? 'unverified'}`, summary, timing: { tlsMs: hs.ms } };
+    if (!s.authorized) return { status: 'failed', data, reason: { code: 'tls.notAccepted', values: { error: authorizationError ?? null } }, summary, timing: { tlsMs: hs.ms } };
     return { status: 'ok', data, summary, timing: { tlsMs: hs.ms } };
   },
 };

@@ -1,3 +1,4 @@
+import { hostIsProvider } from '../../common/providers.js';
 import { anthropicMeaning, messagesCompletion, messagesStream } from './common.js';
 import type { ProviderProfile } from './types.js';
 
@@ -7,7 +8,7 @@ export const ANTHROPIC_VERSION = '2023-06-01';
 export const anthropic: ProviderProfile = {
   id: 'anthropic',
   name: 'Anthropic',
-  matches: (url) => url.hostname.toLowerCase() === 'api.anthropic.com',
+  matches: (url) => hostIsProvider('anthropic', url.hostname),
   auth: () => ({ kind: 'header', name: 'x-api-key' }),
   requiredHeaders: () => [{ name: 'anthropic-version', value: ANTHROPIC_VERSION }],
   apiBase: (url) => `${url.origin}/v1`,

@@ -1,5 +1,6 @@
 import { filteredMeaning, relayMeaning, tooLargeMeaning } from './signals.js';
 import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
+import { hostIsProvider } from '../../common/providers.js';
 
 /** A GA api-version every Azure OpenAI resource accepts; used only when the URL has none. */
 const API_VERSION = '2024-10-21';
@@ -29,7 +30,7 @@ function azureMeaning(status: number, err: ProviderError | null): ErrorMeaning |
 export const azureOpenai: ProviderProfile = {
   id: 'azure-openai',
   name: 'Azure OpenAI',
-  matches: (url) => /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(url.hostname),
+  matches: (url) => hostIsProvider('azure-openai', url.hostname),
   auth: () => ({ kind: 'header', name: 'api-key' }),
   requiredHeaders: () => [],
   apiBase: (url) => `${url.origin}/openai`,

@@ -1,3 +1,4 @@
+import { hostIsProvider } from '../../common/providers.js';
 import { chatCompletion, chatStream, modelsAt, openaiMeaning } from './common.js';
 import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
 
@@ -25,7 +26,7 @@ const base = (url: URL) => `${url.origin}${url.pathname.startsWith('/api/v1') ? 
 export const dashscope: ProviderProfile = {
   id: 'dashscope',
   name: 'Qwen / DashScope',
-  matches: (url) => /^dashscope(-intl)?\.aliyuncs\.com$/i.test(url.hostname),
+  matches: (url) => hostIsProvider('dashscope', url.hostname),
   auth: () => ({ kind: 'bearer' }),
   requiredHeaders: () => [],
   apiBase: base,

@@ -1,3 +1,4 @@
+import { hostIsProvider } from '../../common/providers.js';
 import { chatCompletion, chatStream, modelsAt, openaiMeaning } from './common.js';
 import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
 
@@ -19,7 +20,7 @@ const base = (url: URL) => `${url.origin}${url.pathname.startsWith('/v1/') || ur
 export const deepseek: ProviderProfile = {
   id: 'deepseek',
   name: 'DeepSeek',
-  matches: (url) => url.hostname.toLowerCase() === 'api.deepseek.com',
+  matches: (url) => hostIsProvider('deepseek', url.hostname),
   auth: () => ({ kind: 'bearer' }),
   requiredHeaders: () => [],
   apiBase: base,

@@ -1,3 +1,4 @@
+import { hostIsProvider } from '../../common/providers.js';
 import { chatCompletion, chatStream, modelsAt, openaiMeaning } from './common.js';
 import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
 
@@ -19,7 +20,7 @@ function moonshotMeaning(status: number, err: ProviderError | null): ErrorMeanin
 export const moonshot: ProviderProfile = {
   id: 'moonshot',
   name: 'Moonshot / Kimi',
-  matches: (url) => /^api\.moonshot\.(cn|ai)$/i.test(url.hostname),
+  matches: (url) => hostIsProvider('moonshot', url.hostname),
   auth: () => ({ kind: 'bearer' }),
   requiredHeaders: () => [],
   apiBase: (url) => `${url.origin}/v1`,

@@ -1,10 +1,11 @@
+import { hostIsProvider } from '../../common/providers.js';
 import { chatCompletion, chatStream, modelsAt, openaiMeaning, versionBase } from './common.js';
 import type { ProviderProfile } from './types.js';
 
 export const openai: ProviderProfile = {
   id: 'openai',
   name: 'OpenAI',
-  matches: (url) => url.hostname.toLowerCase() === 'api.openai.com',
+  matches: (url) => hostIsProvider('openai', url.hostname),
   auth: () => ({ kind: 'bearer' }),
   requiredHeaders: () => [],
   apiBase: (url) => versionBase(url) ?? `${url.origin}/v1`,

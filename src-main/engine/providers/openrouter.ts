@@ -1,3 +1,4 @@
+import { hostIsProvider } from '../../common/providers.js';
 import { chatCompletion, chatStream, modelsAt, openaiMeaning } from './common.js';
 import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
 
@@ -18,7 +19,7 @@ const BASE = '/api/v1';
 export const openrouter: ProviderProfile = {
   id: 'openrouter',
   name: 'OpenRouter',
-  matches: (url) => url.hostname.toLowerCase() === 'openrouter.ai',
+  matches: (url) => hostIsProvider('openrouter', url.hostname),
   auth: () => ({ kind: 'bearer' }),
   requiredHeaders: () => [],
   apiBase: (url) => `${url.origin}${BASE}`,

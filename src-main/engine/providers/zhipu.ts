@@ -1,9 +1,9 @@
 import { ANTHROPIC_VERSION } from './anthropic.js';
+import { hostIsProvider } from '../../common/providers.js';
 import { anthropicMeaning, chatCompletion, chatStream, messagesCompletion, messagesStream, modelsAt, openaiMeaning } from './common.js';
 import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
 import { ZHIPU_CODES } from './zhipu-codes.js';
 
-const HOSTS = ['open.bigmodel.cn', 'api.z.ai', 'bigmodel.cn'];
 
 /** Zhipu serves an Anthropic-compatible API under /api/anthropic (x-api-key, Anthropic bodies). */
 export const isAnthropicPath = (url: URL) => url.pathname.startsWith('/api/anthropic');
@@ -26,10 +26,7 @@ function zhipuMeaning(status: number, err: ProviderError | null): ErrorMeaning |
 export const zhipu: ProviderProfile = {
   id: 'zhipu',
   name: 'Zhipu GLM (BigModel / Z.ai)',
-  matches: (url) => {
-    const h = url.hostname.toLowerCase();
-    return HOSTS.includes(h) || h.endsWith('.bigmodel.cn');
-  },
+  matches: (url) => hostIsProvider('zhipu', url.hostname),
   auth: (url) => (isAnthropicPath(url) ? { kind: 'header', name: 'x-api-key' } : { kind: 'bearer' }),
   requiredHeaders: (url) => (isAnthropicPath(url) ? [{ name: 'anthropic-version', value: ANTHROPIC_VERSION }] : []),
   apiBase: (url) => (isAnthropicPath(url) ? `${url.origin}/api/anthropic` : paasBase(url)),

@@ -1,6 +1,6 @@
 import type { FindingDraft, StageRules } from '../probe.js';
-import { PATHS_PROBE_ID, type PathsProbeData } from '../probes/paths.js';
-import { redactUserinfo } from '../probes/proxy.js';
+import { PATHS_PROBE_ID } from '../probes/paths.js';
+import { redactUserinfo } from '../net/address.js';
 import { ENV_PROXY_SINCE, nodeAtLeast } from '../clients/node-version.js';
 
 const shown = (url: string): string => {
@@ -19,7 +19,7 @@ const shown = (url: string): string => {
 export const clientProxyRules: StageRules = (view) => {
   const client = view.request.client;
   if (client === undefined || view.request.proxy !== undefined) return [];
-  const r = view.result<PathsProbeData>(PATHS_PROBE_ID);
+  const r = view.result(PATHS_PROBE_ID);
   if (!r || r.status !== 'ok') return [];
   const cr = r.data.routes[client];
   if (!cr.ignored || cr.route?.kind !== 'direct') return [];

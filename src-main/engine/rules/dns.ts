@@ -2,7 +2,6 @@ import type { FindingCode } from '../../common/codes.js';
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { DnsQuery } from '../net/dns-query.js';
-import type { DnsProbeData } from '../probes/dns.js';
 import { sinkholed } from '../net/dns-names.js';
 import { dnsRealities } from './dns-realities.js';
 
@@ -18,7 +17,7 @@ export function failureCode(queries: DnsQuery[]): FindingCode {
 const brief = (qs: DnsQuery[]) => qs.map((q) => ({ resolver: q.resolver, type: q.type, addresses: q.addresses, ms: q.ms, error: q.error?.errno ?? null }));
 
 export const dnsRules: StageRules = (view) => {
-  const r = view.result<DnsProbeData>(PROBE_IDS.dns);
+  const r = view.result(PROBE_IDS.dns);
   if (!r || r.status === 'skipped' || !r.data) return [];
   const d = r.data;
   const out: FindingDraft[] = [];

@@ -1,6 +1,5 @@
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
-import type { EnvironmentData } from '../probes/environment.js';
 
 /**
  * ENV_CLOCK_SKEW is not decided here: the environment stage finishes before any server has been
@@ -8,7 +7,7 @@ import type { EnvironmentData } from '../probes/environment.js';
  * when the server's Date header differs by more than 60 s; the runner files it under environment.
  */
 export const environmentRules: StageRules = (view) => {
-  const r = view.result<EnvironmentData>(PROBE_IDS.environment);
+  const r = view.result(PROBE_IDS.environment);
   if (!r || r.status === 'skipped' || !r.data) return [];
   const d = r.data;
   const out: FindingDraft[] = [];

@@ -1,4 +1,5 @@
 import { CODES } from '../../common/codes.js';
+import { sayText } from '../../report/text/index.js';
 import type { Evidence } from '../../common/report.js';
 import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
@@ -9,17 +10,18 @@ import { redirectChangedMethod } from './redirect-method.js';
 /** Clock differences below this are normal drift; above it, signatures and tokens start failing. */
 export const CLOCK_SKEW_LIMIT_S = 60;
 
-/** The http stage: how the exchange itself went (timeouts, resets, redirects, status, content) and the clock. */
-/** Every finding of this stage, with server-quoted text made safe to print. */
+/**
+ * Every finding of the http stage (how the exchange itself went: timeouts, resets, redirects,
+ * status, content; and the clock), with server-quoted text made safe to print.
+ */
 export const httpRules: StageRules = (view) => rawHttpRules(view).map((d) => ({ code: d.code, evidence: printableEvidence(d.evidence) }));
 
 const rawHttpRules = (view: RunView): FindingDraft[] => {
-  const r = view.result<HttpProbeData>(PROBE_IDS.http);
+  const r = view.result(PROBE_IDS.http);
   if (!r || r.status === 'skipped') return [];
-  // A probe cut off by the runner has no data, whatever its type says.
-  const d = r.data as HttpProbeData | undefined;
+  const d = r.data;
   // The runner cut the probe off at its budget: no data, but "no answer in time" is the finding.
-  if (!d) return r.status === 'failed' ? [{ code: 'HTTP_HEADERS_TIMEOUT', evidence: { url: view.target.href, timeoutMs: view.request.timeoutMs, reason: r.reason } }] : [];
+  if (!d) return r.status === 'failed' ? [{ code: 'HTTP_HEADERS_TIMEOUT', evidence: { url: view.target.href, timeoutMs: view.request.timeoutMs, reason: sayText(r.reason, 'en') } }] : [];
   const out: FindingDraft[] = [];
   const e = d.error;
   if (e && !e.code) {

@@ -1,7 +1,6 @@
-import type { HttpProbeData } from '../http/types.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { FindingDraft, RunView } from '../probe.js';
-import { COMPLETION_PROBE_ID, type CompletionProbeData } from '../probes/completion.js';
+import { COMPLETION_PROBE_ID } from '../probes/completion.js';
 import { lowRateBudget } from '../server/rate-budget.js';
 
 /**
@@ -12,10 +11,10 @@ import { lowRateBudget } from '../server/rate-budget.js';
  * Skipped when the user's call already said the same.
  */
 export function completionFinding(view: RunView): FindingDraft[] {
-  const c = view.result<CompletionProbeData>(COMPLETION_PROBE_ID);
+  const c = view.result(COMPLETION_PROBE_ID);
   const v = c?.status === 'ok' ? c.data?.verdict : null;
   if (!v) return [];
-  const main = view.result<HttpProbeData>(PROBE_IDS.http)?.data?.verdict;
+  const main = view.result(PROBE_IDS.http)?.data?.verdict;
   return main?.code === v.code ? [] : [v];
 }
 
@@ -24,12 +23,12 @@ export function completionFinding(view: RunView): FindingDraft[] {
  * (the user's call, else the `--completion` call).
  */
 export function rateBudgetFindings(view: RunView): FindingDraft[] {
-  const h = view.result<HttpProbeData>(PROBE_IDS.http)?.data;
+  const h = view.result(PROBE_IDS.http)?.data;
   if (h?.answer && !h.verdict && h.answer.status < 300) {
     const low = lowRateBudget(h.answer.headers);
     if (low) return [{ code: 'SERVER_RATE_LIMIT_LOW', evidence: { url: h.answer.url, ...low } }];
   }
-  const c = view.result<CompletionProbeData>(COMPLETION_PROBE_ID);
+  const c = view.result(COMPLETION_PROBE_ID);
   if (c?.status === 'ok' && c.data?.lowBudget) return [{ code: 'SERVER_RATE_LIMIT_LOW', evidence: { url: c.data.url, call: 'completion', ...c.data.lowBudget } }];
   return [];
 }

@@ -1,7 +1,6 @@
 import type { Evidence } from '../../common/report.js';
 import type { RunView } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
-import type { EnvironmentData } from '../probes/environment.js';
 import { isLoopbackHost } from '../net/proxy-env.js';
 
 /**
@@ -10,8 +9,8 @@ import { isLoopbackHost } from '../net/proxy-env.js';
  * Chanzhaoyu/chatgpt-web#1267). Empty when not in a container or the proxy is not on loopback.
  */
 export function containerHint(view: RunView, proxy: string): Evidence {
-  const env = view.result<EnvironmentData>(PROBE_IDS.environment);
-  const c = env?.status === 'ok' || env?.status === 'failed' ? env.data.container : null;
+  const env = view.result(PROBE_IDS.environment);
+  const c = env?.data?.container ?? null;
   if (!c) return {};
   let host: string;
   try {

@@ -1,6 +1,6 @@
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
-import { redactUserinfo, targetPort as targetPortOf, type ProxyProbeData } from '../probes/proxy.js';
+import { redactUserinfo, targetPort as targetPortOf } from '../net/address.js';
 import { correctedProxyUrl } from '../net/proxy-scheme.js';
 import { containerHint } from './proxy-container.js';
 
@@ -13,7 +13,7 @@ const shown = (url: string) => {
 };
 
 export const proxyRules: StageRules = (view) => {
-  const r = view.result<ProxyProbeData>(PROBE_IDS.proxy);
+  const r = view.result(PROBE_IDS.proxy);
   if (!r || r.status === 'skipped' || !r.data) return [];
   const d = r.data;
   const sys = d.system ?? null;

@@ -1,11 +1,10 @@
 import type { Evidence } from '../../common/report.js';
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
-import type { TcpProbeData } from '../probes/tcp.js';
 import { providerFor } from '../data/network-lookup.js';
 
 export const tcpRules: StageRules = (view) => {
-  const r = view.result<TcpProbeData>(PROBE_IDS.tcp);
+  const r = view.result(PROBE_IDS.tcp);
   if (!r || r.status === 'skipped' || !r.data || r.data.viaProxy) return [];
   const d = r.data;
   const out: FindingDraft[] = [];

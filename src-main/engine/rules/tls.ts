@@ -1,14 +1,13 @@
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
 import { interceptorOf } from '../net/cert-chain.js';
-import type { TlsProbeData } from '../probes/tls.js';
 
 /** Renewal automation (ACME) renews at 30 days left; under 14 it has failed and someone must act. */
 export const EXPIRING_SOON_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 export const tlsRules: StageRules = (view) => {
-  const r = view.result<TlsProbeData>(PROBE_IDS.tls);
+  const r = view.result(PROBE_IDS.tls);
   if (!r || r.status === 'skipped' || !r.data) return [];
   const d = r.data;
   const out: FindingDraft[] = [];

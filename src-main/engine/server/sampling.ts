@@ -1,3 +1,5 @@
+import { isSampleFailure } from './sample-class.js';
+
 /**
  * Adaptive sampling: how many requests the server probe makes in all (the http probe's answer
  * counts as the first when the sampled call is the user's own).
@@ -40,9 +42,10 @@ export const SLOW_FRACTION = 0.5;
 
 /**
  * Failures that can pass on a retry: server-side errors, and the connection or the answer
- * breaking or timing out. The same list SERVER_FLAKY counts (rules/server.ts), timeouts included.
+ * breaking or timing out: the one classification from the code table (sample-class.ts) that the
+ * error rate, SERVER_FLAKY and the sampling stop rule use too, timeouts included.
  */
-export const isTransientFailure = (code: string): boolean => /^(SERVER_|HTTP_(HEADERS|BODY)_TIMEOUT|HTTP_EMPTY_REPLY|HTTP_CONNECTION_RESET|TCP_|TLS_HANDSHAKE|DNS_TIMEOUT)/.test(code);
+export const isTransientFailure = (code: string): boolean => isSampleFailure(code);
 
 export function decideSampling(inp: SamplingInput): SamplingDecision {
   const requested = Math.max(1, Math.floor(inp.requested));

@@ -6,7 +6,7 @@ import type { WatchSample } from '../../common/watch.js';
 import { CREDENTIAL_HEADERS, planCredential } from '../auth/plan.js';
 import { baseHeaders, summarize } from '../http/call.js';
 import { exchange, type ExchangeOutcome } from '../http/exchange.js';
-import { judgeAnswer } from '../http/judge.js';
+import { judgeAnswer } from '../http/answer-finding.js';
 import { followRedirects } from '../http/redirects.js';
 import { chooseProxy } from '../net/proxy-env.js';
 import type { PlatformAdapters } from '../platform.js';

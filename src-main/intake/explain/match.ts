@@ -4,7 +4,7 @@ import { redactUrl, scrubPatterns } from '../../engine/redact-patterns.js';
 import { parseErrorBody } from '../../engine/providers/error-body.js';
 import { PROVIDERS, type ProviderProfile } from '../../engine/providers/index.js';
 import type { CredentialPlan } from '../../engine/auth/plan.js';
-import { judgeAnswer } from '../../engine/http/judge.js';
+import { judgeAnswer } from '../../engine/http/answer-finding.js';
 import type { AnswerSummary } from '../../engine/http/types.js';
 import { GENERIC_ROWS, KNOWLEDGE, type Confirm } from './table.js';
 

@@ -123,7 +123,7 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
       title: `代理自身无法访问 ${ev(e, 'target')}（${ev(e, 'status')}${e.proxyError ? ` ${ev(e, 'proxyError')}` : ''}）`,
       detail: `已连接到代理 ${ev(e, 'proxy')}${e.proxyProduct ? `（${ev(e, 'proxyProduct')}）` : ''}，它对${asked(e, true)}返回 ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `，其错误标识为 ${ev(e, 'proxyError')}` : ''}。由代理生成的 5xx 表示它在自己一侧无法解析或连接 API：故障在代理与 API 之间，而不在 API 本身，也与你的凭据无关。`,
       fixes: [
-        '把错误标识和主机名告诉代理管理员：代理的 DNS 或到 API 的线路有问题（ERR_DNS_FAIL，squid 5 中 CONNECT 为 ERR_CANNOT_FORWARD、普通 http 为 ERR_READ_ERROR：无法解析域名；ERR_CONNECT_FAIL 111：连接被拒绝；110：连接超时；tinyproxy 对两者都返回 “Unable to connect”）。',
+        '把错误标识和主机名告诉代理管理员：代理的 DNS 或到 API 的线路有问题（ERR_DNS_FAIL，squid 5 中 CONNECT 为 ERR_CANNOT_FORWARD、普通 http 为 ERR_READ_ERROR：无法解析域名；ERR_CONNECT_FAIL 111：连接被拒绝；110：连接超时；tinyproxy 对两者都返回 "Unable to connect"）。',
         '检查 URL 中的主机名和端口：拼写错误在代理处也会这样失败。',
         '如果该主机应直连（内网，或无需代理即可访问），请把它加入 NO_PROXY，或使用 --no-proxy 对比。',
       ],

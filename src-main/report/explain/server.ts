@@ -160,7 +160,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
       detail: `The first of ${ev(e, 'events')} events came only after ${ev(e, 'firstEventMs')} ms and the last at ${ev(e, 'lastEventMs')} ms: all of them within ${ev(e, 'burstMs')} ms, in one burst at the end${e.gateway ? ` (the answer came through ${ev(e, 'gateway')})` : ''}. Something between you and the model held the stream back. Streaming works, but the user sees nothing until the whole answer is done, and idle timeouts may cut long answers.`,
       fixes: [
         'In nginx in front of the API, turn buffering off for this location: proxy_buffering off; (or have the upstream send X-Accel-Buffering: no), and for gzip, gzip off for text/event-stream.',
-        'For other gateways: HAProxy option http-buffer-request off / no compression; Cloudflare and CDNs: do not cache or transform text/event-stream; corporate proxies that scan content buffer by design: ask for an exception.',
+        'For other gateways: HAProxy `option http-buffer-request off` / no compression; Cloudflare and CDNs: do not cache or transform text/event-stream; corporate proxies that scan content buffer by design: ask for an exception.',
         'Compare with --no-proxy or from another network to find which hop buffers.',
       ],
     }),
@@ -169,7 +169,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
       detail: `${ev(e, 'events')} 个事件中的第一个在 ${ev(e, 'firstEventMs')} 毫秒后才到，最后一个在 ${ev(e, 'lastEventMs')} 毫秒：全部在 ${ev(e, 'burstMs')} 毫秒内一次性到达${e.gateway ? `（响应经过 ${ev(e, 'gateway')}）` : ''}。你与模型之间有设备扣留了流式响应。流式本身能用，但用户要等整个回答完成才看到内容，长回答还可能被空闲超时截断。`,
       fixes: [
         '在 API 前面的 nginx 中为该 location 关闭缓冲：proxy_buffering off;（或让上游发送 X-Accel-Buffering: no），并对 text/event-stream 关闭 gzip。',
-        '其他网关：HAProxy 设置 option http-buffer-request off / 不压缩；Cloudflare 等 CDN 不要缓存或改写 text/event-stream；做内容扫描的企业代理会按设计缓冲，请申请例外。',
+        '其他网关：HAProxy 设置 `option http-buffer-request off` / 不压缩；Cloudflare 等 CDN 不要缓存或改写 text/event-stream；做内容扫描的企业代理会按设计缓冲，请申请例外。',
         '使用 --no-proxy 或换一个网络对比，找出是哪一跳在缓冲。',
       ],
     }),

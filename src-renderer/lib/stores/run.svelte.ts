@@ -4,6 +4,8 @@ import type { ProgressEvent } from '../../../src-main/common/progress.js';
 import type { StageId } from '../../../src-main/common/stages.js';
 import type { DoctorClient } from '../../../src-main/common/ipc-contract.js';
 import type { OpenedBundle } from '../../../src-main/common/bundle.js';
+import type { TextRef } from '../../../src-main/common/text-ref.js';
+import { localizeReport } from '../../../src-main/report/text/localize.js';
 
 export type ProbeStatus = 'pending' | 'running' | 'ok' | 'failed' | 'skipped';
 export interface ProbeView {
@@ -11,7 +13,8 @@ export interface ProbeView {
   stage: StageId;
   status: ProbeStatus;
   durationMs: number | null;
-  summary: string | null;
+  /** What the probe measured, as data: shown with report/text in the screen's language. */
+  summary: TextRef | null;
   /** While running: when it started (this clock) and its budget, for "3.1 s of 10 s". */
   startedAt?: number;
   budgetMs?: number;
@@ -20,7 +23,8 @@ export type LiveStageStatus = 'running' | StageStatus;
 export interface StageView {
   status: LiveStageStatus;
   durationMs: number | null;
-  reason: string | null;
+  /** Why the stage was skipped: data when the report has it, else the report's words. */
+  reason: TextRef | string | null;
 }
 export type Phase = 'idle' | 'starting' | 'running' | 'done';
 
@@ -118,16 +122,15 @@ export class DiagnosisRun {
     else if (r.value.cancelled) this.cancelled = true;
   }
 
-  /** Puts the report's texts into `lang` (main re-renders them; no new run). */
-  async localize(lang: Lang): Promise<void> {
+  /**
+   * Puts the report's texts into `lang`, here in the renderer: every word is rendered from data by
+   * report/text, so a language switch needs neither main nor a new run.
+   */
+  localize(lang: Lang): void {
     const report = this.report;
     if (!report || report.lang === lang) return;
-    const r = await this.api().localizeReport(report, lang);
-    if (!r.ok) this.error = r.error.message;
-    else if (this.report === report) {
-      this.report = r.value;
-      this.findings = r.value.findings;
-    }
+    this.report = localizeReport(report, lang);
+    this.findings = this.report.findings;
   }
 
   apply(event: ProgressEvent): void {
@@ -155,11 +158,11 @@ export class DiagnosisRun {
       case 'done':
         this.report = event.report;
         this.findings = [...event.report.findings];
-        for (const s of event.report.stages) this.stages[s.id] = { status: s.status, durationMs: s.durationMs, reason: s.reason ?? null };
+        for (const s of event.report.stages) this.stages[s.id] = { status: s.status, durationMs: s.durationMs, reason: s.reasonRef ?? s.reason ?? null };
         this.phase = 'done';
         this.cancelling = false;
         this.#rerunning = false;
-        if (event.report.lang !== this.langOf()) void this.localize(this.langOf());
+        this.localize(this.langOf());
         break;
     }
   }

@@ -1,8 +1,8 @@
 import type { Lang, ProviderChoice } from '../../../src-main/common/report.js';
-import type { CredentialRef, DiagnosisRequest } from '../../../src-main/common/request.js';
+import { DEFAULTS, type CredentialRef, type DiagnosisRequest } from '../../../src-main/common/request.js';
+import { detectProvider } from '../../../src-main/common/providers.js';
 import type { ClientId } from '../../../src-main/common/clients.js';
 import type { PastedFill } from '../../../src-main/common/intake.js';
-import { detectProvider } from '../provider.js';
 import type { RecentTarget } from '../recent-targets.js';
 
 export type ProxyMode = 'auto' | 'none' | 'custom';
@@ -11,18 +11,18 @@ export type CredentialMode = 'none' | 'env' | `keychain:${string}`;
 /** Public resolvers offered only as an explicit opt-in: asking them sends the host name off this network. */
 export const PUBLIC_RESOLVERS = ['1.1.1.1', '8.8.8.8'] as const;
 
-/** Defaults match the contract's CLI defaults (common/request.ts DEFAULTS). */
+/** The contract's defaults, the same values the CLI uses (common/request.ts DEFAULTS). */
 export class TargetForm {
   url = $state('');
-  method = $state('GET');
+  method: string = $state(DEFAULTS.method);
   body = $state('');
   provider: ProviderChoice = $state('auto');
   credentialMode: CredentialMode = $state('none');
   envVar = $state('');
   /** The user agreed to send a variable that does not look like an API key (common/env-credential-policy.ts). */
   envConfirmed = $state(false);
-  timeoutMs = $state(10_000);
-  samples = $state(3);
+  timeoutMs: number = $state(DEFAULTS.timeoutMs);
+  samples: number = $state(DEFAULTS.samples);
   proxyMode: ProxyMode = $state('auto');
   proxyUrl = $state('');
   caFile: { path: string; name: string } | null = $state(null);
@@ -66,7 +66,7 @@ export class TargetForm {
       ...(this.caFile ? { caFile: this.caFile.path } : {}),
       timeoutMs: Number(this.timeoutMs),
       samples: Number(this.samples),
-      slowMs: 5_000,
+      slowMs: DEFAULTS.slowMs,
       stream: this.stream,
       ...(this.completion ? { completion: true } : {}),
       lang,

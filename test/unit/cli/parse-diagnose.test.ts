@@ -36,7 +36,7 @@ describe('diagnose flags', () => {
     [['https://a.example', 'https://b.example'], /one URL/],
     [['https://a.example', '--timeout', 'ten'], /whole number/],
     [['https://a.example', '--timeout', '0'], /between/],
-    [['https://a.example', '--provider', 'bard'], /--provider/],
+    [['https://a.example', '--provider', 'bard'], /provider must be one of/],
     [['https://a.example', '--lang', 'fr'], /--lang/],
     [['https://a.example', '--proxy', 'http://p:1', '--no-proxy'], /contradict/],
     [['https://a.example', '--credential', 'a', '--token-env', 'B'], /either/],

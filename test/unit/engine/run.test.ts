@@ -45,7 +45,7 @@ describe('runner', () => {
     };
     const report = await runDiagnosis(req(), {
       probes: [
-        probe('dns', 'dns', [], async () => ({ status: 'failed', data: null, reason: 'NXDOMAIN' })),
+        probe('dns', 'dns', [], async () => ({ status: 'failed', data: null, reason: { code: 'dns.failed', values: { host: 'api.example.test', error: 'ENOTFOUND' } } })),
         probe('tcp', 'tcp', ['dns'], async () => ({ status: 'ok', data: null })),
         probe('tls', 'tls', ['tcp'], async () => ({ status: 'ok', data: null })),
       ],
@@ -53,8 +53,8 @@ describe('runner', () => {
     });
     expect(report.summary.verdict).toBe('failing');
     expect(report.summary.rootCause).toBe('DNS_NXDOMAIN');
-    expect(report.stages.find((s) => s.id === 'tcp')).toMatchObject({ status: 'skipped', reason: 'dns failed: NXDOMAIN' });
-    expect(report.stages.find((s) => s.id === 'tls')).toMatchObject({ status: 'skipped', reason: 'dns failed: NXDOMAIN' });
+    expect(report.stages.find((s) => s.id === 'tcp')).toMatchObject({ status: 'skipped', reason: 'dns failed: api.example.test did not resolve (ENOTFOUND)' });
+    expect(report.stages.find((s) => s.id === 'tls')).toMatchObject({ status: 'skipped', reason: 'dns failed: api.example.test did not resolve (ENOTFOUND)', reasonRef: { code: 'run.depFailed' } });
     expect(report.findings.map((f) => f.code)).toEqual(['DNS_NXDOMAIN']);
     expect(Object.isFrozen(report)).toBe(true);
   });
@@ -85,7 +85,7 @@ describe('runner', () => {
     const report = await runDiagnosis(req({ timeoutMs: 5000 }), {
       signal: ctrl.signal,
       onProgress: (e) => events.push(e),
-      probes: [probe('slow', 'dns', [], async (ctx) => (await sleep(5000, ctx.signal), { status: 'failed', data: null, reason: 'aborted' })), probe('after', 'tcp', ['slow'], async () => ({ status: 'ok', data: null }))],
+      probes: [probe('slow', 'dns', [], async (ctx) => (await sleep(5000, ctx.signal), { status: 'failed', data: null, reason: { code: 'run.cancelled' } })), probe('after', 'tcp', ['slow'], async () => ({ status: 'ok', data: null }))],
       rules: {},
     });
     expect(Date.now() - t0).toBeLessThan(1000);
@@ -100,7 +100,7 @@ describe('runner', () => {
     const report = await runDiagnosis(req(), {
       credential: new Secret(secret),
       onProgress: (e) => events.push(e),
-      probes: [probe('leaky', 'http', [], async () => ({ status: 'failed', data: { echoed: secret }, reason: `server said ${secret}`, summary: `sent Bearer ${secret}` }))],
+      probes: [probe('leaky', 'http', [], async () => ({ status: 'failed', data: { echoed: secret }, reason: { code: 'http.error', values: { error: 'E', message: `server said ${secret}` } }, summary: { code: 'http.error', values: { error: 'E', message: `sent Bearer ${secret}` } } }))],
       rules: { http: () => [{ code: 'HTTP_BAD_REQUEST', evidence: { message: `bad key ${secret} / ${encodeURIComponent(secret)}` } }] },
     });
     const all = JSON.stringify(report) + JSON.stringify(events);
@@ -113,12 +113,12 @@ describe('runner: not-applicable probes', () => {
   it('reports a not-applicable probe as skipped without blocking its dependants', async () => {
     const report = await runDiagnosis(defaultRequest('http://plain.example.test/'), {
       probes: [
-        { id: 'tls', stage: 'tls', dependsOn: [], notApplicable: (_r, t) => (t.protocol === 'http:' ? 'plain HTTP: no TLS to check' : null), run: async () => ({ status: 'ok', data: null }) },
+        { id: 'tls', stage: 'tls', dependsOn: [], notApplicable: (_r, t) => (t.protocol === 'http:' ? { code: 'tls.notApplicable' } : null), run: async () => ({ status: 'ok', data: null }) },
         { id: 'http', stage: 'http', dependsOn: ['tls'], run: async () => ({ status: 'ok', data: null }) },
       ],
       rules: {},
     });
-    expect(report.stages.find((s) => s.id === 'tls')).toMatchObject({ status: 'skipped', reason: 'plain HTTP: no TLS to check' });
+    expect(report.stages.find((s) => s.id === 'tls')).toMatchObject({ status: 'skipped', reason: 'plain http:// URL: no TLS to check' });
     expect(report.stages.find((s) => s.id === 'http')!.status).toBe('pass');
   });
 });
@@ -128,13 +128,13 @@ describe('runner: a failed prerequisite beats not-applicable', () => {
     let ran = false;
     const report = await runDiagnosis(defaultRequest('http://plain.example.test/'), {
       probes: [
-        { id: 'tcp', stage: 'tcp', dependsOn: [], run: async () => ({ status: 'failed', data: null, reason: 'refused' }) },
-        { id: 'tls', stage: 'tls', dependsOn: ['tcp'], notApplicable: () => 'plain HTTP', run: async () => ({ status: 'ok', data: null }) },
+        { id: 'tcp', stage: 'tcp', dependsOn: [], run: async () => ({ status: 'failed', data: null, reason: { code: 'tcp.failed', values: { where: '127.0.0.1:80', error: 'ECONNREFUSED' } } }) },
+        { id: 'tls', stage: 'tls', dependsOn: ['tcp'], notApplicable: () => ({ code: 'tls.notApplicable' }), run: async () => ({ status: 'ok', data: null }) },
         { id: 'http', stage: 'http', dependsOn: ['tls'], run: async () => ((ran = true), { status: 'ok', data: null }) },
       ],
       rules: {},
     });
     expect(ran).toBe(false);
-    expect(report.stages.find((s) => s.id === 'http')).toMatchObject({ status: 'skipped', reason: 'tcp failed: refused' });
+    expect(report.stages.find((s) => s.id === 'http')).toMatchObject({ status: 'skipped', reason: 'tcp failed: 127.0.0.1:80: ECONNREFUSED' });
   });
 });

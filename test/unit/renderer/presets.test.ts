@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkUrl, PRESETS } from '../../../src-renderer/lib/presets.js';
-import { detectProvider } from '../../../src-renderer/lib/provider.js';
+import { checkUrl, PRESETS } from '../../../src-main/common/presets.js';
+import { detectProvider } from '../../../src-main/common/providers.js';
 import { resolveProvider } from '../../../src-main/engine/target.js';
 import { defaultRequest } from '../../../src-main/common/request.js';
 

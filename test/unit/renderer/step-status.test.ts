@@ -5,7 +5,7 @@ import { stageState, stepStatus } from '../../../src-renderer/wizard/step-status
 import { STEP_DEFS as STEPS } from '../../../src-renderer/wizard/step-defs.js';
 import { STAGES } from '../../../src-main/common/stages.js';
 
-const v = (status: StageView['status'], reason: string | null = null): StageView => ({ status, durationMs: 1, reason });
+const v = (status: StageView['status'], reason: StageView['reason'] = null): StageView => ({ status, durationMs: 1, reason });
 type Views = Partial<Record<StageId, StageView>>;
 
 describe('steps follow the engine', () => {
@@ -38,6 +38,27 @@ describe('stage and step states tell the truth', () => {
     expect(stageState('tls', { tls: v('skipped', 'cancelled after 1.2 s of 10 s') })).toBe('cancelled');
     expect(stageState('tls', { tls: v('skipped', 'not checked: tls: no address') })).toBe('not-checked');
     expect(stageState('http', { http: v('pass', 'not checked: stream: probe error: x') })).toBe('not-checked');
+  });
+
+  it('reads the reasons as data (report/text), the way the runner sends them now', () => {
+    const views: Views = {
+      dns: v('fail'),
+      tcp: v('skipped', { code: 'run.depFailed', values: { probe: 'dns', reason: { code: 'dns.failed', values: { host: 'x', error: 'ENOTFOUND' } } } }),
+      http: v('skipped', { code: 'run.cancelledBefore', values: { after: '1.2' } }),
+      auth: v('skipped', { code: 'run.depFailed', values: { probe: 'http', reason: { code: 'run.cancelled' } } }),
+      server: v('skipped', { code: 'run.notYetChecked' }),
+    };
+    expect(stageState('tcp', views)).toBe('skipped');
+    expect(stageState('http', views)).toBe('cancelled');
+    expect(stageState('auth', views)).toBe('cancelled');
+    expect(stageState('server', views)).toBe('not-checked');
+    expect(stageState('tls', { tls: v('skipped', { code: 'run.cancelledDuring', values: { after: '1.2', budget: '10.0' } }) })).toBe('cancelled');
+    expect(stageState('tls', { dns: v('pass'), tls: v('skipped', { code: 'tls.notHttps' }) })).toBe('not-applicable');
+    expect(stageState('tcp', { tcp: v('skipped', { code: 'run.notRun' }) })).toBe('skipped');
+    const notChecked = { code: 'run.notChecked', values: { items: [{ code: 'run.notCheckedItem', values: { probe: 'stream', reason: { code: 'run.notRun' } } }] } };
+    expect(stageState('http', { http: v('pass', notChecked) })).toBe('not-checked');
+    expect(stageState('http', { http: v('skipped', notChecked) })).toBe('not-checked');
+    expect(stepStatus(['http', 'auth'], { http: v('pass'), auth: v('skipped', { code: 'run.cancelled' }) })).toBe('cancelled');
   });
 
   it('shows ✓ only when every stage of the step passed', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { STAGES as RENDERER_STAGES } from '../../../src-renderer/lib/stages.js';
-import { STAGES } from '../../../src-main/common/stages.js';
-import { detectProvider } from '../../../src-renderer/lib/provider.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { detectProvider } from '../../../src-main/common/providers.js';
 import { resolveProvider } from '../../../src-main/engine/target.js';
 import { defaultRequest } from '../../../src-main/common/request.js';
 import { stepStatus } from '../../../src-renderer/wizard/step-status.js';
@@ -14,13 +14,13 @@ class MemoryStorage {
   removeItem = (k: string) => void this.items.delete(k);
 }
 
-describe('renderer copies of main data', () => {
-  it('stage order matches the contract', () => {
-    expect(RENDERER_STAGES).toEqual([...STAGES]);
-  });
-
-  it('the provider guess matches the engine for every known host', () => {
-    for (const url of ['https://api.openai.com/v1', 'https://open.bigmodel.cn/api/paas/v4', 'https://api.z.ai/x', 'https://api.anthropic.com/v1/messages', 'https://me.openai.azure.com/openai', 'https://example.com', 'not a url']) {
+describe('the renderer keeps no copies of main data', () => {
+  it("the provider guess the wizard shows is the engine's, for every known host (Azure AI Services too)", () => {
+    const urls = [
+      'https://api.openai.com/v1', 'https://open.bigmodel.cn/api/paas/v4', 'https://api.z.ai/x', 'https://api.anthropic.com/v1/messages', 'https://me.openai.azure.com/openai',
+      'https://me.cognitiveservices.azure.com/openai/deployments/gpt-4o/chat/completions', 'https://me.services.ai.azure.com/models', 'https://example.com', 'not a url',
+    ];
+    for (const url of urls) {
       const engine = (() => {
         try {
           return resolveProvider(defaultRequest(url), new URL(url));
@@ -30,6 +30,15 @@ describe('renderer copies of main data', () => {
       })();
       expect(detectProvider(url), url).toBe(engine);
     }
+    expect(detectProvider('https://me.cognitiveservices.azure.com/x')).toBe('azure-openai');
+  });
+
+  it('no renderer file holds its own stage list, provider hosts, methods or limits', () => {
+    const root = path.resolve(__dirname, '../../../src-renderer');
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(ts|svelte)$/.test(f) && !f.includes('i18n'));
+    const copies = [/'environment',\s*'proxy',\s*'dns'/, /openai\.azure\.com|bigmodel\.cn|api\.anthropic\.com/, /'GET',\s*'POST',\s*'PUT'/, /max="120000"|max="20"/, /timeoutMs = \$state\(\d/];
+    const found = files.flatMap((f) => copies.filter((re) => re.test(readFileSync(path.join(root, f), 'utf8'))).map((re) => `${f}: ${re}`));
+    expect(found).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Advice } from '../../../src-main/common/advice.js';
 import type { Report } from '../../../src-main/common/report.js';
 import { STAGES } from '../../../src-main/common/stages.js';
 import { renderText } from '../../../src-main/report/render-text.js';
@@ -64,35 +65,43 @@ describe('renderers', () => {
 });
 
 describe('text renderer: client advice and skip reasons', () => {
-  const advice = {
-    timeouts: { connectMs: 2000, readMs: 30000, reason: 'connecting took 12 ms here' },
-    retry: { note: 'This run hit an exhausted quota: do not retry.' },
+  const advice: Advice = {
+    provider: 'openai',
+    basedOn: { connectPhaseMs: 12, p90TtfbMs: 300, samples: 3, streamFirstEventMs: null },
+    timeouts: { connectMs: 2000, readMs: 30000, reason: 'connecting (DNS+TCP+TLS) took 12 ms here' },
+    retry: { retryOn: ['429'], neverRetry: ['401'], maxAttempts: 4, backoff: { initialMs: 500, factor: 2, maxMs: 30000, jitter: 'full' }, honourRetryAfter: true, noteCode: 'SERVER_QUOTA_EXHAUSTED', note: 'This run hit an exhausted quota/balance: retrying will not help.' },
+    headers: [],
     secretEnvVar: 'OPENAI_API_KEY',
-    snippets: { curl: `curl -sS 'https://api.example.com/v1/models' -H "Authorization: Bearer \${OPENAI_API_KEY}"` },
+    snippets: { curl: `curl -sS 'https://api.example.com/v1/models' -H "Authorization: Bearer \${OPENAI_API_KEY}"`, pythonRequests: '', pythonHttpx: '', typescript: '' },
   };
 
   it('prints the timeouts, the retry note and a curl that reads the key from the environment', () => {
     const t = renderText({ ...report('en'), advice });
     expect(t).toContain('Client advice');
     expect(t).toContain('Timeouts: connect 2000 ms, read 30000 ms');
-    expect(t).toContain('connecting took 12 ms here');
-    expect(t).toContain('do not retry');
+    expect(t).toContain('connecting (DNS+TCP+TLS) took 12 ms here');
+    expect(t).toContain('retrying will not help');
     expect(t).toContain('Reproduce with curl (the key comes from $OPENAI_API_KEY)');
     expect(t).toContain('-H "Authorization: Bearer ${OPENAI_API_KEY}"');
     const zh = renderText({ ...report('zh-CN'), advice }, 'zh-CN');
     expect(zh).toContain('客户端建议');
     expect(zh).toContain('超时设置：连接 2000 毫秒，读取 30000 毫秒');
+    // An English report printed in Chinese: the advice's prose is re-rendered from its data.
+    const zhFromEn = renderText({ ...report('en'), advice }, 'zh-CN');
+    expect(zhFromEn).toContain('建立连接（DNS+TCP+TLS）实测 12 毫秒');
+    expect(zhFromEn).toContain('重试没有用');
+    expect(zhFromEn).not.toContain('retrying will not help');
   });
 
   it('prints no advice section when the run made no HTTP exchange, or the advice is malformed', () => {
     expect(renderText(report('en'))).not.toContain('Client advice');
-    expect(renderText({ ...report('en'), advice: 'nonsense' })).not.toContain('Client advice');
-    expect(renderText({ ...report('en'), advice: { timeouts: { connectMs: 'x' } } })).not.toContain('Client advice');
+    expect(renderText({ ...report('en'), advice: 'nonsense' as never })).not.toContain('Client advice');
+    expect(renderText({ ...report('en'), advice: { timeouts: { connectMs: 'x' } } as never })).not.toContain('Client advice');
   });
 
   it('says the fixed "does not apply" reasons in Chinese', () => {
     const r = report('zh-CN');
-    const stages = r.stages.map((s) => (s.id === 'tls' ? { ...s, status: 'skipped' as const, reason: 'plain http:// URL: no TLS to check' } : s));
+    const stages = r.stages.map((s) => (s.id === 'tls' ? { ...s, status: 'skipped' as const, reason: 'plain http:// URL: no TLS to check', reasonRef: { code: 'tls.notApplicable' } } : s));
     const t = renderText({ ...r, stages }, 'zh-CN');
     expect(t).toContain('普通 http:// 地址，没有 TLS 需要检查');
     expect(t).not.toContain('no TLS to check');

@@ -76,8 +76,8 @@ describe('item 9: a probe that cannot run is "not checked: <reason>" in every fa
     // Every other probe is not applicable; this one "cannot run". The real rules judge the result.
     const probes = PROBES.map((p) =>
       p.id === id
-        ? { ...p, dependsOn: [], notApplicable: undefined, run: async () => ({ status: 'failed' as const, data: undefined as never, reason: `cannot run: test reason for ${id}` }) }
-        : { ...p, dependsOn: [], notApplicable: () => 'not in this test', run: async () => ({ status: 'ok' as const, data: undefined as never }) },
+        ? { ...p, dependsOn: [], notApplicable: undefined, run: async () => ({ status: 'failed' as const, data: undefined as never, reason: { code: 'run.probeError' as const, values: { error: `cannot run: test reason for ${id}` } } }) }
+        : { ...p, dependsOn: [], notApplicable: () => ({ code: 'run.notRun' as const }), run: async () => ({ status: 'ok' as const, data: undefined as never }) },
     );
     const report = await runDiagnosis(defaultRequest('http://127.0.0.1:9/v1/models', { timeoutMs: 500 }), { probes });
     const probe = PROBES.find((p) => p.id === id)!;
@@ -94,14 +94,15 @@ describe('item 9: a probe that cannot run is "not checked: <reason>" in every fa
 
 describe('the app keeps these verdicts when it re-words or merges a report', () => {
   it('localizeReport and mergeRerun keep "cancelled" and the "not checked" headline', async () => {
-    const { localizeReport, mergeRerun } = await import('../../../src-main/app/diagnosis-report.js');
+    const { mergeRerun } = await import('../../../src-main/app/diagnosis-report.js');
+    const { localizeReport } = await import('../../../src-main/report/text/index.js');
     const ctrl = new AbortController();
     ctrl.abort();
     const cancelled = await runDiagnosis(defaultRequest('http://127.0.0.1:9/'), { signal: ctrl.signal });
     expect(cancelled.summary.verdict).toBe('cancelled');
     expect(localizeReport(cancelled, 'zh-CN').summary).toMatchObject({ verdict: 'cancelled', headline: expect.stringMatching(/已取消/) });
     expect(mergeRerun(cancelled, cancelled, new Set(['tcp'])).summary.verdict).toBe('cancelled');
-    const probes = PROBES.map((p) => (p.id === 'stream' ? { ...p, dependsOn: [], notApplicable: undefined, run: async () => ({ status: 'failed' as const, data: undefined as never, reason: 'no streaming endpoint known' }) } : { ...p, dependsOn: [], notApplicable: () => 'n/a', run: async () => ({ status: 'ok' as const, data: undefined as never }) }));
+    const probes = PROBES.map((p) => (p.id === 'stream' ? { ...p, dependsOn: [], notApplicable: undefined, run: async () => ({ status: 'failed' as const, data: undefined as never, reason: { code: 'stream.noEndpoint' as const } }) } : { ...p, dependsOn: [], notApplicable: () => ({ code: 'run.notRun' as const }), run: async () => ({ status: 'ok' as const, data: undefined as never }) }));
     const partial = await runDiagnosis(defaultRequest('http://127.0.0.1:9/'), { probes });
     expect(partial.summary.headline).toMatch(/not checked: server: stream/);
     expect(localizeReport(partial, 'zh-CN').summary.headline).toMatch(/未检查/);

@@ -3,7 +3,7 @@ import { CLIENT_IDS, type ClientId } from '../../../../src-main/common/clients.j
 import { clientRoutes } from '../../../../src-main/engine/clients/routes.js';
 import { clientStores, judgeClients, type MatrixFacts, type PathOutcome } from '../../../../src-main/engine/clients/judge.js';
 import type { PythonFacts } from '../../../../src-main/engine/clients/python.js';
-import { clientRow } from '../../../../src-main/report/explain/clients.js';
+import { clientRow } from '../../../../src-main/report/client-rows.js';
 
 const T = new URL('https://api.example.com/v1/models');
 const PY: PythonFacts = { python: 'python3', found: true, version: '3.11.2', certifi: '/etc/ssl/certs/ca-certificates.crt', modules: { requests: true, httpx: true, socksio: true, socks: false, openai: false, anthropic: false }, httpxSocks5h: null, reason: null };

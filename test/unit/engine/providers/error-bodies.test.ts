@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuthPlacement } from '../../../../src-main/common/request.js';
 import type { CredentialPlan } from '../../../../src-main/engine/auth/plan.js';
 import { describePlacement } from '../../../../src-main/engine/auth/plan.js';
-import { judgeAnswer } from '../../../../src-main/engine/http/judge.js';
+import { judgeAnswer } from '../../../../src-main/engine/http/answer-finding.js';
 import type { AnswerSummary } from '../../../../src-main/engine/http/types.js';
 import { profileById } from '../../../../src-main/engine/providers/index.js';
 import { parseErrorBody } from '../../../../src-main/engine/providers/error-body.js';

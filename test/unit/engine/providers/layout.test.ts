@@ -130,11 +130,12 @@ describe('WAF detection stays narrow', () => {
 
 describe('credential rules of follow-up calls', () => {
   it('no secret over a certificate that failed verification', async () => {
-    const { tlsTrustedFor } = await import('../../../../src-main/engine/providers/send.js');
-    const ctx = (protocol: string, tls: unknown) => ({ target: new URL(`${protocol}//api.example.com/v1/models`), result: <T>() => tls as T });
-    expect(tlsTrustedFor(ctx('https:', { status: 'ok', data: { authorized: false } }))).toBe(false);
-    expect(tlsTrustedFor(ctx('https:', { status: 'ok', data: { authorized: true } }))).toBe(true);
-    expect(tlsTrustedFor(ctx('http:', undefined))).toBe(true);
+    const { tlsTrustedFor } = await import('../../../../src-main/engine/auth/tls-trusted.js');
+    const ctx = (tls: unknown) => ({ result: (() => tls) as never });
+    const url = (protocol: string) => new URL(`${protocol}//api.example.com/v1/models`);
+    expect(tlsTrustedFor(ctx({ status: 'ok', data: { authorized: false } }), url('https:'))).toBe(false);
+    expect(tlsTrustedFor(ctx({ status: 'ok', data: { authorized: true } }), url('https:'))).toBe(true);
+    expect(tlsTrustedFor(ctx(undefined), url('http:'))).toBe(true);
   });
 
   it('a key of another provider sent to DeepSeek, Moonshot, DashScope or OpenRouter is named before sending', async () => {

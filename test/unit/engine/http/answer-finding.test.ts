@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialPlan } from '../../../../src-main/engine/auth/plan.js';
-import { judgeAnswer } from '../../../../src-main/engine/http/judge.js';
+import { judgeAnswer } from '../../../../src-main/engine/http/answer-finding.js';
 import type { AnswerSummary } from '../../../../src-main/engine/http/types.js';
 import { profileById } from '../../../../src-main/engine/providers/index.js';
 

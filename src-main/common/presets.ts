@@ -1,4 +1,4 @@
-import type { ProviderId } from '../../src-main/common/report.js';
+import type { ProviderId } from './report.js';
 
 /**
  * Provider presets for the Target form: a base URL with the cheapest call that proves the key

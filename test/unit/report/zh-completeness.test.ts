@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { CODES, type FindingCode } from '../../../src-main/common/codes.js';
+import type { Lang } from '../../../src-main/common/report.js';
+import { REQUEST_MESSAGES } from '../../../src-main/common/request-messages.js';
+import { isTextRef, type TextRef } from '../../../src-main/common/text-ref.js';
+import { UI } from '../../../src-main/report/render-strings.js';
+import {
+  EVIDENCE_LABELS,
+  PROBE_TEXTS,
+  REDACTION_LABELS,
+  RETRY_ITEMS,
+  RETRY_NOTES,
+  TEXTS,
+  evidenceLabel,
+  explain,
+  headline,
+  sayText,
+  timeoutReason,
+} from '../../../src-main/report/text/index.js';
+import { en as rendererEn } from '../../../src-renderer/lib/i18n/en.js';
+import { zhCN as rendererZh } from '../../../src-renderer/lib/i18n/zh-CN.js';
+
+// No English on a Chinese screen, no Chinese on an English one: every text the product shows
+// about a run is rendered here in both languages from its example data, and checked.
+
+/**
+ * Words that stay as they are in Chinese text: product and vendor names, protocol and header
+ * names, units and a few terms of art Chinese documentation writes in English too.
+ */
+const KEEP = [
+  'API Doctor', 'API', 'OpenAI', 'Azure OpenAI', 'Azure', 'Anthropic', 'Claude', 'Zhipu', 'GLM', 'BigModel', 'DeepSeek', 'Cloudflare', 'Clash', 'Surge', 'Zscaler',
+  'Node.js', 'Node', 'Python', 'TypeScript', 'JavaScript', 'Electron', 'Chrome', 'Firefox', 'Windows', 'macOS', 'Linux', 'Docker', 'WSL', 'Keychain', 'Let\'s Encrypt',
+  'Retry-After', 'retry-after-ms', 'Proxy-Authenticate', 'Proxy-Authorization', 'Authorization', 'Bearer', 'Basic', 'Content-Type', 'Accept', 'WWW-Authenticate', 'Location',
+  'Set-Cookie', 'Cookie', 'User-Agent', 'Host', 'Date', 'Allow', 'Strict-Transport-Security', 'Server-Sent Events', 'client secret', 'client id', 'client_id', 'client_secret',
+  'timedatectl set-ntp true', 'Content Filter', 'Virtual Network', 'Private Endpoint', 'Responsible AI', 'model list', 'base URL',
+  // HTTP reason phrases are part of the status line, shown as the server sends them.
+  'Proxy Authentication Required', 'Too Many Requests', 'Service Unavailable', 'Bad Gateway', 'Gateway Timeout', 'Not Found', 'Method Not Allowed',
+  'Payload Too Large', 'Content Too Large', 'Internal Server Error', 'Unauthorized', 'Forbidden', 'Bad Request', 'Request Timeout', 'Unprocessable Entity',
+];
+
+/** Strips what may legitimately be Latin in a Chinese sentence: code, URLs, identifiers, values. */
+function latinLeft(text: string, values: readonly string[]): string[] {
+  let t = text;
+  for (const v of [...values].sort((a, b) => b.length - a.length)) if (v.length > 1) t = t.split(v).join(' ');
+  for (const k of KEEP) t = t.split(k).join(' ');
+  t = t
+    .replace(/`[^`]*`/g, ' ') // code and commands
+    .replace(/"[^"\n]*"/g, ' ') // quoted output of a tool or a server, as it was written
+    .replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ') // URLs
+    .replace(/(^|[\s=])[~.]?\/\S*/g, ' ') // paths
+    .replace(/\$\{?\w+\}?/g, ' ') // variables
+    .replace(/--?[a-z][\w-]*/gi, ' '); // flags
+  // A run of three or more English words is a sentence someone forgot to translate.
+  return [...t.matchAll(/\b[A-Za-z][a-z']+(?:[ ,/-]+[A-Za-z][a-z']+){2,}\b/g)].map((m) => m[0]);
+}
+
+const hasCjk = (s: string) => /[\u3400-\u9fff\uff00-\uffef]/.test(s);
+
+/** Every string leaf of an example: measured data, shown as it is in both languages. */
+function leaves(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (typeof v === 'number') out.push(String(v));
+  // A nested sentence ({ code, values } and nothing else): its values are data too.
+  else if (isTextRef(v) && Object.keys(v).every((k) => k === 'code' || k === 'values')) leaves(v.values ?? {}, out);
+  else if (Array.isArray(v)) v.forEach((x) => leaves(x, out));
+  else if (v && typeof v === 'object') Object.values(v).forEach((x) => leaves(x, out));
+  return out;
+}
+
+/** Problems found so far in a test; each test asserts the list is empty, so one run shows them all. */
+let problems: string[] = [];
+const collect = () => {
+  const p = problems;
+  problems = [];
+  return p;
+};
+
+function expectChinese(where: string, text: string, values: readonly string[] = []): void {
+  for (const words of latinLeft(text, values)) problems.push(`${where}: "${words}" in: ${text}`);
+}
+
+/** English texts carry no CJK of their own (a value, e.g. a Chinese provider message, may). */
+function expectEnglish(where: string, text: string, values: readonly string[] = []): void {
+  let t = text.replace(/"[^"\n]*"/g, ' '); // a quoted server message may be in any language
+  for (const v of values) t = t.split(v).join(' ');
+  if (hasCjk(t)) problems.push(`${where}: Chinese in English text: ${text}`);
+}
+
+const both = (check: (lang: Lang) => void) => (['en', 'zh-CN'] as const).forEach(check);
+
+describe('zh-CN completeness of the text module', () => {
+  it('every finding code has a text, and renders its example in Chinese (title, detail, fixes) with no English sentence left', () => {
+    const codes = Object.keys(CODES) as FindingCode[];
+    const missing = codes.filter((c) => !TEXTS[c]);
+    expect(missing).toEqual([]);
+    for (const code of codes) {
+      const t = TEXTS[code]!;
+      const values = leaves(t.example);
+      const zh = explain(code, t.example, 'zh-CN');
+      const en = explain(code, t.example, 'en');
+      for (const s of [zh.title, zh.detail, ...zh.fixes]) expectChinese(code, s, values);
+      for (const s of [en.title, en.detail, ...en.fixes]) expectEnglish(code, s, values);
+      expect(hasCjk(zh.title), `${code} title`).toBe(true);
+      expect(zh.fixes.length, `${code} fixes`).toBe(en.fixes.length);
+    }
+    expect(collect()).toEqual([]);
+  });
+
+  it('every probe summary, failure and skip reason renders its example in both languages', () => {
+    for (const [code, entry] of Object.entries(PROBE_TEXTS)) {
+      const ref: TextRef = { code, values: entry.example };
+      const values = leaves(entry.example);
+      const zh = sayText(ref, 'zh-CN');
+      const en = sayText(ref, 'en');
+      expect(zh, code).not.toBe('');
+      expect(zh, code).not.toContain('undefined');
+      expect(en, code).not.toContain('undefined');
+      expectChinese(code, zh, values);
+      expectEnglish(code, en, values);
+    }
+    expect(collect()).toEqual([]);
+  });
+
+  it('every evidence key of every example has a label in both languages (no camelCase on screen)', () => {
+    const keys = new Set(Object.values(TEXTS).flatMap((t) => Object.keys(t!.example)));
+    const unlabelled = [...keys].filter((k) => !EVIDENCE_LABELS[k]);
+    expect(unlabelled).toEqual([]);
+    for (const [key, label] of Object.entries(EVIDENCE_LABELS)) {
+      expectChinese(key, label['zh-CN']);
+      expectEnglish(key, label.en);
+      expect(label.en, key).not.toMatch(/[a-z][A-Z]/);
+    }
+    // A key nobody labelled still reads as words.
+    expect(evidenceLabel('retryAfterSecondsX', 'en')).toBe('Retry after seconds x');
+    expect(collect()).toEqual([]);
+  });
+
+  it('advice prose, retry items, redaction labels, headlines and report words are translated', () => {
+    for (const [code, t] of Object.entries(RETRY_NOTES)) {
+      expectChinese(code, t['zh-CN']);
+      expectEnglish(code, t.en);
+    }
+    for (const [item, t] of Object.entries(RETRY_ITEMS)) {
+      expectChinese(item, t['zh-CN']);
+      expectEnglish(item, t.en);
+    }
+    for (const [kind, t] of Object.entries(REDACTION_LABELS)) {
+      expectChinese(kind, t['zh-CN']);
+      expectEnglish(kind, t.en);
+    }
+    for (const basis of [
+      { connectPhaseMs: 85, p90TtfbMs: 420, samples: 3, streamFirstEventMs: null },
+      { connectPhaseMs: null, p90TtfbMs: null, samples: 1, streamFirstEventMs: null },
+    ]) {
+      expectChinese('timeoutReason', timeoutReason(basis, 'zh-CN'));
+      expectEnglish('timeoutReason', timeoutReason(basis, 'en'));
+    }
+    both((lang) => {
+      const check = lang === 'zh-CN' ? expectChinese : expectEnglish;
+      check('headline', headline('healthy', null, lang));
+      check('headline', headline('degraded', lang === 'en' ? 'Slow' : '慢', lang));
+      const u = UI[lang];
+      const flat = JSON.stringify({ ...u, advice: { title: u.advice.title, t: u.advice.timeouts(1, 2), r: u.advice.reproduce('K') }, checking: u.checking('dns'), bundleWritten: u.bundleWritten('/x.zip') });
+      check('render-strings', flat);
+    });
+    expect(collect()).toEqual([]);
+  });
+
+  it('request validation messages are translated too', () => {
+    const zh = REQUEST_MESSAGES['zh-CN'];
+    for (const [key, m] of Object.entries(zh)) {
+      if (key === 'lang') continue;
+      const text = typeof m === 'function' ? (m as (...a: unknown[]) => string)('x', 2) : String(m);
+      expectChinese(`request.${key}`, text, ['x']);
+      expect(hasCjk(text), key).toBe(true);
+    }
+    expect(collect()).toEqual([]);
+  });
+
+  it('the renderer catalogue: the same keys in both languages, and no English sentence in the Chinese one', () => {
+    expect(Object.keys(rendererZh).sort()).toEqual(Object.keys(rendererEn).sort());
+    for (const [key, text] of Object.entries(rendererZh)) expectChinese(key, text.replace(/\{\w+\}/g, ' '));
+    for (const [key, text] of Object.entries(rendererEn)) expectEnglish(key, text);
+    expect(collect()).toEqual([]);
+  });
+});
