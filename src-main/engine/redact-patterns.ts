@@ -169,7 +169,9 @@ export function redactParams(params: string, onHit: OnHit = none, replacement = 
 export function redactUrl(url: string, onHit: OnHit = none): string {
   let out = url;
   const auth = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@\s]*)@/i.exec(out);
-  if (auth && auth[2] && !isAlreadySafe(safeDecode(auth[2]))) {
+  // `user:****` is the proxy probe's own masking (probes/proxy.ts redactUserinfo): already safe, and
+  // "http://%5BREDACTED%5D@host" in a human sentence hid which account was refused.
+  if (auth && auth[2] && !isAlreadySafe(safeDecode(auth[2])) && !/^[^:]*:\*{4}$/.test(auth[2])) {
     onHit('url credentials');
     out = `${auth[1]}${REDACTED_IN_URL}@${out.slice(auth[0].length)}`;
   }
@@ -189,6 +191,19 @@ type Rule = { re: RegExp; kind: RedactionKind; replace: (m: RegExpExecArray, onH
 
 /** Real tokens mix cases or carry digits/padding; English words ("Bearer tokens", "Basic authentication") do not. */
 const looksLikeToken = (v: string): boolean => /[0-9+/=_~.-]/.test(v) || (/[a-z]/.test(v) && /[A-Z]/.test(v.slice(1)));
+/**
+ * A challenge's parameters (`WWW-Authenticate: Basic realm="peer-lab"`, `Bearer error="invalid_token"`,
+ * RFC 9110 §11.2 auth-param) are not a credential. A token68 credential never has `name="` with a
+ * quoted value, nor a `=` followed by more token characters; a padded base64 token closing a JSON
+ * string (`"Basic YWI6Y2Q="`, then `,` `}` or a space) still counts as a credential.
+ */
+const NOT_AUTH_PARAM = String.raw`(?![A-Za-z][\w-]*=(?:"[^",}\s]|[A-Za-z0-9_.-]))`;
+/**
+ * Placeholders in docs and in servers' own messages (OpenAI: "Authorization: Bearer YOUR_KEY"), and
+ * shell variables: upper-case words joined by underscores without a digit, or `$NAME`. No issued
+ * key has that shape; redacting them made the server's hint unreadable.
+ */
+const isPlaceholder = (v: string): boolean => /^[A-Z]+(?:_[A-Z]+)+$/.test(v) || /^\$[A-Za-z_]\w*$/.test(v);
 /** In prose, `code=` and `session=` are usually not secrets (a status code); in URLs they are. */
 const PROSE_SAFE_PARAMS = new Set(['code', 'session', 'auth']);
 const RULES: Rule[] = [
@@ -199,10 +214,10 @@ const RULES: Rule[] = [
     re: /\b(authorization|proxy-authorization|x-api-key|api-key|x-goog-api-key|cookie|set-cookie|ocp-apim-subscription-key)(\s*:\s*)([^\r\n"']+)/gi,
     kind: 'authorization header',
     // Placeholders in advice text ("Authorization: Bearer <key>") are not secrets.
-    replace: (m, onHit) => (/[<…{]/.test(m[3]!) ? m[0] : `${m[1]}${m[2]}${redactHeaderValue(m[1]!, m[3]!, onHit)}`),
+    replace: (m, onHit) => (/[<…{]/.test(m[3]!) || isPlaceholder(m[3]!.trim().split(/\s+/).at(-1)!.replace(/[).,;:]+$/, '')) ? m[0] : `${m[1]}${m[2]}${redactHeaderValue(m[1]!, m[3]!, onHit)}`),
   },
-  { re: /\b(Bearer)(\s+)([A-Za-z0-9._~+/=-]{8,})/g, kind: 'bearer token', replace: (m) => (looksLikeToken(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]) },
-  { re: /\b(Basic)(\s+)([A-Za-z0-9+/=]{6,})/g, kind: 'basic credentials', replace: (m) => (looksLikeToken(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]) },
+  { re: new RegExp(`\\b(Bearer)(\\s+)${NOT_AUTH_PARAM}([A-Za-z0-9._~+/=-]{8,})`, 'g'), kind: 'bearer token', replace: (m) => (looksLikeToken(m[3]!) && !isPlaceholder(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]) },
+  { re: new RegExp(`\\b(Basic)(\\s+)${NOT_AUTH_PARAM}([A-Za-z0-9+/=]{6,})`, 'g'), kind: 'basic credentials', replace: (m) => (looksLikeToken(m[3]!) ? `${m[1]}${m[2]}${REDACTED}` : m[0]) },
   // JSON fields: "access_token": "…"
   {
     re: /"([A-Za-z_-]+)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g,

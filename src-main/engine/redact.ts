@@ -209,6 +209,9 @@ export function redactUrlWith(redactor: Redactor | null, url: string): string {
   return redactUrl(redactor ? redactor.scrub(url).split(REDACTED).join('%5BREDACTED%5D') : url);
 }
 
+/** Lone surrogates replaced by U+FFFD, as `String.prototype.toWellFormed` does (ES2024, not in our lib). */
+const wellFormed = (s: string): string => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
 /**
  * Every form a secret may take in output. For base64 the secret can sit at any byte offset of a
  * larger encoded blob (`user:` before it in a Basic header); the characters fully determined by
@@ -217,11 +220,13 @@ export function redactUrlWith(redactor: Redactor | null, url: string): string {
  */
 export function encodings(value: string): string[] {
   const forms = new Set([value, value.trim()]);
-  const enc = encodeURIComponent(value);
+  // encodeURI(Component) throws on a lone UTF-16 surrogate; URL serializers and UTF-8 encoders
+  // write U+FFFD for it (%EF%BF%BD), so the encoded forms are those of the well-formed string.
+  const enc = encodeURIComponent(wellFormed(value));
   forms.add(enc);
   forms.add(enc.replace(/%20/g, '+'));
   forms.add(enc.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
-  forms.add(encodeURI(value));
+  forms.add(encodeURI(wellFormed(value)));
   forms.add(JSON.stringify(value).slice(1, -1));
   const bytes = Buffer.from(value, 'utf8');
   for (const k of [0, 1, 2]) {

@@ -11,7 +11,7 @@ export interface UiStrings {
   checks: string;
   otherFindings: string;
   timing: string;
-  advice: { title: string; timeouts: (connectMs: number, readMs: number) => string; reproduce: (envVar: string) => string };
+  advice: { title: string; timeouts: (connectMs: number, readMs: number) => string; reproduce: (envVar: string) => string; reproduceNoKey: string };
   total: string;
   phases: { dns: string; tcp: string; tls: string; wait: string; download: string };
   stage: Record<StageId, string>;
@@ -40,6 +40,7 @@ export const UI: Record<Lang, UiStrings> = {
       title: 'Client advice',
       timeouts: (c, r) => `Timeouts: connect ${c} ms, read ${r} ms`,
       reproduce: (v) => `Reproduce with curl (the key comes from $${v}):`,
+      reproduceNoKey: 'Reproduce with curl:',
     },
     total: 'total',
     phases: { dns: 'DNS lookup', tcp: 'TCP connect', tls: 'TLS handshake', wait: 'Server wait', download: 'Download' },
@@ -67,6 +68,7 @@ export const UI: Record<Lang, UiStrings> = {
       title: '客户端建议',
       timeouts: (c, r) => `超时设置：连接 ${c} 毫秒，读取 ${r} 毫秒`,
       reproduce: (v) => `用 curl 复现（密钥取自环境变量 $${v}）：`,
+      reproduceNoKey: '用 curl 复现：',
     },
     total: '总计',
     phases: { dns: 'DNS 解析', tcp: 'TCP 连接', tls: 'TLS 握手', wait: '服务器处理', download: '下载' },

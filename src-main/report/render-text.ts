@@ -78,7 +78,9 @@ function adviceLines(r: Report, u: UiStrings, bold: (s: string) => string): stri
   }
   if (retry && typeof retry === 'object' && !Array.isArray(retry) && typeof retry.note === 'string') out.push(...wrap(retry.note, 2));
   if (typeof curl === 'string') {
-    out.push('', `  ${u.advice.reproduce(typeof a.secretEnvVar === 'string' ? a.secretEnvVar : 'API_KEY')}`);
+    const envVar = typeof a.secretEnvVar === 'string' ? a.secretEnvVar : 'API_KEY';
+    // Only name the variable when the command reads it: a call without a key has none to take.
+    out.push('', `  ${curl.includes(`\${${envVar}}`) || curl.includes(`$${envVar}`) ? u.advice.reproduce(envVar) : u.advice.reproduceNoKey}`);
     out.push(...curl.split('\n').map((l) => `    ${l}`));
   }
   return out.length > 1 ? [...out, ''] : [];

@@ -24,7 +24,9 @@ export function timingBar(t: Timings, u: UiStrings): string[] {
   const ws = cols.map(([name]) => Math.max(width(name), 8) + 2);
   const head = cols.map(([name], i) => pad(name, ws[i]!)).join(' ');
   const vals = cols.map(([, v], i) => pad(fmt(v), ws[i]!)).join('|');
-  return [` ${head}`, `[${vals}]`, `${' '.repeat(Math.max(0, width(vals) - 12))}${u.total}: ${fmt(t.totalMs)}`];
+  // Nothing measured (the run stopped at the proxy or DNS): a total of "0.0ms" would read as instant.
+  const total = cols.every(([, v]) => v === null) ? null : t.totalMs;
+  return [` ${head}`, `[${vals}]`, `${' '.repeat(Math.max(0, width(vals) - 12))}${u.total}: ${fmt(total)}`];
 }
 
 /** Terminal columns of a string: CJK characters take two. */

@@ -110,6 +110,13 @@ describe.skipIf(why !== null)('SOCKS proxies, tunnelled for real', () => {
     expect(r.report.findings.find((x) => x.code === 'PROXY_REJECTED')!.evidence).toMatchObject({ statusText: 'NotAllowed', socks: { scheme: 'socks5', reply: 'NotAllowed' } });
   });
 
+  it('microsocks reached, the target port closed → its ConnectionRefused reply is PROXY_UPSTREAM_FAILED, not the proxy\'s policy', async () => {
+    const port = await closedPort();
+    const r = await diagnoseJson(args(`http://127.0.0.1:${port}/`, open.url('socks5h')));
+    expect(r.report.summary.rootCause).toBe('PROXY_UPSTREAM_FAILED');
+    expect(r.report.findings.find((x) => x.code === 'PROXY_UPSTREAM_FAILED')!.evidence).toMatchObject({ status: null, statusText: 'ConnectionRefused', socks: { scheme: 'socks5h', reply: 'ConnectionRefused' } });
+  });
+
   it('a closed SOCKS port → PROXY_UNREACHABLE', async () => {
     const port = await closedPort();
     const r = await diagnoseJson(args(`https://api.lab.test:${web.port}/`, `socks5h://127.0.0.1:${port}`));

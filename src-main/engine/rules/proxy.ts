@@ -12,6 +12,9 @@ const shown = (url: string) => {
   }
 };
 
+/** SOCKS5 replies (the `socks` package's names) saying the proxy could not reach the target; `NotAllowed` and `Failure` stay PROXY_REJECTED. */
+const SOCKS_UPSTREAM_REPLIES = new Set(['NetworkUnreachable', 'HostUnreachable', 'ConnectionRefused', 'TTLExpired']);
+
 export const proxyRules: StageRules = (view) => {
   const r = view.result(PROBE_IDS.proxy);
   if (!r || r.status === 'skipped' || !r.data) return [];
@@ -42,6 +45,8 @@ export const proxyRules: StageRules = (view) => {
     const s = c.socks;
     const socks = { scheme: s.scheme, remoteDns: s.remoteDns, reply: s.reply };
     if (c.socksFailure === 'auth') out.push({ code: 'PROXY_AUTH_REQUIRED', evidence: { proxy, source: d.source, status: null, proxyAuthenticate: null, scheme: s.scheme.startsWith('socks5') ? 'SOCKS5 username/password (RFC 1929)' : 'SOCKS4 user id', sentCredentials: s.sentCredentials, error: c.error?.message ?? null, socks } });
+    // These replies come from a SOCKS server we reached: it tried the target and failed (RFC 1928 §6), like a proxy's own 5xx.
+    else if (c.socksFailure === 'rejected' && s.reply !== null && SOCKS_UPSTREAM_REPLIES.has(s.reply)) out.push({ code: 'PROXY_UPSTREAM_FAILED', evidence: { proxy, source: d.source, status: null, statusText: s.reply, target: `${s.destination}:${targetPortOf(view.target)}`, error: c.error?.message ?? null, socks } });
     else if (c.socksFailure === 'rejected' || c.socksFailure === 'protocol') out.push({ code: 'PROXY_REJECTED', evidence: { proxy, source: d.source, status: null, statusText: s.reply, target: `${s.destination}:${targetPortOf(view.target)}`, error: c.error?.message ?? null, socks } });
     else if (c.socksFailure === 'unreachable') out.push({ code: 'PROXY_UNREACHABLE', evidence: { proxy, source: d.source, errno: c.error?.errno ?? null, error: c.error?.message ?? null, ms: c.ms, ...containerHint(view, proxy) } });
     return out;

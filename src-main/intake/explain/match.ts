@@ -53,7 +53,9 @@ function nextStep(confirm: Confirm | null, target: string | null, lang: Lang): s
 
 /** The URL (or host) the error names, secrets redacted, for the suggested command. */
 export function targetOf(text: string): string | null {
-  const url = /\bhttps?:\/\/[^\s"'<>`\\)\]]+/i.exec(text)?.[0];
+  // Providers' messages link their docs and consoles ("You can find your API key at
+  // https://platform.openai.com/account/api-keys"): those are not the URL that failed.
+  const url = [...text.matchAll(/\bhttps?:\/\/[^\s"'<>`\\)\]]+/gi)].map((m) => m[0]).find((u) => !isDocsUrl(u));
   if (url) {
     try {
       const u = new URL(url.replace(/[.,;:]+$/, ''));
@@ -70,6 +72,14 @@ export function targetOf(text: string): string | null {
     null;
   return host ? `https://${host.toLowerCase()}` : null;
 }
+
+/** "Incorrect API key provided: sk-…", "invalid x-api-key": the server saw a key, so "none was sent" is no reading. */
+const keySeen = (text: string): boolean => /\b(?:incorrect|invalid|wrong|expired|revoked)\b[^.\n]{0,20}\b(?:api[ _-]?key|x-api-key|token)\b/i.test(text);
+
+/** A provider's documentation, console or help page, as quoted in its error messages. */
+const isDocsUrl = (u: string): boolean =>
+  /^https?:\/\/(?:platform\.openai\.com|help\.openai\.com|docs\.[^/]+|console\.[^/]+|github\.com|open\.bigmodel\.cn\/(?:dev|usercenter)|learn\.microsoft\.com)(?:[/:?#]|$)/i.test(u) ||
+  /^https?:\/\/[^/]+\/(?:docs|account|settings|billing|usercenter)(?:[/?#]|$)/i.test(u);
 
 /** The HTTP status an SDK or relay printed with the body ("Error code: 429", "401 {", "status 503"). */
 function statusOf(text: string): number | null {
@@ -158,7 +168,8 @@ const SENT_WITH_KEY: CredentialPlan = { source: 'credential', sentAs: 'Bearer (A
 function providerMatches(text: string, lang: Lang, target: string | null): { code: FindingCode; confidence: number; why: string }[] {
   const body = embeddedBody(text);
   const status = statusOf(text);
-  if (!body && status === null) return [];
+  // 407 is the proxy's answer, not the API's: the knowledge table reads it (PROXY_AUTH_REQUIRED).
+  if ((!body && status === null) || status === 407) return [];
   const err = body ? parseErrorBody(body) : null;
   let host: URL | null = null;
   try {
@@ -181,14 +192,20 @@ function providerMatches(text: string, lang: Lang, target: string | null): { cod
   // Whether the call carried a key is not in the text: judge it both ways. "No key seen" with a
   // key sent is a scheme mismatch, without one it is a missing key; both stay, the likelier first.
   const withKey = judgeAnswer(answer, SENT_WITH_KEY, best.profile)?.code ?? null;
-  const noKey = judgeAnswer(answer, NO_KEY, best.profile)?.code ?? null;
+  // "Incorrect API key provided: sk-…", "invalid x-api-key": the server saw a key, so "none sent" is no reading.
+  const noKey = keySeen(text) ? null : (judgeAnswer(answer, NO_KEY, best.profile)?.code ?? null);
   // Without a status the judge would assume one; the provider's own reading of the body is then the better guide.
   const top = status === null && best.code ? best.code : withKey === 'AUTH_SCHEME_MISMATCH' && noKey ? noKey : (withKey ?? noKey);
   if (!top) return [];
   const conf = status !== null && body ? 0.9 : body ? 0.75 : 0.6;
   const why = best.why ?? (lang === 'zh-CN' ? `HTTP ${answer.status}：见 ${top}` : `HTTP ${answer.status}: see ${top}`);
   const out = [{ code: top, confidence: conf, why }];
-  for (const other of [withKey, noKey]) if (other && other !== top && !out.some((o) => o.code === other)) out.push({ code: other, confidence: Math.round(conf * 60) / 100, why });
+  // The other reading gets its own reason: the body's reason names the likelier one.
+  const whyOther = (other: FindingCode): string =>
+    other === noKey
+      ? lang === 'zh-CN' ? `如果请求根本没有带密钥：HTTP ${answer.status} 即表示缺少凭据。` : `If the call carried no key at all, HTTP ${answer.status} means the credential is missing.`
+      : lang === 'zh-CN' ? `如果请求带了密钥：HTTP ${answer.status} 表示密钥或其发送方式不被接受（见 ${other}）。` : `If the call carried a key, HTTP ${answer.status} means the key or the way it was sent was not accepted (see ${other}).`;
+  for (const other of [withKey, noKey]) if (other && other !== top && !out.some((o) => o.code === other)) out.push({ code: other, confidence: Math.round(conf * 60) / 100, why: whyOther(other) });
   return out;
 }
 
@@ -218,6 +235,7 @@ export function explainText(input: string, lang: Lang = 'en'): Explanation {
     const top = Math.max(...row.codes.map(([, c]) => c));
     if (!nextFrom || top > nextFrom.confidence) nextFrom = { confirm: row.confirm, confidence: top };
   }
+  if (keySeen(text)) best.delete('AUTH_MISSING');
   const matches = [...best.entries()]
     .sort((a, b) => b[1].confidence - a[1].confidence || a[1].order - b[1].order)
     .slice(0, MAX_MATCHES)

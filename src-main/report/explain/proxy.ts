@@ -15,6 +15,11 @@ const src = (e: Parameters<typeof ev>[0], zh = false): string => {
 /** How the proxy was asked: CONNECT (https://) or the absolute-form request (http://). */
 const asked = (e: Parameters<typeof ev>[0], zh = false): string =>
   e.asked === 'absolute-form' ? (zh ? '转发请求（绝对形式的 URL）' : 'the forwarded request (absolute-form URL)') : zh ? ' CONNECT 请求' : 'CONNECT';
+/** RFC 1928 §6 replies that mean the SOCKS server could not reach the target, in words. */
+const socksReplyEn = (e: Parameters<typeof ev>[0]): string =>
+  ({ HostUnreachable: 'no route to the host', NetworkUnreachable: 'no route to its network', ConnectionRefused: 'the API host refused the connection', TTLExpired: 'the connection timed out or its TTL expired' })[ev(e, 'statusText')] ?? ev(e, 'statusText');
+const socksReplyZh = (e: Parameters<typeof ev>[0]): string =>
+  ({ HostUnreachable: '到该主机没有路由', NetworkUnreachable: '到其网络没有路由', ConnectionRefused: 'API 主机拒绝了连接', TTLExpired: '连接超时或 TTL 过期' })[ev(e, 'statusText')] ?? ev(e, 'statusText');
 const speaksEn = (e: Parameters<typeof ev>[0]): string => ({ http: 'plain HTTP', tls: 'TLS (https)', socks5: 'SOCKS5' })[ev(e, 'speaks')] ?? ev(e, 'speaks');
 const speaksZh = (e: Parameters<typeof ev>[0]): string => ({ http: '普通 HTTP', tls: 'TLS（https）', socks5: 'SOCKS5' })[ev(e, 'speaks')] ?? ev(e, 'speaks');
 
@@ -96,14 +101,14 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
     en: (e) => ({
       title: `The proxy refused the connection to ${ev(e, 'target')} (${e.socks ? `SOCKS ${ev(e, 'statusText')}` : ev(e, 'status')})`,
       detail: e.socks
-        ? `The SOCKS proxy ${ev(e, 'proxy')} refused the request for ${ev(e, 'target')}${e.statusText ? ` with the reply ${ev(e, 'statusText')}` : ''} (${ev(e, 'error')}). "NotAllowed" is its policy; "HostUnreachable", "NetworkUnreachable", "ConnectionRefused" or "TTLExpired" mean the proxy itself could not reach the target.`
+        ? `The SOCKS proxy ${ev(e, 'proxy')} refused the request for ${ev(e, 'target')}${e.statusText ? ` with the reply ${ev(e, 'statusText')}` : ''} (${ev(e, 'error')}). "NotAllowed" is its policy (a rule set); "Failed" or "Failure" is a general refusal whose reason only the proxy's log shows.`
         : `The proxy ${ev(e, 'proxy')} answered ${asked(e)} with ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? ` (${ev(e, 'proxyError')})` : ''}: its policy blocks this destination or port.`,
       fixes: ['Ask IT to allow this host (and port 443) on the proxy; quote the status and the host name.', 'If this host is internal, add it to NO_PROXY so it is reached directly.'],
     }),
     'zh-CN': (e) => ({
       title: `代理拒绝连接到 ${ev(e, 'target')}（${e.socks ? `SOCKS ${ev(e, 'statusText')}` : ev(e, 'status')}）`,
       detail: e.socks
-        ? `SOCKS 代理 ${ev(e, 'proxy')} 拒绝了到 ${ev(e, 'target')} 的请求${e.statusText ? `，应答为 ${ev(e, 'statusText')}` : ''}（${ev(e, 'error')}）。"NotAllowed" 表示其策略禁止；"HostUnreachable"、"NetworkUnreachable"、"ConnectionRefused" 或 "TTLExpired" 表示代理自己无法连到目标。`
+        ? `SOCKS 代理 ${ev(e, 'proxy')} 拒绝了到 ${ev(e, 'target')} 的请求${e.statusText ? `，应答为 ${ev(e, 'statusText')}` : ''}（${ev(e, 'error')}）。"NotAllowed" 表示其策略（规则集）禁止；"Failed" 或 "Failure" 是笼统的拒绝，具体原因只有代理的日志能说明。`
         : `代理 ${ev(e, 'proxy')} 对${asked(e, true)}返回 ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `（${ev(e, 'proxyError')}）` : ''}：其策略禁止访问该目标或端口。`,
       fixes: ['请 IT 部门在代理上放行该主机（及 443 端口），并提供状态码和主机名。', '如果该主机是内网地址，请把它加入 NO_PROXY 以直接访问。'],
     }),
@@ -111,19 +116,23 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
   PROXY_UPSTREAM_FAILED: {
     example: { proxy: 'http://proxy.corp.example:3128', source: 'env:HTTPS_PROXY', status: 503, statusText: 'Service Unavailable', target: 'api.openai.com:443', proxyError: 'ERR_CONNECT_FAIL 111', proxyProduct: 'squid/5.7', asked: 'CONNECT' },
     en: (e) => ({
-      title: `The proxy could not reach ${ev(e, 'target')} itself (${ev(e, 'status')}${e.proxyError ? ` ${ev(e, 'proxyError')}` : ''})`,
-      detail: `The proxy ${ev(e, 'proxy')}${e.proxyProduct ? ` (${ev(e, 'proxyProduct')})` : ''} was reached and answered ${asked(e)} with ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `, its own error ${ev(e, 'proxyError')}` : ''}. A 5xx written by the proxy means it failed to resolve or connect to the API on its side: the fault lies between the proxy and the API, not at the API and not in your credentials.`,
+      title: `The proxy could not reach ${ev(e, 'target')} itself (${e.socks ? `SOCKS ${ev(e, 'statusText')}` : ev(e, 'status')}${e.proxyError ? ` ${ev(e, 'proxyError')}` : ''})`,
+      detail: e.socks
+        ? `The SOCKS proxy ${ev(e, 'proxy')} was reached and answered the request for ${ev(e, 'target')} with the reply ${ev(e, 'statusText')}: it tried to connect to the API on its side and failed (${socksReplyEn(e)}). The fault lies between the proxy and the API, not at the API and not in your credentials.`
+        : `The proxy ${ev(e, 'proxy')}${e.proxyProduct ? ` (${ev(e, 'proxyProduct')})` : ''} was reached and answered ${asked(e)} with ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `, its own error ${ev(e, 'proxyError')}` : ''}. A 5xx written by the proxy means it failed to resolve or connect to the API on its side: the fault lies between the proxy and the API, not at the API and not in your credentials.`,
       fixes: [
-        'Tell the proxy\'s administrators the error id and the host: the proxy\'s DNS or its route to the API is broken (ERR_DNS_FAIL, or in squid 5 ERR_CANNOT_FORWARD for CONNECT and ERR_READ_ERROR for plain http: it cannot resolve the name; ERR_CONNECT_FAIL 111: the connection was refused; 110: it timed out; tinyproxy says "Unable to connect" for both).',
+        'Tell the proxy\'s administrators the error id (or SOCKS reply) and the host: the proxy\'s DNS or its route to the API is broken (ERR_DNS_FAIL, or in squid 5 ERR_CANNOT_FORWARD for CONNECT and ERR_READ_ERROR for plain http: it cannot resolve the name; ERR_CONNECT_FAIL 111: the connection was refused; 110: it timed out; tinyproxy says "Unable to connect" for both).',
         'Check the host name and port in the URL: a typo fails the same way at the proxy.',
         'If this host should be reached directly (internal, or reachable without the proxy), add it to NO_PROXY or compare with --no-proxy.',
       ],
     }),
     'zh-CN': (e) => ({
-      title: `代理自身无法访问 ${ev(e, 'target')}（${ev(e, 'status')}${e.proxyError ? ` ${ev(e, 'proxyError')}` : ''}）`,
-      detail: `已连接到代理 ${ev(e, 'proxy')}${e.proxyProduct ? `（${ev(e, 'proxyProduct')}）` : ''}，它对${asked(e, true)}返回 ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `，其错误标识为 ${ev(e, 'proxyError')}` : ''}。由代理生成的 5xx 表示它在自己一侧无法解析或连接 API：故障在代理与 API 之间，而不在 API 本身，也与你的凭据无关。`,
+      title: `代理自身无法访问 ${ev(e, 'target')}（${e.socks ? `SOCKS ${ev(e, 'statusText')}` : ev(e, 'status')}${e.proxyError ? ` ${ev(e, 'proxyError')}` : ''}）`,
+      detail: e.socks
+        ? `已连接到 SOCKS 代理 ${ev(e, 'proxy')}，它对到 ${ev(e, 'target')} 的请求应答 ${ev(e, 'statusText')}：它在自己一侧尝试连接 API 并失败（${socksReplyZh(e)}）。故障在代理与 API 之间，而不在 API 本身，也与你的凭据无关。`
+        : `已连接到代理 ${ev(e, 'proxy')}${e.proxyProduct ? `（${ev(e, 'proxyProduct')}）` : ''}，它对${asked(e, true)}返回 ${ev(e, 'status')} ${ev(e, 'statusText')}${e.proxyError ? `，其错误标识为 ${ev(e, 'proxyError')}` : ''}。由代理生成的 5xx 表示它在自己一侧无法解析或连接 API：故障在代理与 API 之间，而不在 API 本身，也与你的凭据无关。`,
       fixes: [
-        '把错误标识和主机名告诉代理管理员：代理的 DNS 或到 API 的线路有问题（ERR_DNS_FAIL，squid 5 中 CONNECT 为 ERR_CANNOT_FORWARD、普通 http 为 ERR_READ_ERROR：无法解析域名；ERR_CONNECT_FAIL 111：连接被拒绝；110：连接超时；tinyproxy 对两者都返回 "Unable to connect"）。',
+        '把错误标识（或 SOCKS 应答）和主机名告诉代理管理员：代理的 DNS 或到 API 的线路有问题（ERR_DNS_FAIL，squid 5 中 CONNECT 为 ERR_CANNOT_FORWARD、普通 http 为 ERR_READ_ERROR：无法解析域名；ERR_CONNECT_FAIL 111：连接被拒绝；110：连接超时；tinyproxy 对两者都返回 "Unable to connect"）。',
         '检查 URL 中的主机名和端口：拼写错误在代理处也会这样失败。',
         '如果该主机应直连（内网，或无需代理即可访问），请把它加入 NO_PROXY，或使用 --no-proxy 对比。',
       ],

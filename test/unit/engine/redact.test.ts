@@ -181,3 +181,64 @@ describe('Redactor on big and adversarial input', () => {
     expect(ms).toBeLessThan(5_000);
   });
 });
+
+describe('Redactor: challenges and odd input (QA)', () => {
+  it("a challenge's parameters are not a credential: WWW-Authenticate / Proxy-Authenticate stay readable", () => {
+    const r = new Redactor();
+    const keep = [
+      'WWW-Authenticate: Basic realm="peer-lab"',
+      'Proxy-Authenticate: Basic realm="Squid proxy-caching web server"',
+      'Basic realm=peerlab, charset="UTF-8"',
+      'Bearer realm="api", error="invalid_token", error_description="The access token expired"',
+      'Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource"',
+    ];
+    for (const s of keep) expect(r.scrub(s)).toBe(s);
+    expect(r.scrubDeep([{ name: 'WWW-Authenticate', value: 'Basic realm="peer-lab"' }])[0]!.value).toBe('Basic realm="peer-lab"');
+  });
+
+  it('credentials are still caught, padded base64 closing a JSON string included', () => {
+    const r = new Redactor();
+    expect(r.scrub('"Authorization": "Basic YWI6Y2Q=", "x": 1')).not.toContain('YWI6Y2Q');
+    expect(r.scrub('{"h":"Basic YWI6Y2Q="}')).not.toContain('YWI6Y2Q');
+    expect(r.scrub('sent Basic dXNlcjpwYXNzd29yZA== to the proxy')).toBe('sent Basic [REDACTED] to the proxy');
+    expect(r.scrub('Bearer eyJhbGciOi.eyJzdWIiOi.c2ln-9f')).toBe('Bearer [REDACTED]');
+    expect(r.scrub('"Bearer abc123def45="}')).not.toContain('abc123def45');
+  });
+
+  it('add() is total: lone UTF-16 surrogates neither throw nor stop the value being scrubbed', () => {
+    const r = new Redactor();
+    const odd = 'sk-QAcanary\uD800tail-9f2c';
+    expect(() => r.add(odd)).not.toThrow();
+    expect(() => r.add('\uDC00abcdef')).not.toThrow();
+    expect(r.scrub(`key=${odd}!`)).not.toContain('QAcanary');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 4 }), (v) => {
+        const x = new Redactor();
+        x.add(v);
+        expect(x.scrub(`<${v}>`)).not.toContain(v);
+      }),
+    );
+  });
+});
+
+describe('Redactor: placeholders (QA)', () => {
+  it("keeps a server's or the docs' placeholder readable, still redacts real tokens", () => {
+    const r = new Redactor();
+    const openai = "You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).";
+    expect(r.scrub(openai)).toBe(openai);
+    expect(r.scrub('curl -H "Authorization: Bearer $OPENAI_API_KEY"')).toBe('curl -H "Authorization: Bearer $OPENAI_API_KEY"');
+    expect(r.scrub('Authorization: Bearer YOUR_API_KEY')).toBe('Authorization: Bearer YOUR_API_KEY');
+    expect(r.scrub('Authorization: Bearer ABCD_EFGH_1234')).toBe('Authorization: Bearer [REDACTED]');
+    expect(r.scrub('Authorization: Bearer abc.def.ghi-123')).toBe('Authorization: Bearer [REDACTED]');
+    expect(r.scrub('Bearer sk-proj-QAcanaryQAcanary7777')).toBe('Bearer [REDACTED]');
+  });
+});
+
+describe('redactUrl: already masked user-info (QA)', () => {
+  it('keeps "user:****" (the proxy probe\'s masking) readable, still redacts a real password', () => {
+    expect(redactUrl('http://qa:****@127.0.0.1:41971')).toBe('http://qa:****@127.0.0.1:41971');
+    expect(new Redactor().scrub('The proxy http://qa:****@127.0.0.1:41971 answered 401')).toBe('The proxy http://qa:****@127.0.0.1:41971 answered 401');
+    expect(redactUrl('http://qa:s3cret-pass@127.0.0.1:41971')).toBe('http://%5BREDACTED%5D@127.0.0.1:41971');
+    expect(redactUrl('http://qa:*****x@127.0.0.1:1')).toBe('http://%5BREDACTED%5D@127.0.0.1:1');
+  });
+});

@@ -157,6 +157,14 @@ describe('proxy rules', () => {
     expect(run(proxyData({ connect: conn({ status: 503, proxyError: 'ERR_CONNECT_FAIL 111' }) }))[1]).toMatchObject({ code: 'PROXY_UPSTREAM_FAILED', evidence: { proxyError: 'ERR_CONNECT_FAIL 111' } });
     expect(run(proxyData({ connect: conn({ error: { code: 'PROXY_UNREACHABLE', errno: 'ECONNREFUSED', message: 'm' } }) }))[1]!.code).toBe('PROXY_UNREACHABLE');
   });
+  it('SOCKS replies from a reached proxy that could not reach the target are its upstream failing; NotAllowed and Failure stay refusals', () => {
+    const socksConn = (reply: string) => conn({ socksFailure: 'rejected', socks: { scheme: 'socks5h', remoteDns: true, destination: 'api.example.com', reply, dnsMs: null, handshakeMs: 1, sentCredentials: false }, error: { code: 'PROXY_REJECTED', errno: null, message: `Socks5 proxy rejected connection - ${reply}` } });
+    const socks5 = { proxyUrl: 'socks5h://p:1080', source: 'flag' as const };
+    for (const reply of ['HostUnreachable', 'NetworkUnreachable', 'ConnectionRefused', 'TTLExpired']) {
+      expect(run(proxyData({ ...socks5, connect: socksConn(reply) }))[1]).toMatchObject({ code: 'PROXY_UPSTREAM_FAILED', evidence: { status: null, statusText: reply, target: 'api.example.com:443', socks: { reply } } });
+    }
+    for (const reply of ['NotAllowed', 'Failure']) expect(run(proxyData({ ...socks5, connect: socksConn(reply) }))[1]!.code).toBe('PROXY_REJECTED');
+  });
   it('a local target through an inherited proxy warns; through --proxy it does not', () => {
     expect(run(proxyData({ targetIsLocal: true, connect: conn({ ok: true, status: 200 }) })).map((x) => x.code)).toContain('PROXY_INTERCEPTS_LOCAL');
     expect(run(proxyData({ targetIsLocal: true, source: 'flag', connect: conn({ ok: true, status: 200 }) })).map((x) => x.code)).not.toContain('PROXY_INTERCEPTS_LOCAL');

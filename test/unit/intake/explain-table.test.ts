@@ -126,3 +126,28 @@ describe('helpers', () => {
     expect(explainText('ECONNREFUSED', 'zh-CN').matches[0]!.why).toMatch(/[\u4e00-\u9fff]/);
   });
 });
+
+describe('explain, as a user pastes (QA)', () => {
+  const openai401 = "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-proj-********************7777. You can find your API key at https://platform.openai.com/account/api-keys.', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_api_key'}}";
+  it('a docs or console link in the message is not the URL to diagnose', () => {
+    expect(targetOf(openai401)).toBeNull();
+    expect(explainText(openai401).next).toContain('api-doctor diagnose <url>');
+    const quota = "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.', 'type': 'insufficient_quota'}}";
+    expect(explainText(quota).next).not.toContain('platform.openai.com');
+    expect(targetOf('POST https://api.deepseek.com/chat/completions failed; see https://api-docs.deepseek.com/quick_start/error_codes')).toBe('https://api.deepseek.com/chat/completions');
+  });
+  it('an "incorrect API key" was a key sent: AUTH_MISSING is not offered, and each match has its own reason', () => {
+    const r = explainText(openai401);
+    expect(r.matches[0]!.code).toBe('AUTH_REJECTED');
+    expect(r.matches.map((m) => m.code)).not.toContain('AUTH_MISSING');
+    const whys = r.matches.map((m) => m.why);
+    expect(new Set(whys).size).toBe(whys.length);
+  });
+  it("a proxy's 407 is not an HTTP_BAD_REQUEST from the API", () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const codes = explainText('httpx.ProxyError: 407 Proxy Authentication Required', lang).matches.map((m) => m.code);
+      expect(codes[0]).toBe('PROXY_AUTH_REQUIRED');
+      expect(codes).not.toContain('HTTP_BAD_REQUEST');
+    }
+  });
+});

@@ -23,7 +23,7 @@ describe('localizeReport (report/text, pure)', () => {
     // The same words a run in Chinese writes at once.
     expect(zh.findings.map((f) => f.title)).toEqual(zhRun.findings.map((f) => f.title));
     expect(zh.summary.headline).toBe(zhRun.summary.headline);
-    expect(zh.stages.find((s) => s.id === 'tcp')!.reason).toBe('dns 失败：missing.test 无法解析（ENOTFOUND）');
+    expect(zh.stages.find((s) => s.id === 'tcp')!.reason).toBe('DNS 解析 失败：missing.test 无法解析（ENOTFOUND）');
     expect(zh.stages.find((s) => s.id === 'tcp')!.reason).toBe(zhRun.stages.find((s) => s.id === 'tcp')!.reason);
     const back = localizeReport(zh, 'en');
     expect(back.findings).toEqual(en.findings);

@@ -107,3 +107,56 @@ describe('text renderer: client advice and skip reasons', () => {
     expect(t).not.toContain('no TLS to check');
   });
 });
+
+describe('PROXY_UPSTREAM_FAILED from a SOCKS reply', () => {
+  const e = { proxy: 'socks5h://127.0.0.1:1080', source: 'flag', status: null, statusText: 'HostUnreachable', target: 'api.openai.com:443', error: 'Socks5 proxy rejected connection - HostUnreachable', socks: { scheme: 'socks5h', remoteDns: true, reply: 'HostUnreachable' } };
+  it('names the SOCKS reply, not an HTTP status or a 5xx, in both languages', () => {
+    const en = explain('PROXY_UPSTREAM_FAILED', e, 'en');
+    expect(en.title).toBe('The proxy could not reach api.openai.com:443 itself (SOCKS HostUnreachable)');
+    expect(en.detail).toContain('no route to the host');
+    expect(en.detail).not.toMatch(/5xx|null/);
+    const zh = explain('PROXY_UPSTREAM_FAILED', e, 'zh-CN');
+    expect(zh.title).toContain('SOCKS HostUnreachable');
+    expect(zh.detail).toContain('到该主机没有路由');
+    expect(zh.detail).not.toMatch(/5xx|null|rejected connection/);
+  });
+});
+
+describe('timing bar (QA)', () => {
+  it('a run that measured no phase shows no total, not "0.0ms"', async () => {
+    const { timingBar } = await import('../../../src-main/report/render-timing.js');
+    const { UI } = await import('../../../src-main/report/render-strings.js');
+    const none = timingBar({ dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, downloadMs: null, totalMs: 0 }, UI.en);
+    expect(none[2]).toMatch(/total: —$/);
+    const some = timingBar({ dnsMs: 8.2, connectMs: null, tlsMs: null, ttfbMs: null, downloadMs: null, totalMs: 8.2 }, UI.en);
+    expect(some[2]).toMatch(/total: 8\.2ms$/);
+  });
+});
+
+describe('skip reasons in zh-CN (QA)', () => {
+  it('name the failed stage in Chinese, as the check list does', async () => {
+    const { skipReason } = await import('../../../src-main/report/text/say.js');
+    const dep = (probe: string) => ({ code: 'run.depFailed', values: { probe, reason: { code: 'run.notRun' } } });
+    expect(skipReason(dep('proxy'), 'zh-CN')).toMatch(/^跳过：代理 失败：/);
+    expect(skipReason(dep('auth'), 'zh-CN')).toMatch(/^跳过：认证 失败：/);
+    expect(skipReason(dep('tls'), 'zh-CN')).toMatch(/^跳过：TLS 失败：/);
+  });
+});
+
+describe('reproduce line (QA)', () => {
+  it('names the key variable only when the curl command reads it', () => {
+    const noKey: Advice = {
+      provider: 'generic',
+      basedOn: { connectPhaseMs: 12, p90TtfbMs: 300, samples: 1, streamFirstEventMs: null },
+      timeouts: { connectMs: 2000, readMs: 30000, reason: 'connecting (DNS+TCP+TLS) took 12 ms here' },
+      retry: { retryOn: [], neverRetry: [], maxAttempts: 4, backoff: { initialMs: 500, factor: 2, maxMs: 30000, jitter: 'full' }, honourRetryAfter: true, noteCode: null, note: null },
+      headers: [],
+      secretEnvVar: 'API_KEY',
+      snippets: { curl: "curl -sS 'https://api.example.com/v1/models' --connect-timeout 2", pythonRequests: '', pythonHttpx: '', typescript: '' },
+    };
+    const en = renderText({ ...report('en'), advice: noKey });
+    expect(en).toContain('Reproduce with curl:');
+    expect(en).not.toContain('$API_KEY');
+    expect(renderText({ ...report('zh-CN'), advice: noKey })).toContain('用 curl 复现：');
+  });
+});
