@@ -6,10 +6,13 @@ import { createKeychainStore } from '../credentials/keychain-store.js';
 import type { CredentialStore } from '../credentials/store.js';
 import { registerIpc, trustedSenderCheck } from './ipc.js';
 import { electronPlatform } from './electron-platform.js';
+import { eventChannelOf } from '../common/ipc-contract.js';
+import { menuLang, menuTemplate, toElectronTemplate } from './menu.js';
+import { DEFAULT_WINDOW, loadWindowState, saveWindowState } from './window-state.js';
 import { CONTENT_SECURITY_POLICY, denyAllPermissions, lockNavigation, secureWebPreferences } from './security.js';
 
 /** The parts of the `electron` module the shell uses: injected, so tests run it in plain Node. */
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'shell'> & Partial<Pick<typeof Electron, 'dialog'>>;
+export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'shell'> & Partial<Pick<typeof Electron, 'dialog' | 'Menu'>>;
 
 export interface AppPaths {
   /** Folder holding dist/{main,preload,renderer}. */
@@ -35,9 +38,12 @@ export async function startApp(electron: ElectronModule, paths: AppPaths): Promi
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
+  // The size the user left the window at (userData is absent only in tests with a fake electron).
+  const stateDir = typeof app.getPath === 'function' ? app.getPath('userData') : null;
+  const size = stateDir ? loadWindowState(stateDir) : DEFAULT_WINDOW;
   const win = new BrowserWindow({
-    width: 1100,
-    height: 760,
+    width: size.width,
+    height: size.height,
     minWidth: 900,
     minHeight: 600,
     title: 'API Doctor',
@@ -46,6 +52,20 @@ export async function startApp(electron: ElectronModule, paths: AppPaths): Promi
   });
   lockNavigation(win.webContents, appUrl);
   win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    if (!stateDir || win.isDestroyed() || typeof win.getNormalBounds !== 'function') return;
+    const b = win.getNormalBounds();
+    saveWindowState(stateDir, { width: b.width, height: b.height });
+  });
+
+  if (electron.Menu) {
+    const send = (command: Parameters<Parameters<typeof toElectronTemplate>[1]>[0]) => {
+      if (!win.isDestroyed()) win.webContents.send(eventChannelOf('menu'), { command });
+    };
+    const locale = typeof app.getLocale === 'function' ? app.getLocale() : 'en';
+    const template = menuTemplate(menuLang(locale), { mac: process.platform === 'darwin', dev: !app.isPackaged });
+    electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(toElectronTemplate(template, send) as Electron.MenuItemConstructorOptions[]));
+  }
 
   let credentialStore: CredentialStore | null = null;
   const table = createHandlerTable({

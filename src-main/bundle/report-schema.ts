@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUNDLE_SCHEMA, type BundleManifest } from '../common/bundle.js';
 import { LANGS, REPORT_SCHEMA, type Lang, type Report } from '../common/report.js';
+import { STAGES } from '../common/stages.js';
 
 /**
  * Reports and manifests read from a bundle made anywhere — another version, another machine, or
@@ -36,6 +37,8 @@ const exchange = z.object({
     .nullable(),
   error: str(2_000).optional(),
   serverIPAddress: str(64).optional(),
+  stage: z.enum(STAGES).optional().catch(undefined),
+  probe: str(64).optional(),
   timings: z.object({ blocked: num, dns: num, connect: num, ssl: num, send: num, wait: num, receive: num }),
   totalMs: num,
 });

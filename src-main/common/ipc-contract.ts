@@ -130,13 +130,18 @@ const METHOD_SET: Record<DoctorMethod, true> = {
 };
 export const DOCTOR_METHODS = Object.keys(METHOD_SET) as DoctorMethod[];
 
+/** What an application-menu item asks the renderer to do (app/menu.ts). */
+export type MenuCommand = 'new-diagnosis' | 'open-bundle' | 'export-bundle' | 'rerun' | 'copy-summary' | 'toggle-theme' | `lang:${Lang}`;
+export const MENU_COMMANDS: readonly MenuCommand[] = ['new-diagnosis', 'open-bundle', 'export-bundle', 'rerun', 'copy-summary', 'toggle-theme', 'lang:en', 'lang:zh-CN'];
+
 /** Events main pushes to the renderer. */
 export interface DoctorEvents {
   progress: { runId: string; event: ProgressEvent };
+  menu: { command: MenuCommand };
   watch: WatchEvent;
 }
 export type DoctorEventName = keyof DoctorEvents;
-const EVENT_SET: Record<DoctorEventName, true> = { progress: true, watch: true };
+const EVENT_SET: Record<DoctorEventName, true> = { progress: true, menu: true, watch: true };
 export const DOCTOR_EVENTS = Object.keys(EVENT_SET) as DoctorEventName[];
 
 /** What the preload exposes as `window.doctor`. */

@@ -92,6 +92,9 @@ export interface HttpExchange {
   /** Failure of the exchange, if no full response came (a contract code or an error name). */
   error?: string;
   serverIPAddress?: string;
+  /** The stage and probe that made this exchange (reports from before this field lack it). */
+  stage?: StageId;
+  probe?: string;
   /** Phase durations in ms; -1 where a phase did not apply (e.g. reused connection, plain http). */
   timings: { blocked: number; dns: number; connect: number; ssl: number; send: number; wait: number; receive: number };
   totalMs: number;

@@ -10,5 +10,13 @@ export const roundTo = (n: number, decimals: number): number => {
 /** A duration in ms to the 0.1 ms every phase timing reports. */
 export const round1 = (ms: number): number => roundTo(ms, 1);
 
-/** "3.2 ms", "412 ms": small durations keep their tenth. `space` false gives "3.2ms" for tight columns. */
-export const formatMs = (ms: number, space = true): string => `${ms !== 0 && Math.abs(ms) < 10 ? ms.toFixed(1) : Math.round(ms)}${space ? ' ' : ''}ms`;
+/**
+ * THE way to show a duration (CLI, report.md, wizard): "3.2 ms" below 10 ms (small durations keep
+ * their tenth), "412 ms" up to 10 s, then "12.3 s" (a budget or a whole run reads better in
+ * seconds). The unit is "ms"/"s" in both languages. `space` false gives "3.2ms" for tight columns.
+ */
+export const formatMs = (ms: number, space = true): string => {
+  const sp = space ? ' ' : '';
+  if (Math.abs(ms) >= 10_000) return `${(ms / 1000).toFixed(1)}${sp}s`;
+  return `${ms !== 0 && Math.abs(ms) < 10 ? ms.toFixed(1) : Math.round(ms)}${sp}ms`;
+};

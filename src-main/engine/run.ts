@@ -125,10 +125,22 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
     } else if (na !== null) {
       results.set(probe.id, { status: 'skipped', reason: na, notApplicable: true, durationMs: 0 });
     } else {
-      emit({ type: 'probe-started', probe: probe.id, stage: probe.stage });
+      // The budget goes along so the wizard can say "3.1 s of 10 s" while it waits.
+      emit({ type: 'probe-started', probe: probe.id, stage: probe.stage, budgetMs: probe.budgetMs?.(request) ?? request.timeoutMs });
       const t0 = performance.now();
       const outcome = await runWithBudget(probe, request, opts.signal, (budget, signal) => {
-        const ctx: ProbeContext = { request, target, signal, budgetMs: budget, result: view.result, platform, credential, redactor, recordExchange: (x) => exchanges.push(x) };
+        const ctx: ProbeContext = {
+          request,
+          target,
+          signal,
+          budgetMs: budget,
+          result: view.result,
+          platform,
+          credential,
+          redactor,
+          // Tagged with the stage and probe that made it, so the wizard shows it where it belongs (503 samples under Server).
+          recordExchange: (x) => exchanges.push({ ...x, stage: probe.stage, probe: probe.id }),
+        };
         return probe.run(ctx);
       });
       const durationMs = elapsedMs(t0);

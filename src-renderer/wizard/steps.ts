@@ -1,11 +1,12 @@
 import type { Component } from 'svelte';
 import type { StageId } from '../../src-main/common/stages.js';
 import type { MessageKey } from '../lib/i18n/en.js';
+import { STEP_DEFS, type StepId } from './step-defs.js';
 import TargetStep from './steps/target-step.svelte';
 import StageStep from './steps/stage-step.svelte';
 import ReportStep from './steps/report-step.svelte';
 
-export type StepId = 'target' | 'network' | 'dns' | 'tls' | 'auth' | 'server' | 'report';
+export type { StepId };
 
 export interface StepDef {
   id: StepId;
@@ -16,14 +17,6 @@ export interface StepDef {
 }
 
 /** The wizard is this array: one entry a step, each rendered by one component. */
-export const STEPS: readonly StepDef[] = [
-  { id: 'target', label: 'step.target', stages: [], component: TargetStep },
-  { id: 'network', label: 'step.network', stages: ['environment', 'proxy', 'tcp'], component: StageStep },
-  { id: 'dns', label: 'step.dns', stages: ['dns'], component: StageStep },
-  { id: 'tls', label: 'step.tls', stages: ['tls'], component: StageStep },
-  { id: 'auth', label: 'step.auth', stages: ['http', 'auth'], component: StageStep },
-  { id: 'server', label: 'step.server', stages: ['server'], component: StageStep },
-  { id: 'report', label: 'step.report', stages: [], component: ReportStep },
-];
+export const STEPS: readonly StepDef[] = STEP_DEFS.map((d) => ({ ...d, component: d.id === 'target' ? TargetStep : d.id === 'report' ? ReportStep : StageStep }));
 
 export const stepOfStage = (stage: StageId): StepDef => STEPS.find((s) => s.stages.includes(stage)) ?? STEPS[0]!;

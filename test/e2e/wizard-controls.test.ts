@@ -38,6 +38,9 @@ describe('wizard controls: cancel, re-run a step, language switch, credentials, 
     await diagnose(page, `https://localhost:${silent.port}/v1/models`, { timeoutMs: 20_000 });
     await page.locator('[data-probe="tls"][data-status="running"]').waitFor({ timeout: 15_000 }).catch(async (e: unknown) => (await shot(page, 'debug-cancel'), Promise.reject(e)));
     await shot(page, 'en-light-running-tls');
+    // What is being waited for, from where, against its budget — in the probe's own row.
+    await expect.poll(() => page.locator('[data-probe="tls"] [data-testid="live-wait"]').innerText()).toMatch(/^waiting for the TLS handshake from localhost:\d+ — \d.* of 20\.0 s$/);
+    expect(await page.locator('[data-action="cancel"]').innerText()).toBe('Cancel the diagnosis');
     const t0 = Date.now();
     await page.locator('[data-action="cancel"]').click();
     await waitForReport(page, 10_000);
@@ -56,14 +59,14 @@ describe('wizard controls: cancel, re-run a step, language switch, credentials, 
     await page.context().close();
   });
 
-  it('re-runs one step: a port that was closed now listens, Network passes and the root cause goes', async () => {
+  it('re-runs one step: a port that was closed now listens, Connection passes and the root cause goes', async () => {
     const port = await closedPort();
     const page = await openApp(browser, labTable());
     await diagnose(page, `http://127.0.0.1:${port}/v1/models`, { timeoutMs: 3000 });
     await waitForReport(page);
     expect(await rootCauseOf(page)).toBe('TCP_REFUSED');
     const server = await listen(http.createServer((_q, s) => s.end('{}')), '127.0.0.1', port);
-    await page.locator('[data-step="network"]').click();
+    await page.locator('[data-step="connection"]').click();
     await page.locator('[data-action="rerun"]').click();
     await expect.poll(() => page.locator('[data-stage="tcp"]').getAttribute('data-status'), { timeout: 20_000 }).toBe('pass');
     await page.locator('[data-step="report"]').click();

@@ -64,16 +64,24 @@ describe('wizard forms: errors from main, recent targets, copy', () => {
     await page.context().close();
   });
 
-  it('copies a fix step to the clipboard', async () => {
-    const page = await openApp(env.browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
+  it('copies a fix’s command chip, and the summary from the share bar', async () => {
+    const page = await openApp(env.browser, labTable({ env: { LAB_KEY: `"${LAB_KEYS.openai}"` } }));
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await diagnose(page, env.lab.url('/s/quota'), { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 1 });
+    await diagnose(page, env.lab.url('/openai/v1/models'), { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 1 });
     await waitForReport(page);
-    const first = page.locator('[data-testid="root-fixes"] li').first();
-    const text = await first.locator('.text').innerText();
-    await first.locator('button.copy').click();
-    await expect.poll(() => first.locator('button.copy').innerText()).toBe('Copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    // Commands are chips with their own Copy, and never raw backticks in the sentence.
+    const chip = page.locator('[data-testid="root-fixes"] [data-command]').first();
+    const command = await chip.locator('code').innerText();
+    expect(command).toMatch(/^export LAB_KEY=/);
+    await chip.locator('button.copy').click();
+    await expect.poll(() => chip.locator('button.copy').innerText()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+    expect((await page.locator('[data-testid="root-fixes"]').innerText())).not.toContain('`');
+    await page.locator('[data-testid="share-bar"] button.copy').click();
+    const summary = await page.evaluate(() => navigator.clipboard.readText());
+    expect(summary).toContain('AUTH_MALFORMED');
+    expect(summary).toContain(await page.locator('[data-testid="headline"]').innerText());
+    expect(summary).not.toContain(LAB_KEYS.openai);
     expect(pageErrorsOf(page)).toEqual([]);
     await page.context().close();
   });

@@ -18,9 +18,9 @@ describe('wizard frame in Chromium', () => {
     const table = createHandlerTable({ versions: { node: process.versions.node }, platform: process.platform });
     const page = await openApp(browser, table);
     const steps = page.locator('nav[aria-label] ol li button');
-    await expect.poll(() => steps.count()).toBe(7);
+    await expect.poll(() => steps.count()).toBe(8);
     const labels = await steps.allInnerTexts();
-    expect(labels.map((l) => l.replace(/^\d+\s*/, '').trim())).toEqual(['Target', 'Network', 'DNS', 'TLS', 'Auth', 'Server', 'Report']);
+    expect(labels.map((l) => l.replace(/^\d+\s*/, '').trim())).toEqual(['Target', 'Network', 'DNS', 'Connection', 'TLS', 'HTTP & auth', 'Server', 'Report']);
     const version = (await table.version({ emit() {} }));
     expect(version.ok).toBe(true);
     await expect.poll(() => page.getByTestId('version').innerText()).toBe(`v${version.ok ? version.value.app : ''}`);

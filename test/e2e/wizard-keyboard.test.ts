@@ -58,10 +58,10 @@ describe('wizard: keyboard only, and a steady layout while results stream in', (
     const before = await row.boundingBox();
     const head = await page.locator('main h1').boundingBox();
     // A later probe is on screen, waiting, before it runs; it changes in place.
-    const later = page.locator('[data-probe="tcp"]');
+    const later = page.locator('[data-probe="proxy"]');
     const laterBefore = await later.boundingBox();
     expect(laterBefore).not.toBeNull();
-    await page.locator('[data-stage="tcp"][data-status="pass"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-stage="proxy"][data-status="pass"]').waitFor({ timeout: 30_000 });
     await page.locator('[data-action="again"]').waitFor({ timeout: 20_000 });
     const after = await row.boundingBox();
     expect(after?.y).toBe(before?.y);

@@ -3,7 +3,7 @@ import { LAB_KEYS } from '../lab/http-lab.js';
 import { openApp, pageErrorsOf } from './harness.js';
 import { diagnose, labTable, seriousViolations, shot, useBrowserAndLab, waitForReport } from './wizard-helpers.js';
 
-const STEPS = ['target', 'network', 'dns', 'tls', 'auth', 'server', 'report'] as const;
+const STEPS = ['target', 'network', 'dns', 'connection', 'tls', 'auth', 'server', 'report'] as const;
 const COMBOS = [
   { locale: 'en-US', lang: 'en', scheme: 'light' },
   { locale: 'en-US', lang: 'en', scheme: 'dark' },

@@ -122,7 +122,10 @@ function finish(plan: CredentialPlan, headers: { name: string; value: string }[]
 function precheck(sentValue: string, kind: 'raw-bearer' | 'raw' | 'authorization', key: string, inp: PlanInput): CredentialPlan['problem'] {
   const fp = fingerprint(key);
   const h = checkHygiene(sentValue, kind);
-  if (h.problems.length > 0) return { code: 'AUTH_MALFORMED', evidence: { credential: fp, problems: h.problems, ...(h.firstBadChar ? { firstBadChar: h.firstBadChar } : {}) } };
+  // Where the key came from (a variable's or a saved credential's name, never a secret), so the text can name it.
+  const ref = inp.request.credential;
+  const origin: Record<string, string> = ref.kind === 'env' ? { variable: ref.variable } : ref.kind === 'keychain' ? { savedAs: ref.name } : {};
+  if (h.problems.length > 0) return { code: 'AUTH_MALFORMED', evidence: { credential: fp, problems: h.problems, ...origin, ...(h.firstBadChar ? { firstBadChar: h.firstBadChar } : {}) } };
   const jwt = jwtProblem(key, inp.now);
   if (jwt) return { code: 'AUTH_TOKEN_EXPIRED', evidence: { credential: fp, source: 'jwt', reason: jwt.reason, ...(jwt.reason === 'expired' ? { expiredAt: jwt.at } : { notBefore: jwt.at }), checkedAt: new Date(inp.now).toISOString() } };
   const mm = keyMismatch(inp.provider.id, key);

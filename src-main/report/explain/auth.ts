@@ -42,6 +42,31 @@ const problems = (e: Evidence, zh: boolean) => {
   return list.map((p) => t[p] ?? p).join(zh ? '；' : '; ');
 };
 
+/** Names the credential: the variable or saved name it came from, then its fingerprint. */
+const whichKey = (e: Evidence, zh: boolean): string => {
+  const fp = ev(e, 'credential');
+  if (has(e, 'variable')) return zh ? `环境变量 ${ev(e, 'variable')} 中的密钥（${fp}）` : `The key in $${ev(e, 'variable')} (${fp})`;
+  if (has(e, 'savedAs')) return zh ? `保存的凭据 ${ev(e, 'savedAs')}（${fp}）` : `The saved credential ${ev(e, 'savedAs')} (${fp})`;
+  return zh ? `凭据 ${fp}` : `The credential ${fp}`;
+};
+/** One fix for each thing wrong, each one that removes exactly that (tr -d does not remove quotes). */
+const malformedFixes = (e: Evidence, zh: boolean): string[] => {
+  const list = Array.isArray(e.problems) ? e.problems.map(String) : [];
+  const v = has(e, 'variable') ? ev(e, 'variable') : 'KEY';
+  const out: string[] = [];
+  if (list.includes('quotes')) out.push(zh ? `去掉值里的引号：在 shell 中写 export ${v}=sk-…（引号不能成为值的一部分）；在 .env 文件中写 ${v}=sk-…，不加引号。` : `Remove the quotes that became part of the value: in a shell, export ${v}=sk-… ; in a .env file, ${v}=sk-… with no quotes.`);
+  if (list.includes('newline') || list.includes('whitespace')) out.push(zh ? `去掉空白和换行后重新设置，例如 export ${v}="$(tr -d '\r\n ' < key.txt)"。` : `Set it again without spaces or line breaks, e.g. export ${v}="$(tr -d '\r\n ' < key.txt)".`);
+  if (list.includes('doubled-prefix')) out.push(zh ? '只传密钥本身：客户端会自动加上 "Bearer "。' : 'Pass only the key: the client adds "Bearer " itself.');
+  if (list.includes('missing-prefix')) out.push(zh ? '把请求头写成 Authorization: Bearer <key>。' : 'Write the header as Authorization: Bearer <key>.');
+  if (list.includes('non-ascii')) out.push(zh ? '重新输入形近字符，或直接从服务商控制台复制密钥。' : "Retype look-alike characters, or copy the key from the provider's console.");
+  if (list.includes('empty')) out.push(zh ? `把 ${v} 设为密钥（现在是空的），并确认发起调用的进程能读到它。` : `Set ${v} to the key (it is empty now), in the process that makes the call.`);
+  if (list.includes('basic-needs-user-colon-password')) out.push(zh ? 'Basic 认证请提供 "用户名:密码"。' : 'For Basic authentication, give "user:password".');
+  if (out.length > 0) return out;
+  return zh
+    ? ['重新复制密钥，去掉首尾空格、引号和换行。', '只传密钥本身：客户端会自动加上 "Bearer "。', '重新输入形近字符，或直接从服务商控制台复制密钥。']
+    : ['Copy the key again without surrounding spaces, quotes or line breaks.', 'Pass only the key: the client adds "Bearer " itself.', "Retype look-alike characters, or copy the key from the provider's console."];
+};
+
 /** Title, detail and fixes of every auth code, in English and Simplified Chinese. */
 export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
   AUTH_MISSING: {
@@ -71,16 +96,17 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
     }),
   },
   AUTH_MALFORMED: {
-    example: { credential: 'sk-proj-…9f2c', problems: ['newline', 'whitespace'] },
+    example: { credential: 'sk-proj-…9f2c', problems: ['newline', 'whitespace'], variable: 'OPENAI_API_KEY' },
     en: (e) => ({
       title: 'The credential is malformed',
-      detail: `The credential ${ev(e, 'credential')} cannot work as written: ${problems(e, false)}.${has(e, 'firstBadChar') ? ` First bad character: ${ev(e, 'firstBadChar')}.` : ''} It was not sent; no server would accept it.`,
-      fixes: ['Copy the key again without surrounding spaces, quotes or line breaks (e.g. export KEY="$(tr -d \'\\r\\n \' < key.txt)").', 'Pass only the key: the client adds "Bearer " itself.', 'Retype look-alike characters, or copy the key from the provider\'s console.'],
+      // The request was still made, without the key: say so, or a 401 beside "not sent" reads as a contradiction.
+      detail: `${whichKey(e, false)} cannot work as written: ${problems(e, false)}.${has(e, 'firstBadChar') ? ` First bad character: ${ev(e, 'firstBadChar')}.` : ''} API Doctor did not send it: the request went without a key, so its answer says nothing about this key.`,
+      fixes: malformedFixes(e, false),
     }),
     'zh-CN': (e) => ({
       title: '凭据格式有误',
-      detail: `凭据 ${ev(e, 'credential')} 按现在的写法无法使用：${problems(e, true)}。${has(e, 'firstBadChar') ? `第一个问题字符：${ev(e, 'firstBadChar')}。` : ''}API Doctor 没有发送它，任何服务器都不会接受。`,
-      fixes: ['重新复制密钥，去掉首尾空格、引号和换行（例如 export KEY="$(tr -d \'\\r\\n \' < key.txt)"）。', '只传密钥本身：客户端会自动加上 "Bearer "。', '重新输入形近字符，或直接从服务商控制台复制密钥。'],
+      detail: `${whichKey(e, true)}按现在的写法无法使用：${problems(e, true)}。${has(e, 'firstBadChar') ? `第一个问题字符：${ev(e, 'firstBadChar')}。` : ''}API Doctor 没有发送它：请求是不带密钥发出的，因此它的响应与这个密钥无关。`,
+      fixes: malformedFixes(e, true),
     }),
   },
   AUTH_TOKEN_EXPIRED: {

@@ -64,6 +64,14 @@ export function notCheckedItems(reason: TextRef | string | null | undefined, lan
   return reason?.code === 'run.notChecked' ? (valueText(reason.values?.items, lang) ?? '') : null;
 }
 
+/** Whether a reason is the runner's "not yet checked": no probe of this build covers the stage. */
+export const isNotYetCheckedReason = (reason: TextRef | string | null | undefined): boolean =>
+  typeof reason === 'string' ? reason === 'not yet checked' : reason?.code === 'run.notYetChecked';
+
+/** Whether a reason says an earlier probe blocked this one ("dns failed: …", "not run"). */
+export const isBlockedReason = (reason: TextRef | string | null | undefined): boolean =>
+  typeof reason === 'string' ? / failed: /.test(reason) || reason === 'not run' : reason?.code === 'run.depFailed' || reason?.code === 'run.notRun';
+
 /** Whether a reason says the run was cancelled. */
 export const isCancelledReason = (reason: TextRef | string | null | undefined): boolean =>
   typeof reason === 'string' ? reason.startsWith('cancelled') : (reason?.code.startsWith('run.cancelled') ?? false);

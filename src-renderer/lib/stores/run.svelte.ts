@@ -15,6 +15,9 @@ export interface ProbeView {
   durationMs: number | null;
   /** What the probe measured, as data: shown with report/text in the screen's language. */
   summary: TextRef | null;
+  /** While running: when it started (this clock) and its budget, for "3.1 s of 10 s". */
+  startedAt?: number;
+  budgetMs?: number;
 }
 export type LiveStageStatus = 'running' | StageStatus;
 export interface StageView {
@@ -141,7 +144,7 @@ export class DiagnosisRun {
         this.stages[event.stage] = { status: 'running', durationMs: null, reason: null };
         break;
       case 'probe-started':
-        this.#upsert({ id: event.probe, stage: event.stage, status: 'running', durationMs: null, summary: null });
+        this.#upsert({ id: event.probe, stage: event.stage, status: 'running', durationMs: null, summary: null, startedAt: Date.now(), ...(event.budgetMs ? { budgetMs: event.budgetMs } : {}) });
         break;
       case 'probe-finished':
         this.#upsert({ id: event.probe, stage: event.stage, status: event.status, durationMs: event.durationMs, summary: event.summary ?? null });
@@ -180,6 +183,18 @@ export class DiagnosisRun {
     this.error = null;
     this.bundle = { source: opened.source, createdAt: opened.manifest?.createdAt ?? opened.report.startedAt, warnings: opened.warnings };
     this.apply({ type: 'done', report: opened.report });
+  }
+
+  /** Shows a report kept in the history (no run behind it to cancel or re-run a step of). */
+  showStored(report: Report): void {
+    this.runId = null;
+    this.request = null;
+    this.probes = [];
+    this.stages = {};
+    this.cancelled = false;
+    this.error = null;
+    this.bundle = null;
+    this.apply({ type: 'done', report });
   }
 
   /** Stops listening to progress (the window is going away). */

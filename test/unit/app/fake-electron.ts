@@ -14,13 +14,15 @@ export function fakeElectron() {
     headersHook: null as null | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
     windowOpenHandler: null as null | ((d: { url: string }) => { action: string }),
     contentsEvents: new EventEmitter(),
+    menu: null as null | { template: Record<string, unknown>[] },
+    sent: [] as [string, unknown][],
     handlers,
   };
   const mainFrame = { url: '' };
   const webContents = Object.assign(record.contentsEvents, {
     mainFrame,
     isDestroyed: () => false,
-    send: () => {},
+    send: (channel: string, payload: unknown) => void record.sent.push([channel, payload]),
     setWindowOpenHandler: (h: (d: { url: string }) => { action: string }) => {
       record.windowOpenHandler = h;
     },
@@ -63,6 +65,12 @@ export function fakeElectron() {
       },
     },
     shell: { openExternal: async () => {} },
+    Menu: {
+      buildFromTemplate: (template: Record<string, unknown>[]) => ({ template }),
+      setApplicationMenu: (m: { template: Record<string, unknown>[] }) => {
+        record.menu = m;
+      },
+    },
   };
   return { electron: electron as unknown as ElectronModule, record, webContents, mainFrame };
 }

@@ -49,7 +49,8 @@ describe('step status', () => {
     expect(stepStatus(['environment', 'proxy', 'tcp'], { environment: v('pass'), proxy: v('running') })).toBe('running');
     expect(stepStatus(['environment', 'proxy', 'tcp'], { environment: v('pass'), proxy: v('warn'), tcp: v('fail') })).toBe('fail');
     expect(stepStatus(['http', 'auth'], { http: v('pass'), auth: v('warn') })).toBe('warn');
-    expect(stepStatus(['http', 'auth'], { http: v('skipped'), auth: v('skipped') })).toBe('skipped');
+    const blocked = { status: 'skipped' as const, durationMs: 0, reason: 'tcp failed: ECONNREFUSED' };
+    expect(stepStatus(['http', 'auth'], { http: blocked, auth: blocked })).toBe('skipped');
     expect(stepStatus(['http', 'auth'], { http: v('pass'), auth: v('pass') })).toBe('pass');
   });
 });

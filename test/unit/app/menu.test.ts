@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startApp } from '../../../src-main/app/main.js';
+import { ACCELERATORS, menuLang, menuTemplate, type MenuItemSpec } from '../../../src-main/app/menu.js';
+import { DEFAULT_WINDOW, loadWindowState, saveWindowState, validWindowState } from '../../../src-main/app/window-state.js';
+import { DOCTOR_EVENTS, eventChannelOf, MENU_COMMANDS } from '../../../src-main/common/ipc-contract.js';
+import { buildDoctorClient } from '../../../src-main/preload/bridge.js';
+import { fakeElectron } from './fake-electron.js';
+
+const flat = (items: MenuItemSpec[]): MenuItemSpec[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+type Item = { label?: string; accelerator?: string; click?: () => void; submenu?: Item[] };
+const flatItems = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flatItems(i.submenu ?? [])]);
+
+describe('application menu', () => {
+  it('offers every command with its accelerator, in both languages', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const items = flat(menuTemplate(lang, { mac: false, dev: false }));
+      expect(items.map((i) => i.command).filter(Boolean).sort()).toEqual([...MENU_COMMANDS].sort());
+      for (const [command, acc] of Object.entries(ACCELERATORS)) expect(items.find((i) => i.command === command)?.accelerator, command).toBe(acc);
+      // Every labelled item has a label in the language (language names are named in themselves).
+      const labels = items.filter((i) => i.label && !i.command?.startsWith('lang:')).map((i) => i.label!);
+      if (lang === 'zh-CN') for (const l of labels) expect(l, l).toMatch(/[\u4e00-\u9fff]/);
+      else for (const l of labels) expect(l, l).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(new Set(Object.values(ACCELERATORS)).size).toBe(Object.keys(ACCELERATORS).length);
+    expect(menuLang('zh-CN')).toBe('zh-CN');
+    expect(menuLang('zh-TW')).toBe('zh-CN');
+    expect(menuLang('en-GB')).toBe('en');
+  });
+
+  it('is installed by the shell; a click sends a `menu` event to the window, which the preload lets through', async () => {
+    const { electron, record } = fakeElectron();
+    await startApp(electron, { distDir: path.resolve('dist') });
+    expect(record.menu).not.toBeNull();
+    const rerun = flatItems(record.menu!.template as Item[]).find((i) => i.accelerator === ACCELERATORS.rerun)!;
+    rerun.click!();
+    expect(record.sent).toContainEqual([eventChannelOf('menu'), { command: 'rerun' }]);
+    expect(DOCTOR_EVENTS).toContain('menu');
+    // The preload's allow-list: the page can subscribe to `menu`, and to nothing unknown.
+    const listeners = new Map<string, (e: unknown, p: unknown) => void>();
+    const client = buildDoctorClient({ invoke: async () => undefined, on: ((c: string, l: (e: unknown, p: unknown) => void) => listeners.set(c, l)) as never, removeListener: (() => undefined) as never });
+    let got: unknown = null;
+    client.on('menu', (p) => (got = p));
+    listeners.get(eventChannelOf('menu'))!({}, { command: 'copy-summary' });
+    expect(got).toEqual({ command: 'copy-summary' });
+    expect(() => client.on('nope' as never, () => {})).toThrow();
+  });
+});
+
+describe('remembered window size', () => {
+  it('round-trips through userData, and anything odd is the default', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'win-'));
+    expect(loadWindowState(dir)).toEqual(DEFAULT_WINDOW);
+    saveWindowState(dir, { width: 1300, height: 900 });
+    expect(loadWindowState(dir)).toEqual({ width: 1300, height: 900 });
+    expect(JSON.parse(readFileSync(path.join(dir, 'window-state.json'), 'utf8'))).toEqual({ width: 1300, height: 900 });
+    writeFileSync(path.join(dir, 'window-state.json'), '{"width": 1e9, "height": 5}');
+    expect(loadWindowState(dir)).toEqual(DEFAULT_WINDOW);
+    writeFileSync(path.join(dir, 'window-state.json'), 'not json');
+    expect(loadWindowState(dir)).toEqual(DEFAULT_WINDOW);
+    expect(validWindowState({ width: 1200.5, height: 800 })).toEqual(DEFAULT_WINDOW);
+    expect(validWindowState(null)).toEqual(DEFAULT_WINDOW);
+  });
+});
