@@ -51,8 +51,10 @@ describe.skipIf(!ready)('CLI bundle → desktop app', () => {
     expect(await page.locator('[data-testid="bundle-opened"]').innerText()).toContain('server.zip');
     expect(await page.locator('[data-testid="root-cause"]').innerText()).toBe('AUTH_REJECTED');
     expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe(cliReport.summary.verdict);
+    // The root cause leads in the hero (its code in small print); the list below holds the other findings.
     const shown = await page.locator('article.finding[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-    expect([...new Set(shown)].sort()).toEqual([...new Set(cliReport.findings.map((f) => f.code))].sort());
+    const lead = await page.locator('[data-testid="root-cause"]').innerText();
+    expect([...new Set([lead, ...shown])].sort()).toEqual([...new Set(cliReport.findings.map((f) => f.code))].sort());
     expect(await page.content()).not.toContain(KEY);
     expect(pageErrorsOf(page)).toEqual([]);
   });
