@@ -20,35 +20,53 @@ let web: LabServer;
 let tlsOnly: LabServer;
 let tiny: { port: number; stop(): Promise<void> } | null = null;
 
+/** Asks the port a plain proxy question; tinyproxy answers with its own name (Server header or error page). */
+async function isTinyproxy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    let got = '';
+    const c = net.connect(port, '127.0.0.1', () => c.write('GET http://127.0.0.1:9/ HTTP/1.0\r\n\r\n'));
+    c.setTimeout(3000, () => c.destroy());
+    c.on('data', (d) => (got += d.toString('latin1')));
+    c.once('error', () => resolve(false));
+    c.once('close', () => resolve(/tinyproxy/i.test(got)));
+  });
+}
+
+/**
+ * Picks a free port, then starts tinyproxy on it. Another test file's server can take the port
+ * between our pick and tinyproxy's bind (seen: the https:// URL then reached some TLS proxy and the
+ * run was healthy), so the port counts only when tinyproxy itself answers on it; else try again.
+ */
 async function startTinyproxy(): Promise<{ port: number; stop(): Promise<void> }> {
-  const probe = net.createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise((r) => probe.close(r));
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-tinyproxy-'));
-  const conf = path.join(dir, 'tinyproxy.conf');
-  writeFileSync(conf, readFileSync('test/lab/conf/tinyproxy.conf.template', 'utf8').replaceAll('@PORT@', String(port)));
-  const child = spawn(TINYPROXY, ['-d', '-c', conf], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const c = net.connect(port, '127.0.0.1', () => (c.destroy(), resolve(true)));
-      c.once('error', () => resolve(false));
-    });
-    if (up) break;
-    if (child.exitCode !== null) throw new Error(`tinyproxy exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    port,
-    stop: async () => {
-      if (child.exitCode === null) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as net.AddressInfo).port;
+    await new Promise((r) => probe.close(r));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-tinyproxy-'));
+    const conf = path.join(dir, 'tinyproxy.conf');
+    writeFileSync(conf, readFileSync('test/lab/conf/tinyproxy.conf.template', 'utf8').replaceAll('@PORT@', String(port)));
+    const child = spawn(TINYPROXY, ['-d', '-c', conf], { stdio: 'ignore' });
+    const stop = async () => {
+      if (child.exitCode === null && child.signalCode === null) {
         const gone = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await gone;
       }
       rmSync(dir, { recursive: true, force: true });
-    },
-  };
+    };
+    for (let i = 0; i < 100 && child.exitCode === null; i++) {
+      const up = await new Promise<boolean>((resolve) => {
+        const c = net.connect(port, '127.0.0.1', () => (c.destroy(), resolve(true)));
+        c.once('error', () => resolve(false));
+      });
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (child.exitCode === null && (await isTinyproxy(port))) return { port, stop };
+    await stop();
+  }
+  throw new Error('tinyproxy did not start on a free port in 5 attempts');
 }
 
 beforeAll(async () => {
