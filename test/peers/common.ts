@@ -111,7 +111,13 @@ export async function waitForPort(host: string, port: number, child: ChildProces
       });
       s.once('error', () => resolve(false));
     });
-    if (ok) return;
+    if (ok) {
+      // Something answers, but is it our server? If another file's server took the picked port
+      // first, ours fails to bind and exits: say so rather than test against a stranger.
+      await new Promise((r) => setTimeout(r, 100));
+      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) although ${host}:${port} answers: the port was taken by another process: ${readLog(logFile)}`);
+      return;
+    }
     if (Date.now() > until) throw new Error(`server not listening on ${host}:${port} after ${ms} ms: ${readLog(logFile)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
