@@ -3,6 +3,7 @@ import { CurlParseError, type CurlCall, type IgnoredOption } from './parse.js';
 import { addHeader, base64, curlEscape, noProxyCovers, safeDecode } from './curl-semantics.js';
 import { bodySecrets } from './body-secrets.js';
 import { wellFormed } from '../well-formed.js';
+import type { PastedFill } from '../../common/intake.js';
 
 export { curlEscape, noProxyCovers } from './curl-semantics.js';
 
@@ -17,20 +18,14 @@ export type IntakeNote =
   | { kind: 'url-credentials' }
   | { kind: 'variable-not-set'; name: string };
 
-/** A call as the diagnosis takes it: the request fields a curl command decides, plus what to keep secret. */
-export interface IntakeRequest {
-  url: string;
-  method: string;
-  headers: { name: string; value: string }[];
-  body?: string;
-  /** undefined: from the environment; null: no proxy (`--noproxy`, `-x ""`); string: this proxy. */
-  proxy?: string | null;
-  insecure: boolean;
+/**
+ * A call as the diagnosis takes it: the request fields a curl command decides (the form's
+ * PastedFill, except that `--resolve` pins stay as curl wrote them), plus what to keep secret.
+ */
+export interface IntakeRequest extends Omit<PastedFill, 'resolve'> {
   caFile?: string;
   /** `host:port:address` as curl writes them (validated where the request is built). */
   resolve: string[];
-  dnsServers: string[];
-  timeoutMs?: number;
   /** A key found in the URL's query, taken out of the URL so the auth stage judges it as the credential. */
   queryKey: { param: string; value: string } | null;
   /** Every value in the command that is a secret: the run's redactor learns them all. */

@@ -175,25 +175,23 @@ export class DiagnosisRun {
 
   /** Shows a report made elsewhere (a bundle from the CLI or another machine). */
   showBundle(opened: OpenedBundle): void {
-    this.runId = null;
-    this.request = null;
-    this.probes = [];
-    this.stages = {};
-    this.cancelled = false;
-    this.error = null;
-    this.bundle = { source: opened.source, createdAt: opened.manifest?.createdAt ?? opened.report.startedAt, warnings: opened.warnings };
-    this.apply({ type: 'done', report: opened.report });
+    this.#showFinished(opened.report, { source: opened.source, createdAt: opened.manifest?.createdAt ?? opened.report.startedAt, warnings: opened.warnings });
   }
 
   /** Shows a report kept in the history (no run behind it to cancel or re-run a step of). */
   showStored(report: Report): void {
+    this.#showFinished(report, null);
+  }
+
+  /** A finished report with no live run behind it: forget the run's state, then show the report. */
+  #showFinished(report: Report, bundle: typeof this.bundle): void {
     this.runId = null;
     this.request = null;
     this.probes = [];
     this.stages = {};
     this.cancelled = false;
     this.error = null;
-    this.bundle = null;
+    this.bundle = bundle;
     this.apply({ type: 'done', report });
   }
 
