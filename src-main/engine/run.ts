@@ -15,6 +15,7 @@ import { assertAcyclic, runWithBudget } from './run-schedule.js';
 import type { Secret } from './secret.js';
 import { startMatrixInputs } from './clients/matrix.js';
 import { withClientMatrix } from './clients/attach.js';
+import { tlsCertificates } from './tls-certificates.js';
 import { PATHS_PROBE_ID } from './probes/paths.js';
 
 export interface RunOptions {
@@ -175,9 +176,10 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   // A cancelled run stops here: no waiting for python3 or the stores.
   const matrix = matrixInputs && cancelledAtMs === null ? await withClientMatrix(view, drafts.map((d) => findingOf(d, request)), matrixInputs, platform, request.lang) : { rows: null, extra: [] };
   drafts.push(...matrix.extra);
+  const tls = await tlsCertificates(view, matrixInputs && cancelledAtMs === null ? await matrixInputs.stores.catch(() => null) : null);
 
   const stageDurationMs = (id: StageId) => (stageStart.has(id) && stageEnd.has(id) ? stageEnd.get(id)! - stageStart.get(id)! : 0);
-  const report = buildReport({ view, probes, results, drafts, exchanges, startedAtMs, cancelledAtMs, stageDurationMs, redactor, clients: matrix.rows });
+  const report = buildReport({ view, probes, results, drafts, exchanges, startedAtMs, cancelledAtMs, stageDurationMs, redactor, clients: matrix.rows, tls });
   emit({ type: 'done', report });
   return report;
 }

@@ -12,6 +12,8 @@ export const tlsRules: StageRules = (view) => {
   const d = r.data;
   const out: FindingDraft[] = [];
   const where = { host: d.host, address: d.address, viaProxy: d.viaProxy };
+  // A verdict about the certificate names the CA file it was reached with (the wizard's "CA file", --ca-file).
+  const ca: { caFile?: string } = d.caFile ? { caFile: d.caFile } : {};
   if (d.error) {
     const e = d.error;
     const code = e.code === 'TLS_NOT_TLS' || e.code === 'TLS_HANDSHAKE_TIMEOUT' || e.code === 'TLS_CLIENT_CERT_REQUIRED' ? e.code : 'TLS_PROTOCOL_ERROR';
@@ -23,20 +25,20 @@ export const tlsRules: StageRules = (view) => {
   const now = Date.parse(d.now);
   const to = Date.parse(leaf.validTo);
   const from = Date.parse(leaf.validFrom);
-  const certEv = { subject: leaf.subject, issuer: leaf.issuer, validFrom: leaf.validFrom, validTo: leaf.validTo, localClock: d.now };
+  const certEv = { subject: leaf.subject, issuer: leaf.issuer, validFrom: leaf.validFrom, validTo: leaf.validTo, localClock: d.now, ...ca };
   if (to < now) out.push({ code: 'TLS_CERT_EXPIRED', evidence: { ...where, ...certEv, daysAgo: Math.floor((now - to) / DAY_MS) } });
   else if (from > now) out.push({ code: 'TLS_CERT_NOT_YET_VALID', evidence: { ...where, ...certEv, daysAhead: Math.ceil((from - now) / DAY_MS) } });
   else if (to - now < EXPIRING_SOON_DAYS * DAY_MS) out.push({ code: 'TLS_CERT_EXPIRING_SOON', evidence: { ...where, ...certEv, daysLeft: Math.floor((to - now) / DAY_MS) } });
 
   if (d.trust === 'os-only') {
-    out.push({ code: 'TLS_OS_TRUST_ONLY', evidence: { ...where, issuer: d.chain.at(-1)?.issuer ?? leaf.issuer, chain: d.chain.map((c) => c.subject), osStore: d.osStore, interceptor: interceptorOf(d.chain.flatMap((c) => [c.issuer, c.subject])) } });
+    out.push({ code: 'TLS_OS_TRUST_ONLY', evidence: { ...where, issuer: d.chain.at(-1)?.issuer ?? leaf.issuer, chain: d.chain.map((c) => c.subject), osStore: d.osStore, interceptor: interceptorOf(d.chain.flatMap((c) => [c.issuer, c.subject])), ...ca } });
   } else if (d.trust === 'none') {
     const interceptor = interceptorOf(d.chain.flatMap((c) => [c.issuer, c.subject]));
     // Only the leaf came, it is not its own issuer, and the issuer is not a product's CA: the server forgot its intermediate.
     const incomplete = d.chain.length === 1 && !leaf.selfSigned && leaf.subject !== leaf.issuer && interceptor === null;
-    if (incomplete) out.push({ code: 'TLS_INCOMPLETE_CHAIN', evidence: { ...where, subject: leaf.subject, missingIssuer: leaf.issuer, sent: d.chain.length, authorizationError: d.authorizationError } });
+    if (incomplete) out.push({ code: 'TLS_INCOMPLETE_CHAIN', evidence: { ...where, subject: leaf.subject, missingIssuer: leaf.issuer, sent: d.chain.length, authorizationError: d.authorizationError, ...ca } });
     else out.push({ code: 'TLS_UNTRUSTED_CERT', evidence: { ...where, subject: leaf.subject, issuer: d.chain.at(-1)?.issuer ?? leaf.issuer, selfSigned: leaf.selfSigned, chain: d.chain.map((c) => c.subject), interceptor, authorizationError: d.authorizationError, caFile: d.caFile } });
   }
-  if (d.hostnameError) out.push({ code: 'TLS_HOSTNAME_MISMATCH', evidence: { ...where, covers: leaf.names, subject: leaf.subject, error: d.hostnameError } });
+  if (d.hostnameError) out.push({ code: 'TLS_HOSTNAME_MISMATCH', evidence: { ...where, covers: leaf.names, subject: leaf.subject, error: d.hostnameError, ...ca } });
   return out;
 };
