@@ -58,3 +58,23 @@ export interface TlsCertificates {
   chain: CertView[];
   stores: CertStoreTrust[];
 }
+
+/** Renewal automation (ACME) renews at 30 days left; under 14 it has failed and someone must act. */
+export const EXPIRING_SOON_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+/**
+ * Where a certificate stands on the clock `now`, in whole days, counted one way for the findings
+ * and the viewer alike: expired N days ago (floor), not valid for N more days (ceil), N days left (floor).
+ */
+export type CertValidity = { state: 'expired'; days: number } | { state: 'not-yet'; days: number } | { state: 'expiring' | 'valid'; days: number };
+
+export function certValidity(validFrom: string, validTo: string, now: string): CertValidity | null {
+  const t = Date.parse(now);
+  const from = Date.parse(validFrom);
+  const to = Date.parse(validTo);
+  if (Number.isNaN(t) || Number.isNaN(from) || Number.isNaN(to)) return null;
+  if (to < t) return { state: 'expired', days: Math.floor((t - to) / DAY_MS) };
+  if (from > t) return { state: 'not-yet', days: Math.ceil((from - t) / DAY_MS) };
+  return { state: to - t < EXPIRING_SOON_DAYS * DAY_MS ? 'expiring' : 'valid', days: Math.floor((to - t) / DAY_MS) };
+}

@@ -1,10 +1,9 @@
 import type { FindingDraft, StageRules } from '../probe.js';
 import { PROBE_IDS } from '../probe-data.js';
 import { interceptorOf } from '../net/cert-chain.js';
+import { certValidity } from '../../common/tls-view.js';
 
-/** Renewal automation (ACME) renews at 30 days left; under 14 it has failed and someone must act. */
-export const EXPIRING_SOON_DAYS = 14;
-const DAY_MS = 86_400_000;
+export { EXPIRING_SOON_DAYS } from '../../common/tls-view.js';
 
 export const tlsRules: StageRules = (view) => {
   const r = view.result(PROBE_IDS.tls);
@@ -22,13 +21,11 @@ export const tlsRules: StageRules = (view) => {
   }
   const leaf = d.chain[0];
   if (!leaf) return out;
-  const now = Date.parse(d.now);
-  const to = Date.parse(leaf.validTo);
-  const from = Date.parse(leaf.validFrom);
   const certEv = { subject: leaf.subject, issuer: leaf.issuer, validFrom: leaf.validFrom, validTo: leaf.validTo, localClock: d.now, ...ca };
-  if (to < now) out.push({ code: 'TLS_CERT_EXPIRED', evidence: { ...where, ...certEv, daysAgo: Math.floor((now - to) / DAY_MS) } });
-  else if (from > now) out.push({ code: 'TLS_CERT_NOT_YET_VALID', evidence: { ...where, ...certEv, daysAhead: Math.ceil((from - now) / DAY_MS) } });
-  else if (to - now < EXPIRING_SOON_DAYS * DAY_MS) out.push({ code: 'TLS_CERT_EXPIRING_SOON', evidence: { ...where, ...certEv, daysLeft: Math.floor((to - now) / DAY_MS) } });
+  const v = certValidity(leaf.validFrom, leaf.validTo, d.now);
+  if (v?.state === 'expired') out.push({ code: 'TLS_CERT_EXPIRED', evidence: { ...where, ...certEv, daysAgo: v.days } });
+  else if (v?.state === 'not-yet') out.push({ code: 'TLS_CERT_NOT_YET_VALID', evidence: { ...where, ...certEv, daysAhead: v.days } });
+  else if (v?.state === 'expiring') out.push({ code: 'TLS_CERT_EXPIRING_SOON', evidence: { ...where, ...certEv, daysLeft: v.days } });
 
   if (d.trust === 'os-only') {
     out.push({ code: 'TLS_OS_TRUST_ONLY', evidence: { ...where, issuer: d.chain.at(-1)?.issuer ?? leaf.issuer, chain: d.chain.map((c) => c.subject), osStore: d.osStore, interceptor: interceptorOf(d.chain.flatMap((c) => [c.issuer, c.subject])), ...ca } });
