@@ -86,7 +86,14 @@ describe('see what happened: certificates, header groups, exchanges by stage (re
         await page.emulateMedia({ colorScheme: scheme });
         for (const width of [1100, 800]) {
           await page.setViewportSize({ width, height: 760 });
-          await page.screenshot({ path: path.join(SHOTS, `tls-expired-${lang}-${scheme}-${width}.png`), fullPage: true });
+          // The step scrolls inside the window: one shot at the top, one at the chain, one at the stores.
+          await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
+          await page.screenshot({ path: path.join(SHOTS, `tls-expired-${lang}-${scheme}-${width}-a-top.png`) });
+          await page.locator('[data-stage="tls"] [data-testid="cert-viewer"] h3').scrollIntoViewIfNeeded();
+          await page.locator('[data-stage="tls"] [data-testid="cert-viewer"] h3').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+          await page.screenshot({ path: path.join(SHOTS, `tls-expired-${lang}-${scheme}-${width}-b-chain.png`) });
+          await page.locator('[data-stage="tls"] [data-testid="cert-stores"]').evaluate((t) => t.scrollIntoView({ block: 'end' }));
+          await page.screenshot({ path: path.join(SHOTS, `tls-expired-${lang}-${scheme}-${width}-c-stores.png`) });
         }
       }
     }
@@ -99,8 +106,8 @@ describe('see what happened: certificates, header groups, exchanges by stage (re
     expect(await section.getAttribute('open')).not.toBeNull();
     expect(await section.locator('[data-testid="cert"]').count()).toBe(3);
     expect(await section.locator('[data-testid="ca-used"]').innerText()).toContain(pki.caFile);
-    await section.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SHOTS, 'report-certs-en-light-1100.png'), fullPage: true });
+    await section.evaluate((d) => d.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(SHOTS, 'report-certs-en-light-1100.png') });
     expect(await seriousViolations(page)).toEqual([]);
     expect(pageErrorsOf(page)).toEqual([]);
     await page.context().close();
@@ -119,7 +126,8 @@ describe('see what happened: certificates, header groups, exchanges by stage (re
     const verdicts = await page.locator('[data-stage="tls"] [data-testid="cert-stores"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-trusts')));
     expect(verdicts.length).toBeGreaterThan(1);
     expect(verdicts).not.toContain('true');
-    await page.screenshot({ path: path.join(SHOTS, 'tls-self-signed-en-dark-1100.png'), fullPage: true });
+    await page.locator('[data-stage="tls"] [data-testid="cert-viewer"]').evaluate((v) => v.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(SHOTS, 'tls-self-signed-en-dark-1100.png') });
     // Not about TLS? It is: the report's section starts open here too; a healthy run's would start folded.
     await page.locator('[data-step="report"]').click();
     expect(await page.locator('[data-testid="report-certs"]').getAttribute('open')).not.toBeNull();
@@ -141,7 +149,8 @@ describe('see what happened: certificates, header groups, exchanges by stage (re
       expect(await days.innerText()).toBe(en);
       expect(await days.getAttribute('data-state')).toBe('expiring');
       // The finding says the same number.
-      expect(await page.locator('[data-stage="tls"] .findings').innerText()).toContain(en === '1 day left' ? 'expires in 1 day' : 'expires in 4 day');
+      const finding = await page.locator('[data-stage="tls"] .findings').innerText();
+      expect(finding).toContain(en === '1 day left' ? 'The certificate expires in 1 day\n' : 'The certificate expires in 4 days\n');
       await setLang(page, 'zh-CN');
       expect(await days.innerText()).toBe(zh);
       await setLang(page, 'en');
