@@ -78,3 +78,13 @@ export function certValidity(validFrom: string, validTo: string, now: string): C
   if (from > t) return { state: 'not-yet', days: Math.ceil((from - t) / DAY_MS) };
   return { state: to - t < EXPIRING_SOON_DAYS * DAY_MS ? 'expiring' : 'valid', days: Math.floor((to - t) / DAY_MS) };
 }
+
+/** A certificate's place in the chain, as the wizard's viewer, report.md and the terminal name it. */
+export function certRole(chain: readonly CertView[], i: number): 'leaf' | 'intermediate' | 'root' {
+  const c = chain[i]!;
+  return i === 0 ? 'leaf' : c.selfSigned || (i === chain.length - 1 && c.inTrustStore) ? 'root' : 'intermediate';
+}
+
+const KEY_NAMES: Record<string, string> = { ec: 'EC', rsa: 'RSA', 'rsa-pss': 'RSA-PSS', ed25519: 'Ed25519', ed448: 'Ed448', dsa: 'DSA' };
+/** "EC P-256", "RSA": the algorithm and curve (the size is worded by the caller). */
+export const keyAlgorithm = (c: CertView): string => [c.keyType ? (KEY_NAMES[c.keyType] ?? c.keyType) : '', c.curve ?? ''].filter((x) => x !== '').join(' ');
