@@ -194,6 +194,8 @@ describe('see what happened: certificates, header groups, exchanges by stage (re
     expect(await first.locator('table[data-group="other"]').isVisible()).toBe(false);
     await first.locator('details.more-headers > summary').click();
     expect(await first.locator('table[data-group="other"] th').allInnerTexts()).toEqual(expect.arrayContaining(['content-type']));
+    await first.evaluate((li) => li.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(SHOTS, 'headers-anthropic-rate-en-light-1100.png') });
     // 503 samples sit under Server (the HTTP request counts as the first of the 3), tagged as the waterfall tags them; their Retry-After is a rate group of its own.
     await diagnose(page, lab.url('/s/unavailable'), { envVar: 'LAB_KEY', timeoutMs: 3000, samples: 3 });
     await waitForReport(page);
