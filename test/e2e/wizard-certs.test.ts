@@ -186,6 +186,9 @@ describe('see what happened: certificates, header groups, exchanges by stage (re
     await diagnose(page, lab.url('/s/anthropic-rate'), { envVar: 'LAB_KEY', timeoutMs: 3000, samples: 1 });
     await waitForReport(page);
     await page.locator('[data-step="auth"]').click();
+    // A red 429 is judged under Server: the HTTP stage above it never says "no problems", it points there.
+    expect(await page.locator('[data-stage="http"] [data-testid="no-problems"]').count()).toBe(0);
+    expect(await page.locator('[data-stage="http"] [data-testid="passed-here"]').innerText()).toMatch(/problem is under Server/);
     const first = page.locator('[data-stage="http"] .exchanges > li').first();
     expect(await first.locator('table[data-group="rate"] th').allInnerTexts()).toEqual(['retry-after', 'anthropic-ratelimit-requests-limit', 'anthropic-ratelimit-requests-remaining', 'anthropic-ratelimit-requests-reset']);
     expect(await first.locator('table[data-group="ids"] th').allInnerTexts()).toEqual(['request-id']);
