@@ -57,7 +57,7 @@ function certLines(t: TlsCertificates, lang: Lang): { head: string; facts: strin
     const facts = [
       `${w.issuer}${colon}${c.issuer}`,
       ...(i === 0 && c.names.length > 0 ? [`${w.names}${colon}${c.names.join(', ')}`] : []),
-      `${w.valid}${colon}${day(c.validFrom)} – ${day(c.validTo)}${v ? ` (${w.days(v)})` : ''}`,
+      `${w.valid}${colon}${day(c.validFrom)} – ${day(c.validTo)}${v ? (lang === 'zh-CN' ? `（${w.days(v)}）` : ` (${w.days(v)})`) : ''}`,
       ...(keyName(c, lang) ? [`${w.key}${colon}${keyName(c, lang)}`] : []),
       `SHA-256: ${c.fingerprint256}`,
     ];
