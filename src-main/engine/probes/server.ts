@@ -78,14 +78,19 @@ export const serverProbe: Probe<ServerProbeData> = {
       const want = alt ? (decision.total > 1 || decision.reason === 'explicit' ? decision.total : 0) : Math.max(0, decision.total - samples.length);
       if (want === 0 && decision.reason === 'healthy-and-fast') note = { code: 'server.healthyAndFast' };
       else if (want === 0) note = { code: 'server.sameEveryTime' };
+      const planned = samples.length + want;
       for (let i = 0; i < want; i++) {
         if (ctx.signal.aborted || Date.now() > deadline) {
           note = { code: 'server.budgetSpent', values: { samples: samples.length } };
           break;
         }
         if (i > 0 || samples.length > 0) await sleep(PAUSE_MS, ctx.signal);
+        // Numbered as the report counts them: the http probe's answer, when it counts, is sample 1.
+        const n = samples.length + 1;
+        ctx.sampleProgress?.({ n, of: planned, state: 'started' });
         const sample = await oneSample(ctx, alt ? alt.url : ctx.target, alt ? alt.method : ctx.request.method);
         samples.push(sample);
+        ctx.sampleProgress?.({ n, of: planned, state: 'finished', status: sample.status, code: sample.code });
         if (stopsSampling(sample.code, sample.status)) {
           note = { code: 'server.limited' };
           break;
