@@ -109,8 +109,10 @@ export const serverProbe: Probe<ServerProbeData> = {
       errorRate: samples.length ? roundTo((samples.length - ok.length) / samples.length, 2) : 0,
       ...(sampling ? { sampling } : {}),
     };
+    // Why fewer samples were taken than planned, so a reader (and the wizard's "Re-run with 20 samples") knows.
+    const early = note?.code === 'server.healthyAndFast' ? 'healthy-and-fast' : note?.code === 'server.budgetSpent' ? 'budget' : note?.code === 'server.limited' ? 'limited' : null;
     const summary = samples.length
-      ? ({ code: 'server.sampled', values: { samples: samples.length, p50Ms: data.p50TtfbMs, errorPercent: Math.round(data.errorRate * 100) } } as const)
+      ? ({ code: 'server.sampled', values: { samples: samples.length, p50Ms: data.p50TtfbMs, errorPercent: Math.round(data.errorRate * 100), ...(early ? { early } : {}) } } as const)
       : (note ?? ({ code: 'server.notSampled' } as const));
     return { status: 'ok', data, summary };
   },
