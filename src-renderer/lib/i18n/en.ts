@@ -117,7 +117,7 @@ export const en = {
   'run.cancel': 'Cancel the diagnosis',
   'run.cancel.tip': 'Stops the checks still running; what already finished stays on screen',
   'run.cancel.stops': 'Cancel diagnosis — stops {what} now',
-  'cancel.at': '{what} at sample {n} of {of}',
+  'run.cancel.stopsAt': 'Cancel diagnosis — stops {what} now (at sample {n} of {of})',
   'cancel.what.environment': 'the look at this computer',
   'cancel.what.proxy': 'the proxy check',
   'cancel.what.dns': 'the name lookup',

@@ -115,7 +115,7 @@ export const zhCN: Record<MessageKey, string> = {
   'run.cancel': '取消诊断',
   'run.cancel.tip': '停止仍在运行的检查；已完成的结果保留在屏幕上',
   'run.cancel.stops': '取消诊断 — 立即停止{what}',
-  'cancel.at': '{what}（第 {n}/{of} 次采样）',
+  'run.cancel.stopsAt': '取消诊断 — 立即停止{what}（当前第 {n}/{of} 次采样）',
   'cancel.what.environment': '本机检查',
   'cancel.what.proxy': '代理检查',
   'cancel.what.dns': '域名解析',
