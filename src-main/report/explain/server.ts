@@ -15,7 +15,7 @@ const RID_EN = 'When contacting support, quote the request id shown above.';
 const RID_ZH = '联系技术支持时请附上上面的请求标识（request id）。';
 
 /** Title, detail and fixes of every server code, in English and Simplified Chinese. */
-export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
+const texts: Record<CodesOfStage<'server'>, CodeText> = {
   SERVER_RATE_LIMITED: {
     example: { url: URL_, status: 429, retryAfterSeconds: 20, limits: { 'x-ratelimit-limit-requests': '500', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '20s' }, providerMessage: 'Rate limit reached for gpt-4o-mini in organization org-x on requests per min (RPM): Limit 500, Used 500.', providerCode: 'rate_limit_exceeded', requestId: 'x-request-id: req_51c0' },
     en: (e) => ({
@@ -175,3 +175,26 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
     }),
   },
 };
+
+/**
+ * Failures that more samples would tell apart ("every time" or "now and then"), and a slowness
+ * whose p90 more samples would settle: each offers them (the app's "Re-run with 20 samples"). Not
+ * the rate-limit and quota codes: more requests only make those worse.
+ */
+const MORE_SAMPLES: Partial<Record<CodesOfStage<'server'>, [en: string, zh: string]>> = {
+  SERVER_UNAVAILABLE: ['To see whether it fails every time or now and then, take more samples: api-doctor diagnose URL --samples 20.', '要确认是每次都失败还是时好时坏，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+  SERVER_BAD_GATEWAY: ['To see whether it fails every time or now and then, take more samples: api-doctor diagnose URL --samples 20.', '要确认是每次都失败还是时好时坏，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+  SERVER_ERROR: ['To see whether it fails every time or now and then, take more samples: api-doctor diagnose URL --samples 20.', '要确认是每次都失败还是时好时坏，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+  SERVER_SLOW: ['For a firmer p90, take more samples: api-doctor diagnose URL --samples 20.', '要得到更可靠的 p90，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+};
+/** Already 20 samples or more: nothing more to offer. */
+const fewSamples = (e: Evidence) => typeof e.samples !== 'number' || e.samples < 20;
+
+export const serverTexts = Object.fromEntries(
+  Object.entries(texts).map(([code, t]) => {
+    const more = MORE_SAMPLES[code as CodesOfStage<'server'>];
+    if (!more) return [code, t];
+    const add = (x: ReturnType<CodeText['en']>, e: Evidence, i: 0 | 1) => (fewSamples(e) ? { ...x, fixes: [...x.fixes, more[i]] } : x);
+    return [code, { ...t, en: (e: Evidence) => add(t.en(e), e, 0), 'zh-CN': (e: Evidence) => add(t['zh-CN'](e), e, 1) }];
+  }),
+) as typeof texts;

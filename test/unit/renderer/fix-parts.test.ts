@@ -75,6 +75,10 @@ describe('fix texts split into a sentence, command chips and in-app actions', ()
     const actions = (code: string, lang: Lang, e: Evidence) => TEXTS[code as keyof typeof TEXTS]![lang](e).fixes.flatMap((f) => parseFix(f, { systemProxy: systemProxyOf({ code: code as never, evidence: e }) }).actions);
     for (const lang of ['en', 'zh-CN'] as Lang[]) {
       expect(actions('SERVER_FLAKY', lang, TEXTS.SERVER_FLAKY!.example)).toEqual(['samples']);
+      for (const code of ['SERVER_UNAVAILABLE', 'SERVER_BAD_GATEWAY', 'SERVER_ERROR', 'SERVER_SLOW']) expect(actions(code, lang, TEXTS[code as 'SERVER_SLOW']!.example), code).toEqual(['samples']);
+      // More requests only make a rate limit or an empty quota worse: never offered there.
+      for (const code of ['SERVER_RATE_LIMITED', 'SERVER_QUOTA_EXHAUSTED']) expect(actions(code, lang, TEXTS[code as 'SERVER_SLOW']!.example), code).not.toContain('samples');
+      expect(actions('SERVER_SLOW', lang, { ...TEXTS.SERVER_SLOW!.example, samples: 20 })).toEqual([]);
       expect(actions('PROXY_UNREACHABLE', lang, TEXTS.PROXY_UNREACHABLE!.example)).toEqual(['no-proxy']);
       // The OS proxy the engine read comes first (the hero offers it), then the direct way.
       expect(actions('PROXY_UNREACHABLE', lang, { ...TEXTS.PROXY_UNREACHABLE!.example, systemProxy: 'http://10.1.2.3:3128' })).toEqual(['system-proxy', 'no-proxy']);
