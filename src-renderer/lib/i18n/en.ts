@@ -188,6 +188,7 @@ export const en = {
   'probe.app.healthyAndFast': 'one sample: the first answer was healthy and fast',
   'probe.app.streamNotAsked': 'streaming not asked for (Advanced options: streamed response)',
   'probe.app.completionNotAsked': 'a real completion not asked for (Advanced options: one real completion)',
+  'probe.app.caFileUnreadable': 'cannot read the CA file: {error}',
   'sampling.early.one': 'One sample says little about a server that fails now and then.',
   'sampling.early.budget': 'Sampling stopped before all samples were taken.',
   'probe.pending': 'waiting',

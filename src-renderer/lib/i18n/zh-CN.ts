@@ -186,6 +186,7 @@ export const zhCN: Record<MessageKey, string> = {
   'probe.app.healthyAndFast': '只采样一次：首次应答正常且快速',
   'probe.app.streamNotAsked': '未要求检查流式响应（高级选项：流式响应）',
   'probe.app.completionNotAsked': '未要求发送真实补全（高级选项：一次真实补全）',
+  'probe.app.caFileUnreadable': '无法读取 CA 文件：{error}',
   'sampling.early.one': '只采样一次，难以判断服务是否时好时坏。',
   'sampling.early.budget': '采样在完成全部次数之前就停止了。',
   'probe.pending': '等待中',

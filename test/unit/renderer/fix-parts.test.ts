@@ -3,6 +3,10 @@ import { parseFix } from '../../../src-renderer/lib/fix-parts.js';
 import { TEXTS } from '../../../src-main/report/explain/index.js';
 import type { Evidence, Lang } from '../../../src-main/common/report.js';
 import { systemProxyOf } from '../../../src-renderer/lib/system-proxy.js';
+import { APP_WORDING } from '../../../src-renderer/lib/app-wording.js';
+import { PROBE_TEXTS } from '../../../src-main/report/text/probe-texts.js';
+import { en } from '../../../src-renderer/lib/i18n/en.js';
+import { zhCN } from '../../../src-renderer/lib/i18n/zh-CN.js';
 
 describe('fix texts split into a sentence, command chips and in-app actions', () => {
   it('sets commands and env lines apart, without the sentence’s punctuation', () => {
@@ -106,5 +110,18 @@ describe('the OS proxy a finding names (engine evidence)', () => {
     expect(systemProxyOf({ code: 'CLIENT_PROXY_IGNORED', evidence: { proxy: 'http://10.1.2.3:3128', source: 'system' } })).toBe('http://10.1.2.3:3128');
     expect(systemProxyOf({ code: 'CLIENT_PROXY_IGNORED', evidence: { proxy: 'http://10.1.2.3:3128', source: 'env:HTTPS_PROXY' } })).toBeNull();
     expect(systemProxyOf({ code: 'PROXY_IN_USE', evidence: { proxy: 'http://10.1.2.3:3128', source: 'system' } })).toBeNull();
+  });
+});
+
+describe('probe summaries in the app', () => {
+  const GUI_FLAGS = /--(?:samples|proxy|no-proxy|ca-file|dns-server|reference-dns|timeout|stream|completion|token-env|credential|client)\b/;
+  it('a summary that names a flag the app offers as a control has app wording without it', () => {
+    for (const [code, t] of Object.entries(PROBE_TEXTS)) {
+      const cli = `${t.en(t.example as never)} ${t['zh-CN'](t.example as never)}`;
+      if (!GUI_FLAGS.test(cli)) continue;
+      const key = APP_WORDING[code];
+      expect(key, code).toBeDefined();
+      expect(`${en[key!]} ${zhCN[key!]}`, code).not.toMatch(GUI_FLAGS);
+    }
   });
 });
