@@ -205,9 +205,15 @@ describe('see what happened: certificates, header groups, exchanges by stage (re
     await page.locator('[data-step="server"]').click();
     const samples = page.locator('[data-stage="server"] .exchanges > li');
     expect(await samples.count()).toBe(2);
-    expect(await samples.locator('[data-testid="exchange-tag"]').allInnerTexts()).toEqual(['sample 1', 'sample 2']);
+    // The user's own call (under HTTP & auth) is sample 1, as the waterfall and the engine count it.
+    expect(await samples.locator('[data-testid="exchange-tag"]').allInnerTexts()).toEqual(['sample 2', 'sample 3']);
     expect(await samples.first().locator('.status').innerText()).toMatch(/^503/);
     expect(await samples.first().locator('table[data-group="rate"] th').allInnerTexts()).toEqual(['retry-after']);
+    const waterfallTags = await page.locator('[data-step="report"]').click().then(() => page.locator('.waterfall li:not(.axis) .tag').allInnerTexts());
+    expect(waterfallTags).toEqual(['sample 1', 'sample 2', 'sample 3']);
+    await page.locator('[data-step="auth"]').click();
+    expect(await page.locator('[data-stage="http"] [data-testid="exchange-tag"]').allInnerTexts()).toEqual(['sample 1']);
+    await page.locator('[data-step="server"]').click();
     await setLang(page, 'zh-CN');
     expect(await samples.first().locator('table[data-group="rate"] caption').innerText()).toBe('限流');
     await setLang(page, 'en');
