@@ -1,5 +1,6 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import type { Evidence } from '../../common/report.js';
+import { authMalformedText } from './auth-malformed.js';
 import { ev, type CodeText } from './types.js';
 
 const URL_ = 'https://api.openai.com/v1/models';
@@ -15,57 +16,6 @@ const sentAsZh = (e: Evidence): string =>
     .replace(/^header (\S+) \(from -H\)$/, '-H 给出的请求头 $1')
     .replace(/^header (\S+)$/, '请求头 $1')
     .replace(/^query parameter (\S+)$/, '查询参数 $1');
-
-const PROBLEMS_EN: Record<string, string> = {
-  empty: 'it is empty',
-  whitespace: 'it has spaces or tabs at the start or end',
-  newline: 'it contains a line break (often pasted from a file with a trailing newline)',
-  quotes: 'it is wrapped in quotes',
-  'non-ascii': 'it contains a non-ASCII character (a look-alike letter, a full-width character or a zero-width space)',
-  'doubled-prefix': 'the "Bearer " prefix is doubled (the key already starts with "Bearer ")',
-  'missing-prefix': 'the Authorization header has no scheme (write "Bearer <key>")',
-  'basic-needs-user-colon-password': 'Basic authentication needs "user:password"',
-};
-const PROBLEMS_ZH: Record<string, string> = {
-  empty: '凭据为空',
-  whitespace: '开头或结尾有空格或制表符',
-  newline: '包含换行符（常见于从文件复制时带上了末尾换行）',
-  quotes: '被引号包住了',
-  'non-ascii': '包含非 ASCII 字符（形近字母、全角字符或零宽空格）',
-  'doubled-prefix': '"Bearer " 前缀重复了（密钥本身已以 "Bearer " 开头）',
-  'missing-prefix': 'Authorization 头缺少认证方案（应写成 "Bearer <key>"）',
-  'basic-needs-user-colon-password': 'Basic 认证需要 "用户名:密码" 格式',
-};
-const problems = (e: Evidence, zh: boolean) => {
-  const list = Array.isArray(e.problems) ? e.problems.map(String) : [];
-  const t = zh ? PROBLEMS_ZH : PROBLEMS_EN;
-  return list.map((p) => t[p] ?? p).join(zh ? '；' : '; ');
-};
-
-/** Names the credential: the variable or saved name it came from, then its fingerprint. */
-const whichKey = (e: Evidence, zh: boolean): string => {
-  const fp = ev(e, 'credential');
-  if (has(e, 'variable')) return zh ? `环境变量 ${ev(e, 'variable')} 中的密钥（${fp}）` : `The key in $${ev(e, 'variable')} (${fp})`;
-  if (has(e, 'savedAs')) return zh ? `保存的凭据 ${ev(e, 'savedAs')}（${fp}）` : `The saved credential ${ev(e, 'savedAs')} (${fp})`;
-  return zh ? `凭据 ${fp}` : `The credential ${fp}`;
-};
-/** One fix for each thing wrong, each one that removes exactly that (tr -d does not remove quotes). */
-const malformedFixes = (e: Evidence, zh: boolean): string[] => {
-  const list = Array.isArray(e.problems) ? e.problems.map(String) : [];
-  const v = has(e, 'variable') ? ev(e, 'variable') : 'KEY';
-  const out: string[] = [];
-  if (list.includes('quotes')) out.push(zh ? `去掉值里的引号：在 shell 中写 export ${v}=sk-…（引号不能成为值的一部分）；在 .env 文件中写 ${v}=sk-…，不加引号。` : `Remove the quotes that became part of the value: in a shell, export ${v}=sk-… ; in a .env file, ${v}=sk-… with no quotes.`);
-  if (list.includes('newline') || list.includes('whitespace')) out.push(zh ? `去掉空白和换行后重新设置，例如 export ${v}="$(tr -d '\r\n ' < key.txt)"。` : `Set it again without spaces or line breaks, e.g. export ${v}="$(tr -d '\r\n ' < key.txt)".`);
-  if (list.includes('doubled-prefix')) out.push(zh ? '只传密钥本身：客户端会自动加上 "Bearer "。' : 'Pass only the key: the client adds "Bearer " itself.');
-  if (list.includes('missing-prefix')) out.push(zh ? '把请求头写成 Authorization: Bearer <key>。' : 'Write the header as Authorization: Bearer <key>.');
-  if (list.includes('non-ascii')) out.push(zh ? '重新输入形近字符，或直接从服务商控制台复制密钥。' : "Retype look-alike characters, or copy the key from the provider's console.");
-  if (list.includes('empty')) out.push(zh ? `把 ${v} 设为密钥（现在是空的），并确认发起调用的进程能读到它。` : `Set ${v} to the key (it is empty now), in the process that makes the call.`);
-  if (list.includes('basic-needs-user-colon-password')) out.push(zh ? 'Basic 认证请提供 "用户名:密码"。' : 'For Basic authentication, give "user:password".');
-  if (out.length > 0) return out;
-  return zh
-    ? ['重新复制密钥，去掉首尾空格、引号和换行。', '只传密钥本身：客户端会自动加上 "Bearer "。', '重新输入形近字符，或直接从服务商控制台复制密钥。']
-    : ['Copy the key again without surrounding spaces, quotes or line breaks.', 'Pass only the key: the client adds "Bearer " itself.', "Retype look-alike characters, or copy the key from the provider's console."];
-};
 
 /** Title, detail and fixes of every auth code, in English and Simplified Chinese. */
 export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
@@ -95,20 +45,7 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
       fixes: ['从服务商控制台重新复制密钥（密钥通常只显示一次，必要时新建一个）。', has(e, 'siblingEndpoints') ? `该服务商还有另一个地域或平台，其密钥在这里不能用：${ev(e, 'siblingEndpoints')}。如果密钥来自那里，请改为调用那个地址。` : '确认这是该接口对应的密钥：服务商、地域和项目都要对（例如 open.bigmodel.cn 与 api.z.ai 的密钥互不通用）。', '确认程序读取的正是你以为的那个密钥（打印其指纹，切勿打印密钥本身）。'],
     }),
   },
-  AUTH_MALFORMED: {
-    example: { credential: 'sk-proj-…9f2c', problems: ['newline', 'whitespace'], variable: 'OPENAI_API_KEY' },
-    en: (e) => ({
-      title: 'The credential is malformed',
-      // The request was still made, without the key: say so, or a 401 beside "not sent" reads as a contradiction.
-      detail: `${whichKey(e, false)} cannot work as written: ${problems(e, false)}.${has(e, 'firstBadChar') ? ` First bad character: ${ev(e, 'firstBadChar')}.` : ''} API Doctor did not send it: the request went without a key, so its answer says nothing about this key.`,
-      fixes: malformedFixes(e, false),
-    }),
-    'zh-CN': (e) => ({
-      title: '凭据格式有误',
-      detail: `${whichKey(e, true)}按现在的写法无法使用：${problems(e, true)}。${has(e, 'firstBadChar') ? `第一个问题字符：${ev(e, 'firstBadChar')}。` : ''}API Doctor 没有发送它：请求是不带密钥发出的，因此它的响应与这个密钥无关。`,
-      fixes: malformedFixes(e, true),
-    }),
-  },
+  AUTH_MALFORMED: authMalformedText,
   AUTH_TOKEN_EXPIRED: {
     example: { credential: 'eyJ…Qssw', source: 'jwt', reason: 'expired', expiredAt: '2026-11-23T08:00:00.000Z', checkedAt: '2026-11-23T20:00:00.000Z' },
     en: (e) => ({
