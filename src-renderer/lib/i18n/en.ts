@@ -169,6 +169,7 @@ export const en = {
   'probe.server': 'Sampling',
   'probe.stream': 'Streaming',
   'probe.completion': 'One-token completion',
+  'probe.paths': 'Routes of other clients',
   'probe.pending': 'waiting',
   'probe.running': 'running',
   'probe.ok': 'passed',

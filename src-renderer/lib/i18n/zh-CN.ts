@@ -167,6 +167,7 @@ export const zhCN: Record<MessageKey, string> = {
   'probe.server': '采样',
   'probe.stream': '流式响应',
   'probe.completion': '单 token 补全',
+  'probe.paths': '其他客户端的路径',
   'probe.pending': '等待中',
   'probe.running': '进行中',
   'probe.ok': '通过',
