@@ -207,6 +207,7 @@ export const en = {
   'report.advice.timeouts': 'Timeouts',
   'report.advice.connect': 'connect',
   'report.advice.read': 'read',
+  'unit.ms': '{n} ms',
   'report.advice.retry': 'Retries',
   'report.advice.retryPolicy': 'up to {n} {n|attempt|attempts}, exponential backoff from {initial} ms to {max} ms with jitter, honour Retry-After',
   'report.advice.retryOn': 'Retry on',

@@ -205,6 +205,7 @@ export const zhCN: Record<MessageKey, string> = {
   'report.advice.timeouts': '超时',
   'report.advice.connect': '连接',
   'report.advice.read': '读取',
+  'unit.ms': '{n} 毫秒',
   'report.advice.retry': '重试',
   'report.advice.retryPolicy': '最多 {n} 次尝试，指数退避从 {initial} 毫秒到 {max} 毫秒，并加随机抖动，遵守 Retry-After',
   'report.advice.retryOn': '可重试',
