@@ -73,7 +73,8 @@ const badCharZh = (e: Evidence): string => ev(e, 'firstBadChar').replace(/^(U\+[
 
 const title = (e: Evidence, zh: boolean): string => {
   const list = problemList(e);
-  const t = zh ? SHORT_ZH : SHORT_EN;
+  // A header the user wrote says "Bearer " twice; a key (we add "Bearer ") already starts with it.
+  const t = has(e, 'fromHeader') ? { ...(zh ? SHORT_ZH : SHORT_EN), 'doubled-prefix': zh ? '写了两次 "Bearer "' : 'says "Bearer " twice' } : zh ? SHORT_ZH : SHORT_EN;
   const known = list.map((p) => t[p]).filter((x): x is string => x !== undefined);
   if (known.length === 0) return zh ? '凭据格式有误' : 'The credential is malformed';
   return zh ? `${who(e, true)}${known.join('，且')}` : `${who(e, false)} ${joinEn(known)}`;
@@ -116,7 +117,8 @@ const fixes = (e: Evidence, zh: boolean): string[] => {
     const enWhat = nl ? "Remove the line break (write key files with printf '%s', not echo)" : 'Remove the spaces around the key';
     out.push(redo(`export ${v ?? 'KEY'}="\${${v ?? 'KEY'}//[${chars}]/}"`, zhWhat, enWhat));
   }
-  if (list.includes('doubled-prefix')) out.push(redo(`export ${v ?? 'KEY'}="\${${v ?? 'KEY'}#Bearer }"`, '只保存密钥本身，去掉开头的 "Bearer "：客户端会自动加上它', 'Keep only the key, without the leading "Bearer ": the client adds "Bearer " itself'));
+  if (list.includes('doubled-prefix') && has(e, 'fromHeader')) out.push(zh ? '"Bearer " 只写一次：Authorization: Bearer <key>。' : 'Write "Bearer " once: Authorization: Bearer <key>.');
+  else if (list.includes('doubled-prefix')) out.push(redo(`export ${v ?? 'KEY'}="\${${v ?? 'KEY'}#Bearer }"`, '只保存密钥本身，去掉开头的 "Bearer "：客户端会自动加上它', 'Keep only the key, without the leading "Bearer ": the client adds "Bearer " itself'));
   if (list.includes('missing-prefix')) out.push(zh ? '把请求头写成 Authorization: Bearer <key>。' : 'Write the header as Authorization: Bearer <key>.');
   if (list.includes('non-ascii')) out.push(zh ? '重新输入形近字符，或直接从服务商控制台复制密钥。' : "Retype look-alike characters, or copy the key from the provider's console.");
   if (list.includes('empty')) out.push(zh ? `把 ${v ?? '该变量'} 设为密钥（现在是空的），并确认发起调用的进程能读到它。` : `Set ${v ?? 'the variable'} to the key (it is empty now), in the process that makes the call.`);

@@ -81,6 +81,10 @@ describe('AUTH_MALFORMED in words', () => {
     const header = texts(reported(KEY, 'header'));
     expect(header.en.title).toBe('The Authorization header you added has no "Bearer " scheme');
     expect(header.zh.title).toBe('你添加的 Authorization 请求头缺少 "Bearer " 认证方案');
+    const twice = texts(reported(`Bearer Bearer ${KEY}`, 'header'));
+    expect(twice.en.title).toBe('The Authorization header you added says "Bearer " twice');
+    expect(twice.en.fixes).toEqual(['Write "Bearer " once: Authorization: Bearer <key>.']);
+    expect(twice.en.detail).toContain(CLEAN_FP);
   });
 
   it('says the key was not sent (the plan withheld it) in both languages', () => {
