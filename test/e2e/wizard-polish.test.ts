@@ -98,6 +98,26 @@ describe('wizard polish (real engine, loopback lab)', () => {
     await page.context().close();
   });
 
+  it('a pasted JSON that is not a HAR: the reason in the screen\'s language, never zod\'s words', async () => {
+    const page = await openApp(env.browser, labTable(), { locale: 'zh-CN' });
+    await page.locator('[data-testid="paste"]').fill('{"log": {"entries": [{"request": {}}]}}');
+    const error = page.locator('[data-testid="paste-error"]');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('字段 log.entries[0].request.method 缺失或类型不对');
+    expect(await error.innerText()).not.toMatch(/Invalid input|expected/);
+    await shots(page, 'paste-not-a-har', async () => {
+      // The message is worded when the text is read: read it again in this language.
+      await page.locator('[data-testid="paste"]').fill('');
+      await page.locator('[data-testid="paste"]').fill('{"log": {"entries": [{"request": {}}]}}');
+      const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
+      await expect.poll(() => error.innerText()).toMatch(zh ? /字段/ : /the field/);
+    });
+    await page.locator('[data-testid="paste"]').fill('{"log": {"entries": [{"request": {}}]}}');
+    await expect.poll(() => error.innerText()).toContain('the field log.entries[0].request.method is missing or of the wrong type');
+    expect(pageErrorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('an http:// target: TLS, proxy (none) and streaming probes are marked "not applicable", apart from ✓', { timeout: 120_000 }, async () => {
     const page = await openApp(env.browser, labTable({ env: { LAB_KEY: LAB_KEYS.openai } }));
     await diagnose(page, env.lab.url('/openai/v1/models'), { envVar: 'LAB_KEY', timeoutMs: 5000, samples: 1 });

@@ -274,6 +274,7 @@ export const en = {
   'paste.applied': 'Using the pasted call ({n} {n|header|headers}). Secrets stay in this window until you start.',
   'paste.clear': 'Forget the pasted headers',
   'paste.error.title': 'What this error most likely means',
+  'paste.tooLarge': '{name} is too large to read here (16 MB at most): save only the failing requests.',
   'paste.error.none': 'No known error pattern in this text.',
   'paste.error.next': 'Next step',
   'paste.error.run': 'Run the check on {url}',

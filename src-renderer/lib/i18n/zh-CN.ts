@@ -272,6 +272,7 @@ export const zhCN: Record<MessageKey, string> = {
   'paste.applied': '正在使用粘贴的调用（{n} 个请求头）。密钥在开始前只保留在此窗口中。',
   'paste.clear': '清除粘贴的请求头',
   'paste.error.title': '这个错误最可能的含义',
+  'paste.tooLarge': '{name} 太大，无法在此读取（最多 16 MB）：请只导出出错的那几个请求。',
   'paste.error.none': '没有认出这段错误文字。',
   'paste.error.next': '下一步',
   'paste.error.run': '对 {url} 运行检查',
