@@ -8,6 +8,10 @@ const has = (e: Evidence, k: string) => e[k] !== undefined && e[k] !== null && e
 const said = (e: Evidence, zh: boolean) => (has(e, 'providerMessage') ? (zh ? `服务器提示：“${ev(e, 'providerMessage')}”。` : ` The server says: "${ev(e, 'providerMessage')}".`) : '');
 const rid = (e: Evidence, zh: boolean) => (has(e, 'requestId') ? (zh ? `（${ev(e, 'requestId')}）` : ` (${ev(e, 'requestId')})`) : '');
 
+/** The refusal's reason: the server's words, or (none given) our reading of its error, in Chinese on a Chinese screen. */
+const ownReading = (e: Evidence) => has(e, 'providerMeaning') && e.reason === e.providerMeaning;
+const reasonZh = (e: Evidence) => (ownReading(e) && has(e, 'providerMeaningZh') ? ev(e, 'providerMeaningZh') : ev(e, 'reason'));
+
 /** The placement as the engine words it ("Bearer (Authorization header)", "header x-api-key", "query parameter key"), in Chinese. */
 const sentAsZh = (e: Evidence): string =>
   ev(e, 'sentAs')
@@ -107,19 +111,19 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
           }
         : {
             title: 'Refused (403): the credential was sent, but this call is not allowed',
-            detail: `The server refused the call made with ${has(e, 'sentAs') ? ev(e, 'sentAs') : 'the credential'}${has(e, 'credential') ? ` (${ev(e, 'credential')})` : ''}: "${ev(e, 'reason')}".${has(e, 'providerMeaning') ? ` (${ev(e, 'providerMeaning')})` : ''}${rid(e, false)} A 403 usually means the key was recognised but lacks permission. Typical reasons: the key's project lacks access to this model or endpoint, a missing scope, an IP allow-list, or a region the provider does not serve.`,
+            detail: `The server refused the call made with ${has(e, 'sentAs') ? ev(e, 'sentAs') : 'the credential'}${has(e, 'credential') ? ` (${ev(e, 'credential')})` : ''}: "${ev(e, 'reason')}".${has(e, 'providerMeaning') && !ownReading(e) ? ` (${ev(e, 'providerMeaning')})` : ''}${rid(e, false)} A 403 usually means the key was recognised but lacks permission. Typical reasons: the key's project lacks access to this model or endpoint, a missing scope, an IP allow-list, or a region the provider does not serve.`,
             fixes: ['Check the key\'s permissions/scopes and the project\'s model access in the provider console.', 'If the reason is your region or network: use the provider\'s regional endpoint or an approved network; do not route around terms of service.', 'Quote the request id when asking the provider why.'],
           },
     'zh-CN': (e) =>
       e.credentialSent === false
         ? {
             title: '请求被拒绝（403），且未发送任何凭据',
-            detail: `服务器拒绝了请求：“${ev(e, 'reason')}”。请求中没有携带凭据${has(e, 'withheld') ? `（${ev(e, 'withheld')}）` : ''}，因此无法据此判断密钥是否会被接受。${rid(e, true)}`,
+            detail: `服务器拒绝了请求：“${reasonZh(e)}”。请求中没有携带凭据${has(e, 'withheld') ? `（${ev(e, 'withheld')}）` : ''}，因此无法据此判断密钥是否会被接受。${rid(e, true)}`,
             fixes: ['提供凭据：--credential NAME（已保存的密钥）、--token-env VAR，或用 -H 添加该 API 要求的请求头。', '如果凭据被扣留未发送，请先解决给出的原因（证书、令牌过期、密钥属于其他服务商）。', '如果该 API 此处无需密钥，则拒绝来自权限、IP 白名单或地区限制：请查看服务器给出的原因。'],
           }
         : {
             title: '请求被拒绝（403）：已发送凭据，但无权执行此调用',
-            detail: `使用 ${has(e, 'sentAs') ? ev(e, 'sentAs') : '凭据'}${has(e, 'credential') ? `（${ev(e, 'credential')}）` : ''} 发出的请求被服务器拒绝：“${ev(e, 'reason')}”。${has(e, 'providerMeaningZh') ? `（${ev(e, 'providerMeaningZh')}）` : ''}${rid(e, true)}403 通常表示密钥已被识别但权限不足。常见原因：密钥所属项目没有该模型或接口的权限、缺少 scope、IP 白名单限制，或服务商不支持所在地区。`,
+            detail: `使用 ${has(e, 'sentAs') ? ev(e, 'sentAs') : '凭据'}${has(e, 'credential') ? `（${ev(e, 'credential')}）` : ''} 发出的请求被服务器拒绝：“${reasonZh(e)}”。${has(e, 'providerMeaningZh') && !ownReading(e) ? `（${ev(e, 'providerMeaningZh')}）` : ''}${rid(e, true)}403 通常表示密钥已被识别但权限不足。常见原因：密钥所属项目没有该模型或接口的权限、缺少 scope、IP 白名单限制，或服务商不支持所在地区。`,
             fixes: ['在服务商控制台检查密钥的权限/scope 以及项目的模型访问权限。', '如果原因是地区或网络：使用服务商的区域接入点或经批准的网络；不要违反服务条款绕行。', '向服务商咨询时请附上 request id。'],
           },
   },

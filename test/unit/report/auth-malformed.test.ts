@@ -115,3 +115,18 @@ describe('fingerprint', () => {
     expect(fingerprint('AbCdEfGhIjKlMnOpQrSt<b>')).toBe('…t?b?');
   });
 });
+
+describe('AUTH_FORBIDDEN without a server message', () => {
+  it('reads our meaning of the provider error in Chinese on a Chinese screen, and says it once', () => {
+    const e = { url: 'https://api.openai.com/v1/models', status: 403, credentialSent: true, sentAs: 'Bearer (Authorization header)', credential: CLEAN_FP, reason: 'region not supported', providerMeaning: 'region not supported', providerMeaningZh: '不支持所在地区' };
+    const zh = explain('AUTH_FORBIDDEN', e, 'zh-CN');
+    expect(zh.detail).toContain('“不支持所在地区”');
+    expect(zh.detail).not.toContain('region not supported');
+    const en = explain('AUTH_FORBIDDEN', e, 'en');
+    expect(en.detail.split('region not supported')).toHaveLength(2);
+    // With the server's own words, those are quoted and our reading follows.
+    const said = explain('AUTH_FORBIDDEN', { ...e, reason: 'Country, region, or territory not supported' }, 'zh-CN');
+    expect(said.detail).toContain('“Country, region, or territory not supported”');
+    expect(said.detail).toContain('（不支持所在地区）');
+  });
+});
