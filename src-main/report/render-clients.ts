@@ -3,7 +3,7 @@ import type { Lang, Report } from '../common/report.js';
 import { displayWidth } from './render-timing.js';
 
 const MARK: Record<ClientOutcome, string> = { ok: '✓', fail: '✗', 'at-risk': '⚠', unknown: '?' };
-const WORD: Record<Lang, Record<ClientOutcome, string>> = {
+export const WORD: Record<Lang, Record<ClientOutcome, string>> = {
   en: { ok: 'ok', fail: 'fails', 'at-risk': 'at risk', unknown: 'unknown' },
   'zh-CN': { ok: '可用', fail: '失败', 'at-risk': '有风险', unknown: '未知' },
 };

@@ -1,4 +1,5 @@
 import type { JsonValue, Lang, StageStatus, Verdict } from '../../common/report.js';
+import { WORD as CLIENT_OUTCOME } from '../render-clients.js';
 import { UI } from '../render-strings.js';
 
 /**
@@ -35,9 +36,9 @@ export const WHY = {
   locale: W('A different time zone or language: rarely the cause, worth knowing.', '时区或语言不同：很少是原因，但值得知道。'),
 };
 
-const WORDS: Record<Lang, { present: string; none: string; yes: string; no: string; colon: string; list: string }> = {
-  en: { present: 'found', none: '(none)', yes: 'yes', no: 'no', colon: ': ', list: ', ' },
-  'zh-CN': { present: '出现', none: '（无）', yes: '是', no: '否', colon: '：', list: '、' },
+const WORDS: Record<Lang, { present: string; none: string; yes: string; no: string; colon: string; list: string; ms: string }> = {
+  en: { present: 'found', none: '(none)', yes: 'yes', no: 'no', colon: ': ', list: ', ', ms: 'ms' },
+  'zh-CN': { present: '出现', none: '（无）', yes: '是', no: '否', colon: '：', list: '、', ms: '毫秒' },
 };
 
 const isStatus = (s: string): s is StageStatus => s === 'pass' || s === 'warn' || s === 'fail' || s === 'skipped';
@@ -48,13 +49,14 @@ export function diffValueText(path: string, v: JsonValue, lang: Lang): string {
   const w = WORDS[lang];
   if (v === null) return '—';
   if (typeof v === 'boolean') return v ? w.yes : w.no;
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return path.startsWith('timings.') ? `${v} ${w.ms}` : String(v);
   if (Array.isArray(v)) return v.length === 0 ? w.none : v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(w.list);
   if (typeof v !== 'string') return JSON.stringify(v);
   if (path.startsWith('findings.') && v === 'present') return w.present;
   // The English report says "FAILING" to stand out in a terminal; in a table cell it is a word.
   if (path === 'summary.verdict' && isVerdict(v)) return lang === 'en' ? UI.en.verdict[v].toLowerCase() : UI[lang].verdict[v];
-  if (path.startsWith('stages.') || /^clients\.[^.]+\.(status|outcome)$/.test(path)) {
+  if (/^clients\.[^.]+\.outcome$/.test(path) && Object.hasOwn(CLIENT_OUTCOME[lang], v)) return CLIENT_OUTCOME[lang][v as keyof (typeof CLIENT_OUTCOME)['en']];
+  if (path.startsWith('stages.') || /^clients\.[^.]+\.status$/.test(path)) {
     const m = /^(pass|warn|fail|skipped)(?:: ([\s\S]*))?$/.exec(v);
     if (m && isStatus(m[1]!)) return m[2] ? `${UI[lang].status[m[1]]}${w.colon}${m[2]}` : UI[lang].status[m[1]];
   }
