@@ -1,6 +1,6 @@
 import type { Finding, JsonValue, Lang, Report } from '../../common/report.js';
 import { STAGES } from '../../common/stages.js';
-import { WHY } from './diff-texts.js';
+import { WHY } from './diff-why.js';
 import { localizeReport } from './localize.js';
 
 /**
