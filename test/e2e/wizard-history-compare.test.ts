@@ -128,6 +128,9 @@ describe('wizard: compare two runs from the history', () => {
       expect(await page.locator('[data-testid="history-compare"]').innerText()).toMatch(/failing\.zip[\s\S]*No differences\./);
       await page.locator('[data-testid="lang"]').selectOption('zh-CN');
       await expect.poll(() => page.locator('[data-testid="compare-none"]').innerText()).toBe('没有差异。');
+      // The run's headline in the list follows the switch too (it was kept in the language it was made in).
+      expect(await page.locator('[data-testid="history"] li .headline').innerText()).toBe('服务器拒绝了该凭据（401）');
+      await page.locator('[data-testid="history-compare"]').scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(SHOTS, 'compare-run-bundle-same-zh-CN-light-1100.png'), fullPage: true });
       expect(pageErrorsOf(page)).toEqual([]);
       await page.context().close();
