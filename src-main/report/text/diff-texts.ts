@@ -7,9 +7,9 @@ import { OUTCOME_WORDS as CLIENT_OUTCOME, STATUS_WORDS, VERDICT_WORDS } from './
  * the CLI's text and the app show them through `diffValueText`, in the reader's language.
  */
 
-const WORDS: Record<Lang, { present: string; none: string; yes: string; no: string; colon: string; list: string; ms: string }> = {
-  en: { present: 'found', none: '(none)', yes: 'yes', no: 'no', colon: ': ', list: ', ', ms: 'ms' },
-  'zh-CN': { present: '出现', none: '（无）', yes: '是', no: '否', colon: '：', list: '、', ms: '毫秒' },
+const WORDS: Record<Lang, { present: string; none: string; empty: string; yes: string; no: string; colon: string; list: string; ms: string }> = {
+  en: { present: 'found', none: '(none)', empty: '(empty)', yes: 'yes', no: 'no', colon: ': ', list: ', ', ms: 'ms' },
+  'zh-CN': { present: '出现', none: '（无）', empty: '（空）', yes: '是', no: '否', colon: '：', list: '、', ms: '毫秒' },
 };
 
 const isStatus = (s: string): s is StageStatus => s === 'pass' || s === 'warn' || s === 'fail' || s === 'skipped';
@@ -23,6 +23,8 @@ export function diffValueText(path: string, v: JsonValue, lang: Lang): string {
   if (typeof v === 'number') return path.startsWith('timings.') ? `${v} ${w.ms}` : String(v);
   if (Array.isArray(v)) return v.length === 0 ? w.none : v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(w.list);
   if (typeof v !== 'string') return JSON.stringify(v);
+  // Set but empty (NO_PROXY=) differs from unset (—): say so instead of printing nothing.
+  if (v === '') return w.empty;
   if (path.startsWith('findings.') && v === 'present') return w.present;
   // The English report says "FAILING" to stand out in a terminal; in a table cell it is a word.
   if (path === 'summary.verdict' && isVerdict(v)) return lang === 'en' ? VERDICT_WORDS.en[v].toLowerCase() : VERDICT_WORDS[lang][v];

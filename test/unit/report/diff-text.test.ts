@@ -60,6 +60,8 @@ describe('diffBundles (report/text, pure)', () => {
     expect(diffValueText('environment.variableNames', ['A', 'B'], 'en')).toBe('A, B');
     expect(diffValueText('summary.rootCause', 'DNS_NXDOMAIN', 'zh-CN')).toBe('DNS_NXDOMAIN');
     expect(diffValueText('summary.rootCause', null, 'zh-CN')).toBe('—');
+    expect(diffValueText('environment.proxy.noProxy', '', 'zh-CN')).toBe('（空）');
+    expect(diffValueText('environment.proxy.noProxy', '', 'en')).toBe('(empty)');
     expect(diffValueText('clients.curl.outcome', 'ok', 'zh-CN')).toBe('可用');
     expect(diffValueText('clients.curl.outcome', 'fail', 'en')).toBe('fails');
     expect(diffValueText('timings.totalMs', 163.5, 'zh-CN')).toBe('163.5 毫秒');
