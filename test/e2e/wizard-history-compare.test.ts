@@ -123,6 +123,10 @@ describe('wizard: compare two runs from the history', () => {
       await page.locator('[data-step="target"]').click();
       await page.locator('[data-testid="history"] li [data-action="pick-run"]').check();
       await page.locator('[data-action="compare-run-bundle"]').waitFor();
+      // Not a bundle: said in words, nothing compared.
+      await page.locator('[data-testid="history-compare-file"]').setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
+      await page.locator('[data-testid="history"] [role="alert"]').waitFor();
+      expect(await page.locator('[data-testid="history-compare"]').count()).toBe(0);
       await page.locator('[data-testid="history-compare-file"]').setInputFiles({ name: 'failing.zip', mimeType: 'application/zip', buffer: await readFile(file) });
       await page.locator('[data-testid="history-compare"] [data-testid="compare-none"]').waitFor();
       expect(await page.locator('[data-testid="history-compare"]').innerText()).toMatch(/failing\.zip[\s\S]*No differences\./);
