@@ -9,7 +9,7 @@ import { Redactor } from '../engine/redact.js';
 import { buildRequest, type IntakeRequest } from '../intake/curl/build.js';
 import { previewOf } from '../intake/curl/describe.js';
 import { CurlParseError, parseCurlCommand } from '../intake/curl/parse.js';
-import { diffBundles } from '../intake/diff/diff.js';
+import { diffBundles } from '../report/text/diff.js';
 import { bundleViewFromBytes, bundleViewFromFile } from '../intake/diff/read.js';
 import { explainText, targetOf } from '../intake/explain/match.js';
 import { HarError, defaultEntry, entryToRequest, listEntries, parseHar } from '../intake/har/read.js';
