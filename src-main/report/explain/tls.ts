@@ -1,15 +1,12 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import type { Evidence } from '../../common/report.js';
-import { ev, type CodeText } from './types.js';
+import { ev, evCount, type CodeText } from './types.js';
 
 const CERT = { host: 'api.example.com', address: '203.0.113.7', viaProxy: false, subject: 'api.example.com', issuer: 'R11, Let\'s Encrypt', validFrom: '2026-08-01T00:00:00.000Z', validTo: '2026-10-30T00:00:00.000Z', localClock: '2026-11-23T20:00:00.000Z' };
 const HS = { host: 'api.example.com', address: '203.0.113.7', viaProxy: false, handshakeMs: 10000 };
 
 const icpt = (e: Evidence, zh: boolean): string =>
   e.interceptor ? (zh ? `签发者看起来是 ${ev(e, 'interceptor')} 的 TLS 解密（中间人检查）证书：你的网络正在拦截 HTTPS 流量。` : `The issuer looks like ${ev(e, 'interceptor')}'s TLS inspection CA: your network is intercepting HTTPS.`) : '';
-
-/** "1 day", "4 days": the count as evidence holds it, the noun agreeing (Chinese has no plural). */
-const days = (e: Evidence, key: string): string => `${ev(e, key)} day${e[key] === 1 ? '' : 's'}`;
 
 /** The CA file a certificate verdict was reached with, named so the reader knows what "trusted" meant. */
 const caNote = (e: Evidence, zh: boolean): string => (e.caFile ? (zh ? `校验时使用了 CA 文件 ${ev(e, 'caFile')}。` : ` Verified with the CA file ${ev(e, 'caFile')}.`) : '');
@@ -30,7 +27,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
   TLS_CERT_EXPIRED: {
     example: { ...CERT, daysAgo: 24, caFile: '/home/dev/certs/corp-ca.pem' },
     en: (e) => ({
-      title: `The server's certificate expired ${days(e, 'daysAgo')} ago`,
+      title: `The server's certificate expired ${evCount(e, 'daysAgo', 'day')} ago`,
       detail: `The certificate for ${ev(e, 'subject')} (issued by ${ev(e, 'issuer')}) was valid until ${ev(e, 'validTo')}; the local clock says ${ev(e, 'localClock')}.${caNote(e, false)}`,
       fixes: ['If you run the server: renew the certificate and reload the server (check why automatic renewal, e.g. certbot/ACME, stopped).', 'If not: tell the provider; do not disable certificate checks to work around it.', 'If the local clock is wrong (far in the future), fix the clock instead.'],
     }),
@@ -44,7 +41,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
     example: { ...CERT, validFrom: '2026-12-01T00:00:00.000Z', validTo: '2027-03-01T00:00:00.000Z', daysAhead: 8 },
     en: (e) => ({
       title: 'The certificate is not valid yet: check this machine\'s clock',
-      detail: `The certificate for ${ev(e, 'subject')} is valid from ${ev(e, 'validFrom')}, but the local clock says ${ev(e, 'localClock')} (${days(e, 'daysAhead')} earlier). Usually the local clock is wrong.${caNote(e, false)}`,
+      detail: `The certificate for ${ev(e, 'subject')} is valid from ${ev(e, 'validFrom')}, but the local clock says ${ev(e, 'localClock')} (${evCount(e, 'daysAhead', 'day')} earlier). Usually the local clock is wrong.${caNote(e, false)}`,
       fixes: ['Set the clock right and enable automatic time sync (Windows: Settings → Time; macOS: Date & Time; Linux: timedatectl set-ntp true).', 'If the clock is right, the server installed a certificate too early: tell its operator.'],
     }),
     'zh-CN': (e) => ({
@@ -56,7 +53,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
   TLS_CERT_EXPIRING_SOON: {
     example: { ...CERT, validTo: '2026-11-28T00:00:00.000Z', daysLeft: 4 },
     en: (e) => ({
-      title: `The certificate expires in ${days(e, 'daysLeft')}`,
+      title: `The certificate expires in ${evCount(e, 'daysLeft', 'day')}`,
       detail: `The certificate for ${ev(e, 'subject')} (issued by ${ev(e, 'issuer')}) is valid until ${ev(e, 'validTo')}. Calls will start failing then.${caNote(e, false)}`,
       fixes: ['If you run the server: renew now and check the automatic renewal job.', 'If not: warn the provider before it expires.'],
     }),
