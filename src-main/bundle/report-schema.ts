@@ -50,7 +50,7 @@ export const reportSchema = z.object({
   lang: z.enum(LANGS as [Lang, ...Lang[]]).catch('en'),
   startedAt: str(64),
   durationMs: num,
-  summary: z.object({ verdict: z.enum(['healthy', 'degraded', 'failing', 'cancelled']), rootCause: code.nullable(), headline: str(2_000) }),
+  summary: z.object({ verdict: z.enum(['healthy', 'degraded', 'failing', 'cancelled']), rootCause: code.nullable(), headline: str(2_000), caFileOnly: z.object({ client: str(64) }).optional() }),
   stages: z.array(z.object({ id: str(32), status: z.enum(['pass', 'warn', 'fail', 'skipped']), durationMs: num, reason: str(2_000).optional(), reasonRef: z.object({ code: str(100), values: z.record(z.string().max(100), json).optional() }).optional() })).max(50),
   findings: z
     .array(

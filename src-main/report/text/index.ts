@@ -6,7 +6,7 @@
  *   - probe summaries, failure and skip reasons: sayText() over PROBE_TEXTS
  *   - evidence labels, advice prose, redaction labels: the files beside this one
  */
-export { explain, headline, TEXTS } from '../explain/index.js';
+export { caFileHeadline, explain, headline, TEXTS } from '../explain/index.js';
 export { EVIDENCE_LABELS, evidenceLabel } from './evidence-labels.js';
 export { RETRY_ITEMS, RETRY_NOTES, retryItem, retryNote, timeoutReason } from './advice-texts.js';
 export { REDACTION_LABELS, redactionLabel } from './redaction-labels.js';

@@ -13,6 +13,7 @@ import {
   TEXTS,
   evidenceLabel,
   explain,
+  caFileHeadline,
   headline,
   sayText,
   timeoutReason,
@@ -159,6 +160,7 @@ describe('zh-CN completeness of the text module', () => {
       const check = lang === 'zh-CN' ? expectChinese : expectEnglish;
       check('headline', headline('healthy', null, lang));
       check('headline', headline('degraded', lang === 'en' ? 'Slow' : '慢', lang));
+      check('headline', caFileHeadline('curl', [{ id: 'node', outcome: 'fail', code: 'TLS_UNTRUSTED_CERT' }], lang), ['curl', 'node']);
       const u = UI[lang];
       const flat = JSON.stringify({ ...u, advice: { title: u.advice.title, t: u.advice.timeouts(1, 2), r: u.advice.reproduce('K') }, checking: u.checking('dns'), bundleWritten: u.bundleWritten('/x.zip') });
       check('render-strings', flat);
