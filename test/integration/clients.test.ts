@@ -58,6 +58,11 @@ describe('client matrix on loopback', () => {
     expect(text).toContain('Other clients from this machine');
     expect(text).toMatch(/✗ Node\.js \d+ fetch \/ undici\s+fails\s+TLS_OS_TRUST_ONLY/);
     expect(renderText(r.report, 'zh-CN')).toContain('本机其他客户端');
+    // The rows are data: a report made in English shows them in Chinese on a Chinese screen.
+    const zh = renderText(r.report, 'zh-CN');
+    expect(zh).toContain('浏览器（系统代理与系统信任库）');
+    expect(zh).toMatch(/失败：它信任的 Node 内置根证书/);
+    expect(zh).not.toContain('Fails: it trusts');
     expect(renderMarkdown(r.report)).toContain('| ✗ | Node.js');
   });
 

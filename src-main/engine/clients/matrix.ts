@@ -71,7 +71,7 @@ export async function buildClientMatrix(view: RunView, findings: readonly Findin
     routes: paths.data.routes,
     paths: outcomes,
     mainKey,
-    stores: Object.fromEntries([...stores].map(([k, s]) => [k, { source: s.source, reason: s.reason }])),
+    stores: Object.fromEntries([...stores].map(([k, s]) => [k, { source: s.source, reason: s.reason, ...(s.reasonRef ? { reasonRef: s.reasonRef } : {}) }])),
     env: platform.env,
     nodeVersion: process.versions.node,
     python,

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import type { TextRef } from '../../common/text-ref.js';
 
 /** What the python3 on this machine can do for the matrix. */
 export interface PythonFacts {
@@ -17,6 +18,10 @@ export interface PythonFacts {
   httpxSocks5h: boolean | null;
   /** Why something is unknown (no python3, it timed out). */
   reason: string | null;
+  /** The same as data (report/text words it in the language on screen). */
+  reasonRef?: TextRef;
+  /** sys.executable: the interpreter whose facts these are (a pyenv shim resolves to a version's python). */
+  executable?: string | null;
 }
 
 /**
@@ -27,7 +32,7 @@ export const PYTHON_BOUND_MS = 5_000;
 
 const SCRIPT = [
   'import json, sys, importlib.util as u',
-  'o = {"version": sys.version.split()[0], "modules": {m: u.find_spec(m) is not None for m in ["requests", "httpx", "socksio", "socks", "openai", "anthropic"]}}',
+  'o = {"version": sys.version.split()[0], "executable": sys.executable, "modules": {m: u.find_spec(m) is not None for m in ["requests", "httpx", "socksio", "socks", "openai", "anthropic"]}}',
   'try:',
   '  import certifi; o["certifi"] = certifi.where()',
   'except Exception:',
@@ -74,18 +79,26 @@ function ask(python: string, env: NodeJS.ProcessEnv, boundMs: number, socks: boo
     execFile(python, ['-c', SCRIPT, ...(socks ? ['socks'] : [])], { timeout: boundMs, windowsHide: true, maxBuffer: 64 * 1024, env }, (err, stdout) => {
       if (err) {
         const e = err as NodeJS.ErrnoException & { killed?: boolean };
-        const reason = e.code === 'ENOENT' ? `${python} not found` : e.killed ? `${python} did not answer within ${boundMs} ms` : `${python} failed: ${e.message.split('\n')[0]}`;
+        const error = e.message.split('\n')[0] ?? '';
+        const reason = e.code === 'ENOENT' ? `${python} not found` : e.killed ? `${python} did not answer within ${boundMs} ms` : `${python} failed: ${error}`;
+        const reasonRef: TextRef = e.code === 'ENOENT' ? { code: 'client.python.notFound', values: { python } } : e.killed ? { code: 'client.python.timeout', values: { python, ms: boundMs } } : { code: 'client.python.failed', values: { python, error } };
         // No answer is not an answer: the Python rows become "unknown" with this reason, never a guess.
-        return resolve({ python, found: false, version: null, certifi: null, modules: NONE, httpxSocks5h: null, reason });
+        return resolve({ python, found: false, version: null, certifi: null, modules: NONE, httpxSocks5h: null, reason, reasonRef });
       }
       try {
-        const o = JSON.parse(stdout) as { version?: unknown; certifi?: unknown; modules?: Record<string, unknown>; httpx_socks5h?: unknown };
+        const o = JSON.parse(stdout) as { version?: unknown; executable?: unknown; certifi?: unknown; modules?: Record<string, unknown>; httpx_socks5h?: unknown };
         const m = o.modules ?? {};
         const modules = { requests: m.requests === true, httpx: m.httpx === true, socksio: m.socksio === true, socks: m.socks === true, openai: m.openai === true, anthropic: m.anthropic === true };
         const certifi = typeof o.certifi === 'string' ? o.certifi : null;
-        resolve({ python, found: true, version: typeof o.version === 'string' ? o.version : null, certifi, modules, httpxSocks5h: typeof o.httpx_socks5h === 'boolean' ? o.httpx_socks5h : null, reason: certifi ? null : `certifi is not installed for ${python}` });
+        const executable = typeof o.executable === 'string' && o.executable !== '' ? o.executable : null;
+        const who = executable ?? python;
+        resolve({
+          python, found: true, version: typeof o.version === 'string' ? o.version : null, executable, certifi, modules, httpxSocks5h: typeof o.httpx_socks5h === 'boolean' ? o.httpx_socks5h : null,
+          reason: certifi ? null : `certifi is not installed for ${who}`,
+          ...(certifi ? {} : { reasonRef: { code: 'client.python.noCertifi', values: { python: who } } }),
+        });
       } catch {
-        resolve({ python, found: true, version: null, certifi: null, modules: NONE, httpxSocks5h: null, reason: `${python} gave an unreadable answer` });
+        resolve({ python, found: true, version: null, certifi: null, modules: NONE, httpxSocks5h: null, reason: `${python} gave an unreadable answer`, reasonRef: { code: 'client.python.unreadable', values: { python } } });
       }
     });
   });

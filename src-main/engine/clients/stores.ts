@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
+import type { TextRef } from '../../common/text-ref.js';
 import type { PlatformAdapters } from '../platform.js';
 import { osTrustStore } from '../net/os-trust.js';
 import { chainReaches } from '../net/cert-chain.js';
@@ -21,15 +22,19 @@ export interface StoreFact {
   /** The certificates as DER, not parsed: null when the store could not be read (see reason). */
   anchors: Buffer[] | null;
   reason: string | null;
+  /** The reason as data, for the matrix rows (report/text words it). */
+  reasonRef?: TextRef;
 }
 
 /** A CA bundle file, read once per run (a missing or empty file is a fact, not an error). */
 async function fileStore(key: StoreKey, path: string): Promise<StoreFact> {
   try {
     const anchors = ders([await readFile(path, 'utf8')]);
-    return { key, source: path, anchors, reason: anchors.length === 0 ? `${path} holds no certificate` : null };
+    if (anchors.length === 0) return { key, source: path, anchors, reason: `${path} holds no certificate`, reasonRef: { code: 'client.store.empty', values: { path } } };
+    return { key, source: path, anchors, reason: null };
   } catch (e) {
-    return { key, source: path, anchors: null, reason: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    const error = (e as NodeJS.ErrnoException).code ?? String(e);
+    return { key, source: path, anchors: null, reason: `cannot read ${path}: ${error}`, reasonRef: { code: 'client.store.unreadable', values: { path, error } } };
   }
 }
 
@@ -59,7 +64,12 @@ export async function readOsStore(platform: StorePlatform, os: StoreOs = {}): Pr
   const found = await (osName === 'darwin' ? macFirst(platform, os.exec) : osName === 'win32' ? winFirst(platform) : osTrustStore(platform)).catch(() => null);
   if (found) return { key: 'os', source: found.source, anchors: ders(found.pems), reason: null };
   // Windows from a Node without tls.getCACertificates('system') (< 22.15): the desktop app reads it.
-  return { key: 'os', source: null, anchors: null, reason: osName === 'linux' ? 'no system CA bundle found' : `this Node (${process.versions.node}) cannot read the ${osName} trust store (tls.getCACertificates needs Node 22.15); the desktop app can` };
+  if (osName === 'linux') return { key: 'os', source: null, anchors: null, reason: 'no system CA bundle found', reasonRef: { code: 'client.store.noOsBundle' } };
+  return {
+    key: 'os', source: null, anchors: null,
+    reason: `this Node (${process.versions.node}) cannot read the ${osName} trust store (tls.getCACertificates needs Node 22.15); the desktop app can`,
+    reasonRef: { code: 'client.store.osUnreadable', values: { node: process.versions.node, os: osName } },
+  };
 }
 
 /**
@@ -79,7 +89,8 @@ export async function readStore(key: StoreKey, platform: StorePlatform, python: 
   if (key === 'os') return readOsStore(platform, os);
   if (key === 'certifi') {
     const py = await python();
-    return py.certifi ? fileStore(key, py.certifi) : { key, source: null, anchors: null, reason: py.reason ?? 'certifi not found' };
+    if (py.certifi) return fileStore(key, py.certifi);
+    return { key, source: null, anchors: null, reason: py.reason ?? 'certifi not found', reasonRef: py.reasonRef ?? { code: 'client.python.noCertifi', values: { python: py.executable ?? py.python } } };
   }
   return fileStore(key, key.slice('file:'.length));
 }

@@ -11,5 +11,6 @@ export { EVIDENCE_LABELS, evidenceLabel } from './evidence-labels.js';
 export { RETRY_ITEMS, RETRY_NOTES, retryItem, retryNote, timeoutReason } from './advice-texts.js';
 export { REDACTION_LABELS, redactionLabel } from './redaction-labels.js';
 export { PROBE_TEXTS, type ProbeText, type ProbeTextCode } from './probe-texts.js';
+export { CLIENT_TEXTS } from './client-texts.js';
 export { localizeReport } from './localize.js';
 export { isBlockedReason, isCancelledReason, isNotYetCheckedReason, notCheckedItems, notCheckedList, sayText, skipReason, stageNote } from './say.js';

@@ -31,5 +31,7 @@ export function localizeReport(report: Report, lang: Lang): Report {
   const advice = a?.basedOn && a.timeouts && a.retry
     ? { advice: { ...a, timeouts: { ...a.timeouts, reason: timeoutReason(a.basedOn, lang) }, retry: { ...a.retry, note: retryNote(a.retry.noteCode, lang) } } }
     : {};
-  return { ...report, lang, findings, stages, ...advice, summary: { ...report.summary, headline: words } };
+  // Matrix rows carry their label and reason as data (a report from before that keeps its words).
+  const clients = report.clients?.map((c) => ({ ...c, ...(c.labelRef ? { label: sayText(c.labelRef, lang) } : {}), ...(c.reasonRef ? { reason: sayText(c.reasonRef, lang) } : {}) }));
+  return { ...report, lang, findings, stages, ...advice, ...(clients ? { clients } : {}), summary: { ...report.summary, headline: words } };
 }
