@@ -17,9 +17,14 @@ export interface MatrixInputs {
   stores: Promise<Map<StoreKey, StoreFact>>;
 }
 
+/**
+ * Started with the run, alongside the probes: python3 (resolved on PATH without a process, asked
+ * once per process and PATH, bounded) and the stores, each read at once — only certifi's bundle
+ * waits for python3 to say where it is.
+ */
 export function startMatrixInputs(platform: PlatformAdapters, python?: string): MatrixInputs {
   const py = discoverPython(python, platform.env);
-  return { python: py, stores: py.then((p) => readStores(platform, p)) };
+  return { python: py, stores: readStores(platform, () => py) };
 }
 
 function trustOf(chainPem: string[], stores: Map<StoreKey, StoreFact>): PathOutcome['trust'] {

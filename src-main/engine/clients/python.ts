@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { TextRef } from '../../common/text-ref.js';
+import { resolvePython } from './python-path.js';
 
 /** What the python3 on this machine can do for the matrix. */
 export interface PythonFacts {
@@ -57,26 +58,31 @@ const NONE = { requests: false, httpx: false, socksio: false, socks: false, open
  * which certifi bundle it has. Bounded; never throws; sends nothing anywhere.
  */
 export function discoverPython(python = 'python3', env: NodeJS.ProcessEnv = process.env, boundMs = PYTHON_BOUND_MS): Promise<PythonFacts> {
-  // The app and `watch` run many diagnoses in one process: ask once a minute per interpreter and PATH.
+  // The app and `watch` run many diagnoses in one process: ask once per interpreter, PATH and
+  // working directory (pyenv's .python-version) for a while, not once a run.
   const socks = socksConfigured(env);
-  const key = `${python}\0${env.PATH ?? ''}\0${env.VIRTUAL_ENV ?? ''}\0${env.PYENV_VERSION ?? ''}\0${socks}`;
+  const key = [python, env.PATH, env.VIRTUAL_ENV, env.PYENV_VERSION, env.PYTHONPATH, process.cwd(), socks].join('\0');
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.facts;
-  const facts = ask(python, env, boundMs, socks);
+  const facts = resolvePython(python, env).then((where) =>
+    // Nothing by that name on PATH: known without starting a process.
+    where.found ? ask(python, env, boundMs, socks, where.file) : { python, found: false, version: null, certifi: null, modules: NONE, httpxSocks5h: null, reason: `${python} not found`, reasonRef: { code: 'client.python.notFound', values: { python } } },
+  );
   cache.set(key, { at: Date.now(), facts });
   if (cache.size > 16) cache.delete(cache.keys().next().value!);
   return facts;
 }
 
-const CACHE_MS = 60_000;
+/** Long enough to span a `watch` at its usual interval; a pip install shows within this. */
+const CACHE_MS = 10 * 60_000;
 const cache = new Map<string, { at: number; facts: Promise<PythonFacts> }>();
 /** For the bench: a CLI run is one process, so every run there asks python3 afresh. */
 export const forgetPython = (): void => cache.clear();
 
-function ask(python: string, env: NodeJS.ProcessEnv, boundMs: number, socks: boolean): Promise<PythonFacts> {
+function ask(python: string, env: NodeJS.ProcessEnv, boundMs: number, socks: boolean, file: string): Promise<PythonFacts> {
   return new Promise((resolve) => {
     // Not isolated (-I): user site-packages and PYTHONPATH are part of what the user's scripts see.
-    execFile(python, ['-c', SCRIPT, ...(socks ? ['socks'] : [])], { timeout: boundMs, windowsHide: true, maxBuffer: 64 * 1024, env }, (err, stdout) => {
+    execFile(file, ['-c', SCRIPT, ...(socks ? ['socks'] : [])], { timeout: boundMs, windowsHide: true, maxBuffer: 64 * 1024, env }, (err, stdout) => {
       if (err) {
         const e = err as NodeJS.ErrnoException & { killed?: boolean };
         const error = e.message.split('\n')[0] ?? '';
