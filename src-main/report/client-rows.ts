@@ -15,7 +15,7 @@ import { sayText } from './text/say.js';
 function pythonLabel(id: ClientId, f: Pick<MatrixFacts, 'python'>): Record<string, TextValue> {
   const py = f.python;
   const module = id === 'python-requests' ? py.modules.requests : py.modules.httpx;
-  return { version: py.version, executable: py.executable ?? (py.found ? py.python : null), missing: py.found && !module };
+  return { version: py.version, executable: py.executable ?? (py.found ? py.python : null), missing: py.found && py.notAsked !== true && !module };
 }
 
 export function clientLabelRef(id: ClientId, f: Pick<MatrixFacts, 'nodeVersion' | 'python'>): TextRef {

@@ -155,7 +155,8 @@ function judgeOne(id: ClientId, f: MatrixFacts): RowDraft {
   let storeNote: string | null = null;
   if (f.https && path.chainSeen) {
     const stores = clientStores(id, f.env, f.nodeVersion);
-    storeNote = stores.join(',');
+    // python3 not asked: certifi's verdict is the one both its forms (Mozilla's list, the OS bundle) share.
+    storeNote = stores.map((s) => (s === 'certifi' && f.python.notAsked ? 'certifi-either' : s)).join(',');
     const t = trusts(path, stores);
     if (t === null) {
       const why = stores.map((s) => f.stores[s]?.reasonRef ?? f.stores[s]?.reason).find((r) => r) ?? null;

@@ -23,6 +23,11 @@ export interface PythonFacts {
   reasonRef?: TextRef;
   /** sys.executable: the interpreter whose facts these are (a pyenv shim resolves to a version's python). */
   executable?: string | null;
+  /**
+   * python3 was not started: nothing a Python row needed depended on it (lazy-python.ts). `found`
+   * and `executable` come from PATH; version, modules and certifi are unknown, not absent.
+   */
+  notAsked?: true;
 }
 
 /**
@@ -48,10 +53,11 @@ const SCRIPT = [
 ].join('\n');
 
 /** A SOCKS proxy in the variables Python reads: then the SOCKS abilities are worth asking about. */
-const socksConfigured = (env: NodeJS.ProcessEnv): boolean =>
+export const socksConfigured = (env: NodeJS.ProcessEnv): boolean =>
   ['all_proxy', 'https_proxy', 'http_proxy'].some((n) => /^socks/i.test(env[n] ?? env[n.toUpperCase()] ?? ''));
 
 const NONE = { requests: false, httpx: false, socksio: false, socks: false, openai: false, anthropic: false };
+export const NO_MODULES: PythonFacts['modules'] = NONE;
 
 /**
  * Asks `python` (default: `python3` on the run's PATH, what the user's scripts would run) which modules and

@@ -1,5 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type { ClientId } from '../../common/clients.js';
+import type { DiagnosisRequest } from '../../common/request.js';
+import { nodeDefaultRoots, trustedCAs } from '../net/trust.js';
 import type { PlatformAdapters } from '../platform.js';
 import { clientStores } from './judge.js';
 import { discoverPython, type PythonFacts } from './python.js';
@@ -47,4 +49,20 @@ export async function clientTrust(
     else if (anchors.length > 0) return { client, stores, accepts: true, anchors: anchors.map((a) => a.toString()), reason: null };
   }
   return { client, stores, accepts: unknown === null ? false : null, anchors: [], reason: unknown };
+}
+
+const pem = (der: Buffer): string => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
+
+/**
+ * The CA set of a `watch`'s light samples: what the full run trusts (trustedCAs) plus the judged
+ * client's own stores when they are not Node's (curl: the OS store), so a chain that client
+ * accepts does not fail every sample. Read once per watch; never throws.
+ */
+export async function watchCAs(request: Pick<DiagnosisRequest, 'caFile' | 'client'>, platform: Pick<PlatformAdapters, 'systemCaCertificates' | 'env'>): Promise<string[] | undefined> {
+  const ca = await trustedCAs(request).catch(() => undefined);
+  const stores = clientStores(request.client ?? JUDGED_DEFAULT, platform.env, process.versions.node);
+  if (isNodeStore(stores)) return ca;
+  const facts = await Promise.all(stores.map((k) => readStore(k, platform, () => discoverPython(undefined, platform.env)).catch(() => null)));
+  const extra = facts.flatMap((f) => (f?.anchors ?? []).map(pem));
+  return extra.length === 0 ? ca : [...(ca ?? (await nodeDefaultRoots(platform.env))), ...extra];
 }

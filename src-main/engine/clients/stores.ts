@@ -95,10 +95,13 @@ export async function readStore(key: StoreKey, platform: StorePlatform, python: 
   return fileStore(key, key.slice('file:'.length));
 }
 
-/** Reads every store a client of the matrix may need, concurrently. */
-export async function readStores(platform: StorePlatform, python: PythonFacts | (() => Promise<PythonFacts>), os: StoreOs = {}): Promise<Map<StoreKey, StoreFact>> {
-  const ask = typeof python === 'function' ? python : async () => python;
-  const keys = new Set<StoreKey>(['node-bundled', 'node-extra', 'os', 'certifi']);
+/**
+ * Reads every store a client of the matrix may need, concurrently. `python` null: all but certifi's
+ * (the matrix reads that one only when python3 is asked: lazy-python.ts).
+ */
+export async function readStores(platform: StorePlatform, python: PythonFacts | (() => Promise<PythonFacts>) | null, os: StoreOs = {}): Promise<Map<StoreKey, StoreFact>> {
+  const ask = typeof python === 'function' ? python : async () => python!;
+  const keys = new Set<StoreKey>(['node-bundled', 'node-extra', 'os', ...(python === null ? [] : (['certifi'] as const))]);
   for (const v of CA_FILE_VARS) {
     const p = platform.env[v]?.trim();
     if (p) keys.add(`file:${p}`);

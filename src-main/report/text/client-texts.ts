@@ -29,6 +29,7 @@ function storeNames(keys: string | undefined, zh: boolean): string {
       if (k === 'node-extra') return 'NODE_EXTRA_CA_CERTS';
       if (k === 'os') return zh ? '系统信任库' : 'the OS trust store';
       if (k === 'certifi') return 'certifi';
+      if (k === 'certifi-either') return zh ? 'certifi（无论是 pip 的 Mozilla 列表还是 Debian 的系统证书包，结论相同）' : "certifi (pip's Mozilla list and Debian's OS bundle alike)";
       return k.replace(/^file:/, '');
     })
     .join(zh ? '、' : ' + ');
