@@ -56,3 +56,28 @@ describe('python3 for the client matrix, only when needed', () => {
     expect(row(r, 'python-httpx')?.reason).toBe('Not judged: python3 not found.');
   });
 });
+
+describe('watch judged as curl', () => {
+  it('a chain only the OS store trusts: the light samples pass as curl would (they trust the OS store too)', async () => {
+    const { runCli } = await import('../../src-main/cli/main.js');
+    const corp = await startTlsServer(pki, 'os-only');
+    try {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(['watch', `https://api.lab.test:${corp.port}/v1/models`, '--resolve', `api.lab.test:${corp.port}:127.0.0.1`, '--every', '1', '--count', '2', '--json'], {
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: (s: string) => (stderr += s) },
+        env: { PATH: path.join(dir, 'none') },
+        cwd: process.cwd(),
+        diagnose: { platform: { systemCaCertificates: async () => [pki.corpRoot.cert] } },
+      });
+      expect(stdout, stderr).not.toBe('');
+      const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { ok?: boolean; summary?: { failures: number } });
+      expect(lines.filter((l) => l.ok === true)).toHaveLength(2);
+      expect(lines.at(-1)?.summary?.failures).toBe(0);
+      expect(code).toBe(0);
+    } finally {
+      await corp.close();
+    }
+  });
+});
