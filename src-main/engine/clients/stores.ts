@@ -58,8 +58,22 @@ export interface StoreOs {
   exec?: RunBig;
 }
 
+/** A run reads the OS store twice (the verdict and the matrix): once is enough (on macOS it is a process). */
+const OS_MEMO_MS = 10_000;
+const osMemo = new WeakMap<object, { at: number; fact: Promise<StoreFact> }>();
+
 /** The OS store as this platform's clients see it (curl on Linux, the browser): read, or unknown with a reason. */
-export async function readOsStore(platform: StorePlatform, os: StoreOs = {}): Promise<StoreFact> {
+export function readOsStore(platform: StorePlatform, os: StoreOs = {}): Promise<StoreFact> {
+  if (os.platform !== undefined || os.exec !== undefined) return readOsStoreNow(platform, os);
+  // Keyed by the adapter (one per run, or the app's): a CA installed since is seen on the next run.
+  const hit = osMemo.get(platform.systemCaCertificates);
+  if (hit && Date.now() - hit.at < OS_MEMO_MS) return hit.fact;
+  const fact = readOsStoreNow(platform, os);
+  osMemo.set(platform.systemCaCertificates, { at: Date.now(), fact });
+  return fact;
+}
+
+async function readOsStoreNow(platform: StorePlatform, os: StoreOs): Promise<StoreFact> {
   const osName = os.platform ?? process.platform;
   const found = await (osName === 'darwin' ? macFirst(platform, os.exec) : osName === 'win32' ? winFirst(platform) : osTrustStore(platform)).catch(() => null);
   if (found) return { key: 'os', source: found.source, anchors: ders(found.pems), reason: null };
