@@ -176,11 +176,10 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   opts.signal?.removeEventListener('abort', onCancel);
 
   // A cancelled run stops here: no waiting for python3 or the stores.
-  const matrix = matrixInputs && cancelledAtMs === null ? await withClientMatrix(view, drafts.map((d) => findingOf(d, request)), matrixInputs, platform, request.lang) : { rows: null, extra: [] };
-  drafts.push(...matrix.extra);
+  const clients = matrixInputs && cancelledAtMs === null ? await withClientMatrix(view, drafts.map((d) => findingOf(d, request)), matrixInputs, platform, request.lang) : null;
 
   const stageDurationMs = (id: StageId) => (stageStart.has(id) && stageEnd.has(id) ? stageEnd.get(id)! - stageStart.get(id)! : 0);
-  const report = buildReport({ view, probes, results, drafts, exchanges, startedAtMs, cancelledAtMs, stageDurationMs, redactor, clients: matrix.rows });
+  const report = buildReport({ view, probes, results, drafts, exchanges, startedAtMs, cancelledAtMs, stageDurationMs, redactor, clients });
   emit({ type: 'done', report });
   return report;
 }
