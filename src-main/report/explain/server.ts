@@ -1,6 +1,6 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import type { Evidence } from '../../common/report.js';
-import { ev, type CodeText } from './types.js';
+import { ev, evCount, type CodeText } from './types.js';
 import { serverProviderTexts } from './server-provider.js';
 
 const URL_ = 'https://api.openai.com/v1/chat/completions';
@@ -15,7 +15,7 @@ const RID_EN = 'When contacting support, quote the request id shown above.';
 const RID_ZH = '联系技术支持时请附上上面的请求标识（request id）。';
 
 /** Title, detail and fixes of every server code, in English and Simplified Chinese. */
-export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
+const texts: Record<CodesOfStage<'server'>, CodeText> = {
   SERVER_RATE_LIMITED: {
     example: { url: URL_, status: 429, retryAfterSeconds: 20, limits: { 'x-ratelimit-limit-requests': '500', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '20s' }, providerMessage: 'Rate limit reached for gpt-4o-mini in organization org-x on requests per min (RPM): Limit 500, Used 500.', providerCode: 'rate_limit_exceeded', requestId: 'x-request-id: req_51c0' },
     en: (e) => ({
@@ -104,7 +104,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
     example: { p50TtfbMs: 7420, p90TtfbMs: 9100, maxTtfbMs: 9100, slowMs: 5000, samples: 3, url: 'https://api.example.com/v1/models' },
     en: (e) => ({
       title: `Slow answers: the median time to first byte is ${ev(e, 'p50TtfbMs')} ms`,
-      detail: `Over ${ev(e, 'samples')} request(s) to ${ev(e, 'url')}, the time to first byte was ${ev(e, 'p50TtfbMs')} ms at the median, ${ev(e, 'p90TtfbMs')} ms at p90 (threshold ${ev(e, 'slowMs')} ms). Calls work, but clients with short read timeouts will fail.`,
+      detail: `Over ${evCount(e, 'samples', 'request')} to ${ev(e, 'url')}, the time to first byte was ${ev(e, 'p50TtfbMs')} ms at the median, ${ev(e, 'p90TtfbMs')} ms at p90 (threshold ${ev(e, 'slowMs')} ms). Calls work, but clients with short read timeouts will fail.`,
       fixes: ['Set your client\'s read timeout well above the p90 shown (the report\'s client advice suggests one: advice.timeouts in --json, the Advice panel in the app).', 'Use streaming for completions so the first tokens arrive early.', 'Try a closer region or endpoint; check for a slow proxy in between.'],
     }),
     'zh-CN': (e) => ({
@@ -116,21 +116,21 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
   SERVER_FLAKY: {
     example: { samples: 5, failures: 2, errorRate: 0.4, outcomes: ['200', '503 SERVER_UNAVAILABLE', '200', '200', '503 SERVER_UNAVAILABLE'], url: 'https://api.example.com/v1/models' },
     en: (e) => ({
-      title: `Unreliable: ${ev(e, 'failures')} of ${ev(e, 'samples')} requests failed`,
+      title: `Unreliable: ${ev(e, 'failures')} of ${evCount(e, 'samples', 'request')} failed`,
       detail: `The same request to ${ev(e, 'url')} sometimes works and sometimes fails (${ev(e, 'outcomes')}). Typical of one bad instance behind a load balancer, an unstable network path, or a service under strain.`,
-      fixes: ['Let your client retry transient failures (5xx, resets, timeouts) with exponential backoff and jitter.', 'Run again with more samples (--samples 20) to see whether it persists, and report it with the request ids.', 'If you run the service: look for an unhealthy instance or a failing dependency.'],
+      fixes: ['Let your client retry transient failures (5xx, resets, timeouts) with exponential backoff and jitter.', 'Report it with the request ids; to see whether it persists, take more samples: api-doctor diagnose URL --samples 20.', 'If you run the service: look for an unhealthy instance or a failing dependency.'],
     }),
     'zh-CN': (e) => ({
       title: `不稳定：${ev(e, 'samples')} 次请求中有 ${ev(e, 'failures')} 次失败`,
       detail: `对 ${ev(e, 'url')} 的同一请求时好时坏（${ev(e, 'outcomes')}）。常见于负载均衡后面有一个异常实例、网络路径不稳定，或服务压力过大。`,
-      fixes: ['让客户端对临时性失败（5xx、连接重置、超时）使用带随机抖动的指数退避重试。', '增加采样次数（--samples 20）再运行一次，确认是否持续，并附上请求标识报告。', '如果服务由你维护：排查异常实例或出错的依赖服务。'],
+      fixes: ['让客户端对临时性失败（5xx、连接重置、超时）使用带随机抖动的指数退避重试。', '附上请求标识报告该问题；要确认是否持续，请增加采样次数：api-doctor diagnose URL --samples 20。', '如果服务由你维护：排查异常实例或出错的依赖服务。'],
     }),
   },
   STREAM_ERROR_EVENT: {
     example: { url: URL_, status: 200, events: 3, firstEventMs: 420, message: 'The server had an error processing your request.' },
     en: (e) => ({
       title: 'The stream started, then carried an error',
-      detail: `The streamed response from ${ev(e, 'url')} began with ${ev(e, 'status')} (first event after ${ev(e, 'firstEventMs')} ms), then after ${ev(e, 'events')} event(s) sent an error: "${ev(e, 'message')}". Clients that only check the HTTP status miss this.`,
+      detail: `The streamed response from ${ev(e, 'url')} began with ${ev(e, 'status')} (first event after ${ev(e, 'firstEventMs')} ms), then after ${evCount(e, 'events', 'event')} sent an error: "${ev(e, 'message')}". Clients that only check the HTTP status miss this.`,
       fixes: ['In your client, handle error events inside the stream (OpenAI: a data object with "error"; Anthropic: event: error) and retry or surface them.', 'If it repeats, report it with the time and model; overload errors often arrive this way.'],
     }),
     'zh-CN': (e) => ({
@@ -143,7 +143,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
     example: { url: URL_, events: 12, firstEventMs: 380, totalMs: 4100, cut: 'closed' },
     en: (e) => ({
       title: 'The stream broke off before its end',
-      detail: `The streamed response from ${ev(e, 'url')} delivered ${ev(e, 'events')} event(s) (first after ${ev(e, 'firstEventMs')} ms), then ${e.cut === 'stalled' ? 'stalled' : e.cut === 'budget' ? 'was still running when the time budget ended' : 'the connection closed'} after ${ev(e, 'totalMs')} ms without the end marker (data: [DONE] / message_stop). The answer is incomplete.`,
+      detail: `The streamed response from ${ev(e, 'url')} delivered ${evCount(e, 'events', 'event')} (first after ${ev(e, 'firstEventMs')} ms), then ${e.cut === 'stalled' ? 'stalled' : e.cut === 'budget' ? 'was still running when the time budget ended' : 'the connection closed'} after ${ev(e, 'totalMs')} ms without the end marker (data: [DONE] / message_stop). The answer is incomplete.`,
       fixes: ['Check for a proxy, VPN or load balancer with an idle or total-time limit that cuts long responses (e.g. nginx proxy_read_timeout, disable proxy buffering for SSE).', 'In your client, treat a stream without its end marker as failed and retry.', 'If there is no middlebox, report it to the provider.'],
     }),
     'zh-CN': (e) => ({
@@ -157,11 +157,11 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
     example: { url: URL_, events: 42, headersMs: 2288, firstEventMs: 2290, lastEventMs: 2296, burstMs: 6, gateway: 'nginx/1.22.1' },
     en: (e) => ({
       title: 'The stream arrived all at once: something buffers it',
-      detail: `The first of ${ev(e, 'events')} events came only after ${ev(e, 'firstEventMs')} ms and the last at ${ev(e, 'lastEventMs')} ms: all of them within ${ev(e, 'burstMs')} ms, in one burst at the end${e.gateway ? ` (the answer came through ${ev(e, 'gateway')})` : ''}. Something between you and the model held the stream back. Streaming works, but the user sees nothing until the whole answer is done, and idle timeouts may cut long answers.`,
+      detail: `The first of ${evCount(e, 'events', 'event')} came only after ${ev(e, 'firstEventMs')} ms and the last at ${ev(e, 'lastEventMs')} ms: all of them within ${ev(e, 'burstMs')} ms, in one burst at the end${e.gateway ? ` (the answer came through ${ev(e, 'gateway')})` : ''}. Something between you and the model held the stream back. Streaming works, but the user sees nothing until the whole answer is done, and idle timeouts may cut long answers.`,
       fixes: [
         'In nginx in front of the API, turn buffering off for this location: proxy_buffering off; (or have the upstream send X-Accel-Buffering: no), and for gzip, gzip off for text/event-stream.',
         'For other gateways: HAProxy `option http-buffer-request off` / no compression; Cloudflare and CDNs: do not cache or transform text/event-stream; corporate proxies that scan content buffer by design: ask for an exception.',
-        'Compare with --no-proxy or from another network to find which hop buffers.',
+        'To find which hop buffers, compare from another network, or without the proxy: api-doctor diagnose URL --stream --no-proxy.',
       ],
     }),
     'zh-CN': (e) => ({
@@ -170,8 +170,31 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
       fixes: [
         '在 API 前面的 nginx 中为该 location 关闭缓冲：proxy_buffering off;（或让上游发送 X-Accel-Buffering: no），并对 text/event-stream 关闭 gzip。',
         '其他网关：HAProxy 设置 `option http-buffer-request off` / 不压缩；Cloudflare 等 CDN 不要缓存或改写 text/event-stream；做内容扫描的企业代理会按设计缓冲，请申请例外。',
-        '使用 --no-proxy 或换一个网络对比，找出是哪一跳在缓冲。',
+        '要找出是哪一跳在缓冲，请换一个网络对比，或不经代理对比：api-doctor diagnose URL --stream --no-proxy。',
       ],
     }),
   },
 };
+
+/**
+ * Failures that more samples would tell apart ("every time" or "now and then"), and a slowness
+ * whose p90 more samples would settle: each offers them (the app's "Re-run with 20 samples"). Not
+ * the rate-limit and quota codes: more requests only make those worse.
+ */
+const MORE_SAMPLES: Partial<Record<CodesOfStage<'server'>, [en: string, zh: string]>> = {
+  SERVER_UNAVAILABLE: ['To see whether it fails every time or now and then, take more samples: api-doctor diagnose URL --samples 20.', '要确认是每次都失败还是时好时坏，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+  SERVER_BAD_GATEWAY: ['To see whether it fails every time or now and then, take more samples: api-doctor diagnose URL --samples 20.', '要确认是每次都失败还是时好时坏，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+  SERVER_ERROR: ['To see whether it fails every time or now and then, take more samples: api-doctor diagnose URL --samples 20.', '要确认是每次都失败还是时好时坏，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+  SERVER_SLOW: ['For a firmer p90, take more samples: api-doctor diagnose URL --samples 20.', '要得到更可靠的 p90，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+};
+/** Already 20 samples or more: nothing more to offer. */
+const fewSamples = (e: Evidence) => typeof e.samples !== 'number' || e.samples < 20;
+
+export const serverTexts = Object.fromEntries(
+  Object.entries(texts).map(([code, t]) => {
+    const more = MORE_SAMPLES[code as CodesOfStage<'server'>];
+    if (!more) return [code, t];
+    const add = (x: ReturnType<CodeText['en']>, e: Evidence, i: 0 | 1) => (fewSamples(e) ? { ...x, fixes: [...x.fixes, more[i]] } : x);
+    return [code, { ...t, en: (e: Evidence) => add(t.en(e), e, 0), 'zh-CN': (e: Evidence) => add(t['zh-CN'](e), e, 1) }];
+  }),
+) as typeof texts;

@@ -1,6 +1,6 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import type { Evidence } from '../../common/report.js';
-import { ev, type CodeText } from './types.js';
+import { ev, evCount, type CodeText } from './types.js';
 
 const CERT = { host: 'api.example.com', address: '203.0.113.7', viaProxy: false, subject: 'api.example.com', issuer: 'R11, Let\'s Encrypt', validFrom: '2026-08-01T00:00:00.000Z', validTo: '2026-10-30T00:00:00.000Z', localClock: '2026-11-23T20:00:00.000Z' };
 const HS = { host: 'api.example.com', address: '203.0.113.7', viaProxy: false, handshakeMs: 10000 };
@@ -34,7 +34,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
   TLS_CERT_EXPIRED: {
     example: { ...CERT, daysAgo: 24 },
     en: (e) => ({
-      title: `The server's certificate expired ${ev(e, 'daysAgo')} day(s) ago`,
+      title: `The server's certificate expired ${evCount(e, 'daysAgo', 'day')} ago`,
       detail: `The certificate for ${ev(e, 'subject')} (issued by ${ev(e, 'issuer')}) was valid until ${ev(e, 'validTo')}; the local clock says ${ev(e, 'localClock')}.`,
       fixes: ['If you run the server: renew the certificate and reload the server (check why automatic renewal, e.g. certbot/ACME, stopped).', 'If not: tell the provider; do not disable certificate checks to work around it.', 'If the local clock is wrong (far in the future), fix the clock instead.'],
     }),
@@ -48,7 +48,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
     example: { ...CERT, validFrom: '2026-12-01T00:00:00.000Z', validTo: '2027-03-01T00:00:00.000Z', daysAhead: 8 },
     en: (e) => ({
       title: 'The certificate is not valid yet: check this machine\'s clock',
-      detail: `The certificate for ${ev(e, 'subject')} is valid from ${ev(e, 'validFrom')}, but the local clock says ${ev(e, 'localClock')} (${ev(e, 'daysAhead')} day(s) earlier). Usually the local clock is wrong.`,
+      detail: `The certificate for ${ev(e, 'subject')} is valid from ${ev(e, 'validFrom')}, but the local clock says ${ev(e, 'localClock')} (${evCount(e, 'daysAhead', 'day')} earlier). Usually the local clock is wrong.`,
       fixes: ['Set the clock right and enable automatic time sync (Windows: Settings → Time; macOS: Date & Time; Linux: timedatectl set-ntp true).', 'If the clock is right, the server installed a certificate too early: tell its operator.'],
     }),
     'zh-CN': (e) => ({
@@ -60,7 +60,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
   TLS_CERT_EXPIRING_SOON: {
     example: { ...CERT, validTo: '2026-11-28T00:00:00.000Z', daysLeft: 4 },
     en: (e) => ({
-      title: `The certificate expires in ${ev(e, 'daysLeft')} day(s)`,
+      title: `The certificate expires in ${evCount(e, 'daysLeft', 'day')}`,
       detail: `The certificate for ${ev(e, 'subject')} (issued by ${ev(e, 'issuer')}) is valid until ${ev(e, 'validTo')}. Calls will start failing then.`,
       fixes: ['If you run the server: renew now and check the automatic renewal job.', 'If not: warn the provider before it expires.'],
     }),
@@ -127,12 +127,12 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
     en: (e) => ({
       title: 'The server does not send its intermediate certificate',
       detail: `The server sent only its own certificate (${ev(e, 'subject')}); its issuer ${ev(e, 'missingIssuer')} is missing. Browsers often fetch it themselves, so the site works there, but Node, Python and curl fail (${ev(e, 'authorizationError')}).`,
-      fixes: ['If you run the server: configure the full chain (e.g. nginx ssl_certificate fullchain.pem, not cert.pem), then check with `openssl s_client -showcerts`.', 'If not: tell the provider; as a stopgap add the intermediate to NODE_EXTRA_CA_CERTS or --ca-file.'],
+      fixes: ['If you run the server: configure the full chain (e.g. nginx ssl_certificate fullchain.pem, not cert.pem), then check with `openssl s_client -showcerts`.', 'If not: tell the provider; as a stopgap add the intermediate to NODE_EXTRA_CA_CERTS, and check it here: api-doctor diagnose URL --ca-file intermediate.pem.'],
     }),
     'zh-CN': (e) => ({
       title: '服务器没有发送中间证书',
       detail: `服务器只发送了自己的证书（${ev(e, 'subject')}），缺少其签发者 ${ev(e, 'missingIssuer')}。浏览器通常会自行补全，因此浏览器访问正常，但 Node、Python 和 curl 会失败（${ev(e, 'authorizationError')}）。`,
-      fixes: ['如果服务器由你维护：配置完整证书链（例如 nginx 的 ssl_certificate 使用 fullchain.pem 而非 cert.pem），再用 `openssl s_client -showcerts` 检查。', '否则请通知服务商；临时办法是把中间证书加入 NODE_EXTRA_CA_CERTS 或 --ca-file。'],
+      fixes: ['如果服务器由你维护：配置完整证书链（例如 nginx 的 ssl_certificate 使用 fullchain.pem 而非 cert.pem），再用 `openssl s_client -showcerts` 检查。', '否则请通知服务商；临时办法是把中间证书加入 NODE_EXTRA_CA_CERTS，并在这里验证：api-doctor diagnose URL --ca-file intermediate.pem。'],
     }),
   },
   TLS_HANDSHAKE_TIMEOUT: {

@@ -55,6 +55,7 @@ export const EVIDENCE_LABELS: Record<string, Record<Lang, string>> = {
   firstBytes: { en: 'First bytes', 'zh-CN': '最先收到的字节' },
   firstEventMs: { en: 'First event (ms)', 'zh-CN': '首个事件（毫秒）' },
   from: { en: 'From', 'zh-CN': '从' },
+  fromHeader: { en: 'Header you added', 'zh-CN': '你添加的请求头' },
   gateway: { en: 'Gateway', 'zh-CN': '网关' },
   handshakeMs: { en: 'Handshake (ms)', 'zh-CN': '握手（毫秒）' },
   header: { en: 'Header', 'zh-CN': '响应头' },

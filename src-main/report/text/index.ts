@@ -13,4 +13,6 @@ export { REDACTION_LABELS, redactionLabel } from './redaction-labels.js';
 export { PROBE_TEXTS, type ProbeText, type ProbeTextCode } from './probe-texts.js';
 export { CLIENT_TEXTS } from './client-texts.js';
 export { localizeReport } from './localize.js';
+export { diffBundles, DIFF_FIELDS, type BundleView, type Difference } from './diff.js';
+export { diffValueText } from './diff-texts.js';
 export { isBlockedReason, isCancelledReason, isNotYetCheckedReason, notCheckedItems, notCheckedList, sayText, skipReason, stageNote } from './say.js';
