@@ -90,6 +90,11 @@ export const PROBE_TEXTS = {
   'tls.reconnectFailed': { example: { error: 'ECONNRESET' }, en: (v) => `could not reconnect for the handshake: ${v.error}`, 'zh-CN': (v) => `无法为握手重新连接：${v.error}` },
   'tls.handshakeFailed': { example: { error: 'ERR_SSL_WRONG_VERSION_NUMBER' }, en: (v) => `TLS handshake failed: ${v.error}`, 'zh-CN': (v) => `TLS 握手失败：${v.error}` },
   'tls.notAccepted': { example: { error: 'SELF_SIGNED_CERT_IN_CHAIN' }, en: (v) => `certificate not accepted: ${v.error ?? 'unverified'}`, 'zh-CN': (v) => `证书未被接受：${v.error ?? '未验证'}` },
+  'tls.notAcceptedBy': {
+    example: { client: 'python-requests', store: 'certifi' },
+    en: (v) => `certificate not accepted by ${v.client}'s trust store (${v.store})`,
+    'zh-CN': (v) => `${v.client} 的信任库（${v.store}）不接受该证书`,
+  },
 
   // http
   'http.answered': {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CODES, type FindingCode } from '../../../src-main/common/codes.js';
 import type { Lang } from '../../../src-main/common/report.js';
 import { REQUEST_MESSAGES } from '../../../src-main/common/request-messages.js';
-import { isTextRef, type TextRef } from '../../../src-main/common/text-ref.js';
+import { isTextRef, type TextRef, type TextValue } from '../../../src-main/common/text-ref.js';
 import { UI } from '../../../src-main/report/render-strings.js';
 import {
   EVIDENCE_LABELS,
@@ -13,6 +13,8 @@ import {
   TEXTS,
   evidenceLabel,
   explain,
+  CLIENT_TEXTS,
+  caFileHeadline,
   headline,
   sayText,
   timeoutReason,
@@ -113,8 +115,10 @@ describe('zh-CN completeness of the text module', () => {
     expect(collect()).toEqual([]);
   });
 
-  it('every probe summary, failure and skip reason renders its example in both languages', () => {
-    for (const [code, entry] of Object.entries(PROBE_TEXTS)) {
+  it('every probe summary, failure and skip reason, and every client-matrix label and reason, renders its example in both languages', () => {
+    const table: Record<string, { example: Record<string, TextValue> }> = { ...PROBE_TEXTS, ...CLIENT_TEXTS };
+    expect(Object.keys(CLIENT_TEXTS).length).toBeGreaterThan(30);
+    for (const [code, entry] of Object.entries(table)) {
       const ref: TextRef = { code, values: entry.example };
       const values = leaves(entry.example);
       const zh = sayText(ref, 'zh-CN');
@@ -166,6 +170,7 @@ describe('zh-CN completeness of the text module', () => {
       const check = lang === 'zh-CN' ? expectChinese : expectEnglish;
       check('headline', headline('healthy', null, lang));
       check('headline', headline('degraded', lang === 'en' ? 'Slow' : '慢', lang));
+      check('headline', caFileHeadline('curl', [{ id: 'node', outcome: 'fail', code: 'TLS_UNTRUSTED_CERT' }], lang), ['curl', 'node']);
       const u = UI[lang];
       const flat = JSON.stringify({ ...u, advice: { title: u.advice.title, t: u.advice.timeouts(1, 2), r: u.advice.reproduce('K') }, checking: u.checking('dns'), bundleWritten: u.bundleWritten('/x.zip') });
       check('render-strings', flat);
