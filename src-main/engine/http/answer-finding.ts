@@ -50,11 +50,11 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
   }
 
   if (s === 401) return judge401(a, plan, base, pe, meaning?.code ?? null, provider);
-  if (a.html && (s < 300 || s === 403 || s === 401)) {
+  if (a.html && (s < 300 || s === 403)) {
     return { code: 'HTTP_UNEXPECTED_CONTENT', evidence: { ...base, contentType: a.contentType, title: a.title, ...(a.bodyText ? { snippet: quote(stripTags(a.bodyText), 200) } : {}) } };
   }
-  if (s < 300) return null;
-  if (s >= 300 && s < 400) return null; // a redirect we did not follow: the http rules say why
+  // 2xx: answered as it should; 3xx: a redirect we did not follow (the http rules say why).
+  if (s < 400) return null;
 
   const limits = rateLimitTable(a.headers);
   const retryAfter = retryAfterSeconds(a.headers, a.receivedAt);
