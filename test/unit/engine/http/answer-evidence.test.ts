@@ -201,6 +201,13 @@ describe('judgeAnswer: 404', () => {
     ['off the known bases: they are suggested', { status: 404, url: 'https://c.test/v1/chat/completions' }, bearer, says(null, bases), { code: 'HTTP_NOT_FOUND', evidence: { url: 'https://c.test/v1/chat/completions', status: 404, provider: 'test API', suggestedBases: ['https://a.test/v1', 'https://api.test/v1'] } }],
     ['410 too, with the API base and an HTML title', { status: 410, ...html('Gone') }, bearer, says(null), { code: 'HTTP_NOT_FOUND', evidence: { ...b(410), provider: 'test API', apiBase: 'https://api.test/v1', title: 'Gone' } }],
     ['a title of a JSON answer is not quoted', { status: 404, title: 'x' }, bearer, says(null), { code: 'HTTP_NOT_FOUND', evidence: { ...b(), provider: 'test API', apiBase: 'https://api.test/v1' } }],
+    [
+      'an unknown layout without a version: the /v1 guess, for the http probe to confirm',
+      { status: 404, url: 'https://api.test/chat/completions' },
+      bearer,
+      says(null),
+      { code: 'HTTP_NOT_FOUND', evidence: { url: 'https://api.test/chat/completions', status: 404, provider: 'test API', candidateUrl: 'https://api.test/v1/chat/completions', candidateBase: 'https://api.test/v1' } },
+    ],
     ['an HTML page without a title', { status: 404, html: true, contentType: 'text/html', bodyText: '<p>no</p>' }, bearer, says(null), { code: 'HTTP_NOT_FOUND', evidence: { ...b(), provider: 'test API', apiBase: 'https://api.test/v1' } }],
   ])('%s', (...row) => check(row));
 });
