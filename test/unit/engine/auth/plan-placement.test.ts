@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CREDENTIAL_HEADERS, describePlacement, planCredential, type PlanInput } from '../../../../src-main/engine/auth/plan.js';
 import { defaultRequest, type AuthPlacement, type CredentialRef } from '../../../../src-main/common/request.js';
+import type { ProviderId } from '../../../../src-main/common/report.js';
 import { profileById } from '../../../../src-main/engine/providers/index.js';
 import { Redactor } from '../../../../src-main/engine/redact.js';
 import { fingerprint, Secret } from '../../../../src-main/engine/secret.js';
@@ -12,7 +13,7 @@ import { fingerprint, Secret } from '../../../../src-main/engine/secret.js';
 const KEY = 'zq7Wm2pLx9Tr4Vb8Nc6Hd';
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 
-const input = (o: { url?: string; provider?: string; headers?: { name: string; value: string }[]; auth?: AuthPlacement; credentialRef?: CredentialRef; credential?: string | null; oauth?: string | null } = {}): PlanInput => {
+const input = (o: { url?: string; provider?: ProviderId; headers?: { name: string; value: string }[]; auth?: AuthPlacement; credentialRef?: CredentialRef; credential?: string | null; oauth?: string | null } = {}): PlanInput => {
   const url = new URL(o.url ?? 'https://api.example.test/v1/models');
   return {
     request: defaultRequest(url.href, { headers: o.headers ?? [], ...(o.auth ? { auth: o.auth } : {}), ...(o.credentialRef ? { credential: o.credentialRef } : {}) }),
