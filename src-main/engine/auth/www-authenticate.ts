@@ -44,7 +44,6 @@ export function parseWwwAuthenticate(header: string | null | undefined): Challen
       i++;
       continue;
     }
-    const start = i;
     const name = token();
     if (!name) break;
     skipWs();
@@ -67,7 +66,6 @@ export function parseWwwAuthenticate(header: string | null | undefined): Challen
       current.token68 = t68[0];
       i += t68[0].length;
     }
-    if (i === start) break;
   }
   return out;
 }

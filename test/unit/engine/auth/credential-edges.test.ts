@@ -12,6 +12,7 @@ describe('hygiene edges', () => {
   it.each([
     // value, kind, problems, firstBadChar
     ['sk-ab\r\ncd', 'raw', ['newline'], null], // CR and LF are "newline", never also "non-ascii"
+    ['sk-abc \n', 'raw', ['newline', 'whitespace'], null], // a blank before the line break is a problem of its own
     ['sk-a\tbc', 'raw', ['non-ascii'], 'U+0009 at position 5'], // other control characters are
     ['sk-a\u0001bc', 'raw', ['non-ascii'], 'U+0001 at position 5'],
     ['sk-a~bc', 'raw', [], null], // 0x7e is printable ASCII
@@ -89,6 +90,7 @@ describe('OAuth token answers', () => {
     ['expires_in with a prefix', '{"access_token":"a","expires_in":"x12"}', { ...none, accessToken: 'a' }],
     ['expires_in a word', 'access_token=a&expires_in=soon', { ...none, accessToken: 'a' }],
     ['expires_in a boolean', '{"expires_in":true}', none],
+    ['expires_in an array of digits', '{"expires_in":[5]}', none],
     ['an empty token', 'access_token=&token_type=bearer', { ...none, tokenType: 'bearer' }],
     ['an empty JSON token', '{"access_token":"","error":""}', none],
     ['a token that is a number', '{"access_token":12345}', none],

@@ -111,7 +111,8 @@ describe('what precheck reports (evidence names where the key came from, never t
     [{ kind: 'none' }, {}],
   ] as [CredentialRef, Record<string, string>][])('AUTH_MALFORMED from %j', (credentialRef, origin) => {
     const p = planCredential(input({ credentialRef, credential: ` ${KEY}` }));
-    expect(p.plan.problem).toEqual({ code: 'AUTH_MALFORMED', evidence: { credential: fingerprint(` ${KEY}`), problems: ['whitespace'], ...origin } });
+    // toStrictEqual: no `savedAs: undefined` either.
+    expect(p.plan.problem).toStrictEqual({ code: 'AUTH_MALFORMED', evidence: { credential: fingerprint(` ${KEY}`), problems: ['whitespace'], ...origin } });
   });
 
   it('names the first bad character when there is one', () => {
