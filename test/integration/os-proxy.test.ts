@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientId } from '../../src-main/common/clients.js';
 import type { Report } from '../../src-main/common/report.js';
 import { reportSystemProxy } from '../../src-renderer/lib/system-proxy.js';
-import { codesOf, diagnoseJson, makeLabPki, startConnectProxy, startTlsServer, type LabPki, type LabProxy, type LabServer } from '../lab/index.js';
+import { closedPort, codesOf, diagnoseJson, makeLabPki, startConnectProxy, startTlsServer, type LabPki, type LabProxy, type LabServer } from '../lab/index.js';
 
 /**
  * The OS proxy in the CLI, through the real wiring (nodePlatform → readOsProxy): a fake HOME
@@ -83,6 +83,22 @@ describe.skipIf(process.platform !== 'linux')('OS proxy in the CLI', () => {
     expect(r.code).toBe(0);
     expect(row(r.report, 'browser')).toMatchObject({ outcome: 'ok' });
     expect(row(r.report, 'curl')).toMatchObject({ outcome: 'fail', code: 'CLIENT_PROXY_IGNORED' });
+  });
+
+  it('KDE kioslaverc naming a dead proxy, direct works: fine for curl (no finding about it), the browser row fails on it', async () => {
+    const deadHome = await mkdtemp(path.join(os.tmpdir(), 'kde-dead-'));
+    try {
+      await mkdir(path.join(deadHome, '.config'));
+      await writeFile(path.join(deadHome, '.config', 'kioslaverc'), `[Proxy Settings]\nProxyType=1\nhttpsProxy=http://127.0.0.1 ${await closedPort()}\n`);
+      const r = await diagnoseJson(pinned(), { env: { HOME: deadHome, XDG_CURRENT_DESKTOP: 'KDE' }, deps: osStore });
+      expect(r.report.summary).toMatchObject({ verdict: 'healthy', rootCause: null });
+      expect(r.code).toBe(0);
+      expect(codesOf(r.report).filter((c) => c.startsWith('PROXY_') || c === 'CLIENT_PROXY_IGNORED')).toEqual([]);
+      expect(row(r.report, 'curl')).toMatchObject({ outcome: 'ok', code: null });
+      expect(row(r.report, 'browser')).toMatchObject({ outcome: 'fail', code: 'PROXY_UNREACHABLE' });
+    } finally {
+      await rm(deadHome, { recursive: true, force: true });
+    }
   });
 
   it('precedence: the environment beats the OS, --proxy beats both, --no-proxy turns all off', async () => {
