@@ -67,6 +67,8 @@ describe.skipIf(process.platform !== 'linux')('OS proxy in the CLI', () => {
     // The app's "Use the proxy from the system settings" button reads this fix and this evidence.
     expect(f.fixes.join('\n')).toContain(`api-doctor diagnose URL --proxy http://127.0.0.1:${osProxy.port}`);
     expect(reportSystemProxy(r.report)).toBe(`http://127.0.0.1:${osProxy.port}`);
+    // The direct path is pinned: its refusal is TCP, never a DNS code.
+    expect(f.evidence.direct).toBe('TCP_REFUSED');
     expect(row(r.report, 'curl')).toMatchObject({ outcome: 'fail', code: 'CLIENT_PROXY_IGNORED' });
     expect(row(r.report, 'browser')).toMatchObject({ outcome: 'ok' });
   });
@@ -83,6 +85,8 @@ describe.skipIf(process.platform !== 'linux')('OS proxy in the CLI', () => {
     expect(r.code).toBe(0);
     expect(row(r.report, 'browser')).toMatchObject({ outcome: 'ok' });
     expect(row(r.report, 'curl')).toMatchObject({ outcome: 'fail', code: 'CLIENT_PROXY_IGNORED' });
+    // curl would not take the OS proxy by itself: the reproduce command names it.
+    expect(r.report.advice?.snippets.curl).toContain(`--proxy 'http://127.0.0.1:${osProxy.port}'`);
   });
 
   it('KDE kioslaverc naming a dead proxy, direct works: fine for curl (no finding about it), the browser row fails on it', async () => {

@@ -121,8 +121,10 @@ async function measure(route: Route, ctx: ProbeContext, signal: AbortSignal): Pr
     const pinned = ctx.request.resolve.find((r) => r.host.toLowerCase() === host.toLowerCase() && r.port === port)?.address;
     const r = await connectTcp(pinned ?? host, port, signal);
     if (!r.ok) {
+      // Only a name lookup can fail in DNS: a pinned address or an IP, or a refused connect (syscall "connect"), is TCP.
       const dnsErr = classifyNetworkError(r.error, 'dns');
-      const isDns = dnsErr.code !== null && dnsErr.code.startsWith('DNS_');
+      const connectFailed = (r.error as NodeJS.ErrnoException).syscall === 'connect' || pinned !== undefined || net.isIP(host) !== 0;
+      const isDns = !connectFailed && dnsErr.code !== null && dnsErr.code.startsWith('DNS_');
       return fail(route, isDns ? 'dns' : 'tcp', r.error, isDns ? 'dns' : 'tcp', elapsedMs(t0), 'TCP_UNREACHABLE');
     }
     socket = r.socket;
