@@ -19,6 +19,9 @@ const REDIRECT_ZH = (n: string | undefined) => (n ? `，经过 ${n} 次重定向
 /** A prerequisite named in Chinese where it is one of the stages' own probes (zh-CN text translates stage names). */
 const PROBE_ZH: Record<string, string> = { environment: '网络环境', proxy: '代理', dns: 'DNS 解析', tcp: 'TCP 连接', tls: 'TLS', http: 'HTTP', auth: '认证', server: '服务端' };
 const probeZh = (p: string | undefined) => (p && PROBE_ZH[p]) ?? p;
+/** …and in English by name, not by id ("Not reachable: TCP connect failed: …", not "tcp failed"). */
+const PROBE_EN: Record<string, string> = { environment: 'Network environment', proxy: 'Proxy', dns: 'DNS lookup', tcp: 'TCP connect', tls: 'TLS handshake', http: 'HTTP request', auth: 'Authentication', server: 'Server' };
+const probeEn = (p: string | undefined) => (p && PROBE_EN[p]) ?? p;
 
 /**
  * What probes and the runner say about a check: one-line summaries, why a check failed, why it
@@ -181,7 +184,7 @@ export const PROBE_TEXTS = {
   'run.notCheckedItem': { example: { probe: 'tcp', reason: { code: 'run.notRun' } }, en: (v) => `${v.probe}: ${v.reason}`, 'zh-CN': (v) => `${v.probe}：${v.reason}` },
   'run.notRun': { example: {}, en: () => 'not run', 'zh-CN': () => '未运行' },
   'run.notYetChecked': { example: {}, en: () => 'not yet checked', 'zh-CN': () => '尚未检查' },
-  'run.depFailed': { example: { probe: 'dns', reason: { code: 'dns.failed', values: { host: 'api.openai.com', error: 'ENOTFOUND' } } }, en: (v) => `${v.probe} failed: ${v.reason}`, 'zh-CN': (v) => `${probeZh(v.probe)} 失败：${v.reason}` },
+  'run.depFailed': { example: { probe: 'dns', reason: { code: 'dns.failed', values: { host: 'api.openai.com', error: 'ENOTFOUND' } } }, en: (v) => `${probeEn(v.probe)} failed: ${v.reason}`, 'zh-CN': (v) => `${probeZh(v.probe)} 失败：${v.reason}` },
   'run.noResult': { example: { ms: 10_000 }, en: (v) => `no result within ${v.ms} ms`, 'zh-CN': (v) => `${v.ms} 毫秒内没有结果` },
   'run.probeError': { example: { error: 'TypeError: x is not a function' }, en: (v) => `probe error: ${v.error}`, 'zh-CN': (v) => `检查出错：${v.error}` },
   'run.ruleError': { example: { error: 'TypeError: x is not a function' }, en: (v) => `rule error: ${v.error}`, 'zh-CN': (v) => `规则出错：${v.error}` },
