@@ -46,7 +46,7 @@ describe('wizard a stressed developer trusts (real engine, loopback lab)', () =>
     await waitForReport(page);
     const rows = page.locator('.waterfall li:not(.axis)');
     expect(await rows.count()).toBeGreaterThan(1);
-    // The http probe's answer is the first of the samples ("3 samples"): row n is sample n.
+    // The user's own call is sample 1 (as the engine counts: "2 of 3 requests failed", "sample 2 of 3" live); the server's follow.
     expect(await rows.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^1\s*sample 1/), expect.stringMatching(/^2\s*sample 2/)]));
     expect(await page.locator('.waterfall li[data-bad] .status.bad').count()).toBeGreaterThan(0);
     // No legend entry for a phase no request had (plain http: no TLS).
