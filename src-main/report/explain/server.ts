@@ -2,7 +2,6 @@ import type { CodesOfStage } from '../../common/codes.js';
 import type { Evidence } from '../../common/report.js';
 import { ev, type CodeText } from './types.js';
 import { serverProviderTexts } from './server-provider.js';
-import { plural } from '../text/plural.js';
 
 const URL_ = 'https://api.openai.com/v1/chat/completions';
 const has = (e: Evidence, k: string) => e[k] !== undefined && e[k] !== null && e[k] !== '';
@@ -105,7 +104,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
     example: { p50TtfbMs: 7420, p90TtfbMs: 9100, maxTtfbMs: 9100, slowMs: 5000, samples: 3, url: 'https://api.example.com/v1/models' },
     en: (e) => ({
       title: `Slow answers: the median time to first byte is ${ev(e, 'p50TtfbMs')} ms`,
-      detail: `Over ${plural(ev(e, 'samples'), 'request')} to ${ev(e, 'url')}, the time to first byte was ${ev(e, 'p50TtfbMs')} ms at the median, ${ev(e, 'p90TtfbMs')} ms at p90 (threshold ${ev(e, 'slowMs')} ms). Calls work, but clients with short read timeouts will fail.`,
+      detail: `Over ${ev(e, 'samples')} request(s) to ${ev(e, 'url')}, the time to first byte was ${ev(e, 'p50TtfbMs')} ms at the median, ${ev(e, 'p90TtfbMs')} ms at p90 (threshold ${ev(e, 'slowMs')} ms). Calls work, but clients with short read timeouts will fail.`,
       fixes: ['Set your client\'s read timeout well above the p90 shown (the report\'s client advice suggests one: advice.timeouts in --json, the Advice panel in the app).', 'Use streaming for completions so the first tokens arrive early.', 'Try a closer region or endpoint; check for a slow proxy in between.'],
     }),
     'zh-CN': (e) => ({
@@ -131,7 +130,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
     example: { url: URL_, status: 200, events: 3, firstEventMs: 420, message: 'The server had an error processing your request.' },
     en: (e) => ({
       title: 'The stream started, then carried an error',
-      detail: `The streamed response from ${ev(e, 'url')} began with ${ev(e, 'status')} (first event after ${ev(e, 'firstEventMs')} ms), then after ${plural(ev(e, 'events'), 'event')} sent an error: "${ev(e, 'message')}". Clients that only check the HTTP status miss this.`,
+      detail: `The streamed response from ${ev(e, 'url')} began with ${ev(e, 'status')} (first event after ${ev(e, 'firstEventMs')} ms), then after ${ev(e, 'events')} event(s) sent an error: "${ev(e, 'message')}". Clients that only check the HTTP status miss this.`,
       fixes: ['In your client, handle error events inside the stream (OpenAI: a data object with "error"; Anthropic: event: error) and retry or surface them.', 'If it repeats, report it with the time and model; overload errors often arrive this way.'],
     }),
     'zh-CN': (e) => ({
@@ -144,7 +143,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
     example: { url: URL_, events: 12, firstEventMs: 380, totalMs: 4100, cut: 'closed' },
     en: (e) => ({
       title: 'The stream broke off before its end',
-      detail: `The streamed response from ${ev(e, 'url')} delivered ${plural(ev(e, 'events'), 'event')} (first after ${ev(e, 'firstEventMs')} ms), then ${e.cut === 'stalled' ? 'stalled' : e.cut === 'budget' ? 'was still running when the time budget ended' : 'the connection closed'} after ${ev(e, 'totalMs')} ms without the end marker (data: [DONE] / message_stop). The answer is incomplete.`,
+      detail: `The streamed response from ${ev(e, 'url')} delivered ${ev(e, 'events')} event(s) (first after ${ev(e, 'firstEventMs')} ms), then ${e.cut === 'stalled' ? 'stalled' : e.cut === 'budget' ? 'was still running when the time budget ended' : 'the connection closed'} after ${ev(e, 'totalMs')} ms without the end marker (data: [DONE] / message_stop). The answer is incomplete.`,
       fixes: ['Check for a proxy, VPN or load balancer with an idle or total-time limit that cuts long responses (e.g. nginx proxy_read_timeout, disable proxy buffering for SSE).', 'In your client, treat a stream without its end marker as failed and retry.', 'If there is no middlebox, report it to the provider.'],
     }),
     'zh-CN': (e) => ({

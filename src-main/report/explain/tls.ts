@@ -1,7 +1,6 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import type { Evidence } from '../../common/report.js';
 import { ev, type CodeText } from './types.js';
-import { plural } from '../text/plural.js';
 
 const CERT = { host: 'api.example.com', address: '203.0.113.7', viaProxy: false, subject: 'api.example.com', issuer: 'R11, Let\'s Encrypt', validFrom: '2026-08-01T00:00:00.000Z', validTo: '2026-10-30T00:00:00.000Z', localClock: '2026-11-23T20:00:00.000Z' };
 const HS = { host: 'api.example.com', address: '203.0.113.7', viaProxy: false, handshakeMs: 10000 };
@@ -25,7 +24,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
   TLS_CERT_EXPIRED: {
     example: { ...CERT, daysAgo: 24 },
     en: (e) => ({
-      title: `The server's certificate expired ${plural(ev(e, 'daysAgo'), 'day')} ago`,
+      title: `The server's certificate expired ${ev(e, 'daysAgo')} day(s) ago`,
       detail: `The certificate for ${ev(e, 'subject')} (issued by ${ev(e, 'issuer')}) was valid until ${ev(e, 'validTo')}; the local clock says ${ev(e, 'localClock')}.`,
       fixes: ['If you run the server: renew the certificate and reload the server (check why automatic renewal, e.g. certbot/ACME, stopped).', 'If not: tell the provider; do not disable certificate checks to work around it.', 'If the local clock is wrong (far in the future), fix the clock instead.'],
     }),
@@ -39,7 +38,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
     example: { ...CERT, validFrom: '2026-12-01T00:00:00.000Z', validTo: '2027-03-01T00:00:00.000Z', daysAhead: 8 },
     en: (e) => ({
       title: 'The certificate is not valid yet: check this machine\'s clock',
-      detail: `The certificate for ${ev(e, 'subject')} is valid from ${ev(e, 'validFrom')}, but the local clock says ${ev(e, 'localClock')} (${plural(ev(e, 'daysAhead'), 'day')} earlier). Usually the local clock is wrong.`,
+      detail: `The certificate for ${ev(e, 'subject')} is valid from ${ev(e, 'validFrom')}, but the local clock says ${ev(e, 'localClock')} (${ev(e, 'daysAhead')} day(s) earlier). Usually the local clock is wrong.`,
       fixes: ['Set the clock right and enable automatic time sync (Windows: Settings → Time; macOS: Date & Time; Linux: timedatectl set-ntp true).', 'If the clock is right, the server installed a certificate too early: tell its operator.'],
     }),
     'zh-CN': (e) => ({
@@ -51,7 +50,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
   TLS_CERT_EXPIRING_SOON: {
     example: { ...CERT, validTo: '2026-11-28T00:00:00.000Z', daysLeft: 4 },
     en: (e) => ({
-      title: `The certificate expires in ${plural(ev(e, 'daysLeft'), 'day')}`,
+      title: `The certificate expires in ${ev(e, 'daysLeft')} day(s)`,
       detail: `The certificate for ${ev(e, 'subject')} (issued by ${ev(e, 'issuer')}) is valid until ${ev(e, 'validTo')}. Calls will start failing then.`,
       fixes: ['If you run the server: renew now and check the automatic renewal job.', 'If not: warn the provider before it expires.'],
     }),

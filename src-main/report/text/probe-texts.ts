@@ -1,5 +1,4 @@
 import type { TextRef, TextValue } from '../../common/text-ref.js';
-import { plural } from './plural.js';
 
 /** Values as a template reads them: nested sentences already rendered, missing ones undefined. */
 export type Vals = { [name: string]: string | undefined };
@@ -32,7 +31,7 @@ export const PROBE_TEXTS = {
   // environment
   'environment.offline': { example: {}, en: () => 'offline', 'zh-CN': () => '离线' },
   'environment.noInterface': { example: {}, en: () => 'no network interface with a usable address', 'zh-CN': () => '没有带可用地址的网卡' },
-  'environment.interfaces': { example: { count: 2 }, en: (v) => `${plural(v.count, 'usable interface')}`, 'zh-CN': (v) => `${v.count} 个可用网卡` },
+  'environment.interfaces': { example: { count: 2 }, en: (v) => `${v.count} usable interface(s)`, 'zh-CN': (v) => `${v.count} 个可用网卡` },
   'environment.loopbackOnly': { example: {}, en: () => 'loopback only (target is local)', 'zh-CN': () => '仅回环网卡（目标在本机）' },
 
   // proxy
@@ -93,7 +92,7 @@ export const PROBE_TEXTS = {
   // http
   'http.answered': {
     example: { status: 200, statusText: 'OK', redirects: 1, ms: 412 },
-    en: (v) => `${v.status} ${v.statusText ?? ''}${v.redirects ? ` after ${plural(v.redirects, 'redirect')}` : ''} in ${v.ms} ms`,
+    en: (v) => `${v.status} ${v.statusText ?? ''}${v.redirects ? ` after ${v.redirects} redirect(s)` : ''} in ${v.ms} ms`,
     'zh-CN': (v) => `${v.status} ${v.statusText ?? ''}${REDIRECT_ZH(v.redirects)}，用时 ${v.ms} 毫秒`,
   },
   'http.error': { example: { error: 'HTTP_HEADERS_TIMEOUT', message: 'Headers Timeout Error' }, en: (v) => `${v.error}: ${v.message}`, 'zh-CN': (v) => `${v.error}：${v.message}` },
@@ -119,8 +118,8 @@ export const PROBE_TEXTS = {
   // server
   'server.sampled': {
     example: { samples: 3, p50Ms: 180, errorPercent: 0 },
-    en: (v) => `${plural(v.samples, 'sample')}: p50 TTFB ${v.p50Ms === undefined ? '–' : `${v.p50Ms} ms`}, errors ${v.errorPercent}%`,
-    'zh-CN': (v) => `${v.samples} 次采样：首字节 p50 ${v.p50Ms === undefined ? '–' : `${v.p50Ms} 毫秒`}，错误率 ${v.errorPercent}%`,
+    en: (v) => `${v.samples} sample(s): p50 TTFB ${v.p50Ms ?? '–'} ms, errors ${v.errorPercent}%`,
+    'zh-CN': (v) => `${v.samples} 次采样：首字节 p50 ${v.p50Ms ?? '–'} 毫秒，错误率 ${v.errorPercent}%`,
   },
   'server.notSampled': { example: {}, en: () => 'not sampled', 'zh-CN': () => '未采样' },
   'server.limited': { example: {}, en: () => 'not sampled: the service is limiting requests', 'zh-CN': () => '未采样：服务正在限制请求' },
@@ -136,7 +135,7 @@ export const PROBE_TEXTS = {
   'stream.failed': { example: { error: 'ECONNRESET' }, en: (v) => `streamed request failed: ${v.error ?? 'no answer'}`, 'zh-CN': (v) => `流式请求失败：${v.error ?? '无应答'}` },
   'stream.summary': {
     example: { events: 42, firstMs: 310, end: 'cut', cut: 'stalled', ms: 30_000 },
-    en: (v) => `${plural(v.events, 'event')}, first after ${v.firstMs === undefined ? '–' : `${v.firstMs} ms`}, ${v.end === 'clean' ? 'ended cleanly' : v.end === 'error' ? 'error event' : `cut (${v.cut})`} in ${v.ms} ms`,
+    en: (v) => `${v.events} event(s), first after ${v.firstMs ?? '–'} ms, ${v.end === 'clean' ? 'ended cleanly' : v.end === 'error' ? 'error event' : `cut (${v.cut})`} in ${v.ms} ms`,
     'zh-CN': (v) => `${v.events} 个事件，首个在 ${v.firstMs ?? '–'} 毫秒后到达，${v.end === 'clean' ? '正常结束' : v.end === 'error' ? '收到错误事件' : `中途断开（${CUT_ZH[v.cut ?? ''] ?? v.cut}）`}，共 ${v.ms} 毫秒`,
   },
 
