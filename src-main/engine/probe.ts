@@ -1,4 +1,5 @@
 import type { DiagnosisRequest } from '../common/request.js';
+import type { SampleEvent } from '../common/progress.js';
 import type { Evidence, HttpExchange, Timings } from '../common/report.js';
 import type { FindingCode, Severity } from '../common/codes.js';
 import type { StageId } from '../common/stages.js';
@@ -42,6 +43,8 @@ export interface ProbeContext {
   redactor: Redactor;
   /** Keeps an HTTP exchange for the report and the HAR (the runner redacts it). */
   recordExchange(exchange: HttpExchange): void;
+  /** Live progress of a probe that sends several requests ("sample 2 of 3"); the runner tags it with the probe and stage. */
+  sampleProgress?(p: Pick<SampleEvent, 'n' | 'of' | 'state' | 'status' | 'code'>): void;
 }
 
 export interface Probe<T = unknown> {

@@ -140,6 +140,7 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
           redactor,
           // Tagged with the stage and probe that made it, so the wizard shows it where it belongs (503 samples under Server).
           recordExchange: (x) => exchanges.push({ ...x, stage: probe.stage, probe: probe.id }),
+          sampleProgress: (p) => emit({ type: 'sample', probe: probe.id, stage: probe.stage, ...p }),
         };
         return probe.run(ctx);
       });

@@ -22,6 +22,8 @@ export interface UiStrings {
   evidence: string;
   severity: { error: string; warn: string; info: string };
   checking: (stage: string) => string;
+  /** The live line while the server probe samples: "sample 2 of 5". */
+  sampleOf: (n: number, of: number) => string;
   bundleWritten: (file: string) => string;
   reportWritten: string;
 }
@@ -52,6 +54,7 @@ export const UI: Record<Lang, UiStrings> = {
     evidence: 'Evidence',
     severity: { error: 'error', warn: 'warning', info: 'info' },
     checking: (s) => `checking ${s}…`,
+    sampleOf: (n, of) => `sample ${n} of ${of}`,
     bundleWritten: (f) => `diagnostic bundle written to ${f}`,
     reportWritten: 'report',
   },
@@ -80,6 +83,7 @@ export const UI: Record<Lang, UiStrings> = {
     evidence: '证据',
     severity: { error: '错误', warn: '警告', info: '信息' },
     checking: (s) => `正在检查 ${s}…`,
+    sampleOf: (n, of) => `第 ${n}/${of} 次采样`,
     bundleWritten: (f) => `诊断包已写入 ${f}`,
     reportWritten: '报告',
   },

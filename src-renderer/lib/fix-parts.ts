@@ -6,7 +6,7 @@
  * offers — become in-app actions instead.
  */
 export type FixPart = { kind: 'text'; text: string } | { kind: 'code'; text: string };
-export type FixAction = 'choose-ca' | 'samples' | 'proxy' | 'dns' | 'timeout' | 'key' | 'completion' | 'stream';
+export type FixAction = 'choose-ca' | 'samples' | 'proxy' | 'no-proxy' | 'system-proxy' | 'dns' | 'timeout' | 'key' | 'completion' | 'stream';
 export interface ParsedFix {
   parts: FixPart[];
   /** Things to copy: commands, env lines, config snippets. */
@@ -36,18 +36,39 @@ const RE = new RegExp(PATTERNS.join('|'), 'g');
 const FLAG_ACTIONS: [RegExp, FixAction][] = [
   [/--ca-file\b/, 'choose-ca'],
   [/--samples\b/, 'samples'],
-  [/--(?:no-proxy|proxy)\b/, 'proxy'],
-  [/--dns-server\b/, 'dns'],
+  [/--no-proxy\b/, 'no-proxy'],
+  [/--proxy\b/, 'proxy'],
+  [/--(?:dns-server|reference-dns)\b/, 'dns'],
   [/--timeout\b/, 'timeout'],
   [/--(?:token-env|credential)\b/, 'key'],
   [/--completion\b/, 'completion'],
   [/--stream\b/, 'stream'],
 ];
 
+/** Actions that re-run the diagnosis with one change: the request's other options (a streaming test already on) stay as they are. */
+const RERUNS: readonly FixAction[] = ['choose-ca', 'samples', 'no-proxy', 'system-proxy'];
+
+/**
+ * The in-app actions of one `api-doctor …` command. `--proxy` naming the OS proxy the finding
+ * reports (its evidence, not this text, says which one that is) becomes "Use the proxy from the
+ * system settings"; any other `--proxy` opens the proxy options.
+ */
+function actionsOf(command: string, ctx: FixContext): FixAction[] {
+  const named = /--proxy\s+(\S+)/.exec(command)?.[1];
+  let out = FLAG_ACTIONS.filter(([re]) => re.test(command)).map(([, a]) => (a === 'proxy' && ctx.systemProxy && named === ctx.systemProxy ? 'system-proxy' : a));
+  if (out.some((a) => RERUNS.includes(a))) out = out.filter((a) => a !== 'stream' && a !== 'completion');
+  return out;
+}
+
+/** What the finding says that the text alone does not: the OS proxy the run did not use. */
+export interface FixContext {
+  systemProxy?: string | null;
+}
+
 /** What a fix mentions in order to warn against it ("never NODE_TLS_REJECT_UNAUTHORIZED=0") gets no Copy. */
 const DANGEROUS = /NODE_TLS_REJECT_UNAUTHORIZED=0|verify\s*=\s*False|--insecure\b|(?:^|\s)-k\b|PYTHONHTTPSVERIFY=0|rejectUnauthorized:\s*false/;
 
-export function parseFix(text: string): ParsedFix {
+export function parseFix(text: string, ctx: FixContext = {}): ParsedFix {
   const parts: FixPart[] = [];
   const commands: string[] = [];
   const actions: FixAction[] = [];
@@ -61,8 +82,11 @@ export function parseFix(text: string): ParsedFix {
     while (!quoted && /[)）]$/.test(used) && count(used, '(') < count(used, ')')) used = used.slice(0, -1);
     const code = (quoted ? raw.slice(1, -1) : used).trim();
     if (code === '') continue;
-    const appActions = /^api-doctor\s/.test(code) ? FLAG_ACTIONS.filter(([re]) => re.test(code)).map(([, a]) => a) : [];
+    const appActions = /^api-doctor\s/.test(code) ? actionsOf(code, ctx) : [];
     if (m.index > at) parts.push({ kind: 'text', text: text.slice(at, m.index) });
+    // "Give the key: <command>" once the command became a button: the colon introduced nothing.
+    const before = parts.at(-1);
+    if (appActions.length > 0 && before?.kind === 'text') before.text = before.text.replace(/[\s:：]+$/, '');
     // An api-doctor command the app can run for the user becomes a button: the sentence does not show it.
     if (appActions.length === 0) parts.push({ kind: 'code', text: code });
     at = m.index + used.length;

@@ -3,12 +3,15 @@ import type { FixAction } from '../lib/fix-parts.js';
 import type { MessageKey } from '../lib/i18n/en.js';
 import { doctor } from '../lib/api.js';
 import { wizard } from './wizard.svelte.js';
+import { reportSystemProxy } from '../lib/system-proxy.js';
 
 /** The button text of each in-app action (a GUI user presses these instead of typing a CLI flag). */
 export const ACTION_LABEL: Record<FixAction, MessageKey> = {
   'choose-ca': 'fix.action.chooseCa',
   samples: 'fix.action.samples',
   proxy: 'fix.action.proxy',
+  'no-proxy': 'fix.action.noProxy',
+  'system-proxy': 'fix.action.systemProxy',
   dns: 'fix.action.dns',
   timeout: 'fix.action.timeout',
   key: 'fix.action.key',
@@ -21,6 +24,8 @@ const FIELD: Record<FixAction, string> = {
   'choose-ca': '#timeout',
   samples: '#samples',
   proxy: 'input[name="proxy"]',
+  'no-proxy': 'input[name="proxy"]',
+  'system-proxy': 'input[name="proxy"]',
   dns: '#dns',
   timeout: '#timeout',
   key: '#credential',
@@ -48,7 +53,7 @@ export async function reveal(action: FixAction): Promise<void> {
  * form is changed too, so the Target step shows what was sent); the others open the control.
  * Returns an error message, or null.
  */
-export async function runAction(action: FixAction): Promise<string | null> {
+export async function runAction(action: FixAction, systemProxy: string | null = reportSystemProxy(wizard.run.report)): Promise<string | null> {
   const run = wizard.run;
   const form = wizard.form;
   if (action === 'choose-ca') {
@@ -64,7 +69,22 @@ export async function runAction(action: FixAction): Promise<string | null> {
   if (action === 'samples' && run.request) {
     form.samples = MANY_SAMPLES;
     wizard.follow = true;
-    await run.start({ ...run.request, samples: MANY_SAMPLES });
+    // Exactly 20: without samplesExplicit a healthy, fast first answer would be taken as the only sample.
+    await run.start({ ...run.request, samples: MANY_SAMPLES, samplesExplicit: true });
+    return run.error;
+  }
+  if (action === 'no-proxy' && run.request) {
+    form.proxyMode = 'none';
+    wizard.follow = true;
+    await run.start({ ...run.request, proxy: null });
+    return run.error;
+  }
+  // The proxy is the one the engine read from the OS settings (finding evidence), never one parsed out of a sentence.
+  if (action === 'system-proxy' && run.request && systemProxy) {
+    form.proxyMode = 'custom';
+    form.proxyUrl = systemProxy;
+    wizard.follow = true;
+    await run.start({ ...run.request, proxy: systemProxy });
     return run.error;
   }
   await reveal(action);

@@ -39,8 +39,8 @@ describe('wizard controls: cancel, re-run a step, language switch, credentials, 
     await page.locator('[data-probe="tls"][data-status="running"]').waitFor({ timeout: 15_000 }).catch(async (e: unknown) => (await shot(page, 'debug-cancel'), Promise.reject(e)));
     await shot(page, 'en-light-running-tls');
     // What is being waited for, from where, against its budget — in the probe's own row.
-    await expect.poll(() => page.locator('[data-probe="tls"] [data-testid="live-wait"]').innerText()).toMatch(/^waiting for the TLS handshake from localhost:\d+ — \d.* of 20\.0 s$/);
-    expect(await page.locator('[data-action="cancel"]').innerText()).toBe('Cancel the diagnosis');
+    await expect.poll(() => page.locator('[data-probe="tls"] [data-testid="live-wait"]').textContent()).toMatch(/^waiting for the TLS handshake from localhost:\d+ — \d.* of 20\.0 s$/);
+    expect(await page.locator('[data-action="cancel"]').innerText()).toBe('Cancel diagnosis — stops the TLS handshake now');
     const t0 = Date.now();
     await page.locator('[data-action="cancel"]').click();
     await waitForReport(page, 10_000);

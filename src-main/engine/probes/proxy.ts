@@ -2,8 +2,8 @@ import { classifyNetworkError, type ClassifiedError } from '../classify.js';
 import { redactUserinfo, targetHost, targetPort } from '../net/address.js';
 import type { ProbeText } from '../../report/text/probe-texts.js';
 import { PROBE_IDS, type ProxyData } from '../probe-data.js';
-import type { Probe } from '../probe.js';
-import { isLocalTarget } from '../net/proxy-env.js';
+import type { Probe, ProbeContext } from '../probe.js';
+import { isLocalTarget, proxyFromPac } from '../net/proxy-env.js';
 import { proxyChoiceFor } from '../clients/choice.js';
 import { askProxyAbsolute, openTunnel, proxyAuthorization } from '../net/proxy-tunnel.js';
 import { proxyOwnAnswer } from '../net/proxy-answer.js';
@@ -15,6 +15,11 @@ import { socksProbe } from './proxy-socks.js';
 export interface ProxyProbeData extends ProxyData {
   /** The OS proxy settings behind source 'system' (or a PAC/WPAD setting we did not evaluate); null when not read. */
   system?: { source: string; mode: 'none' | 'manual' | 'pac' | 'wpad'; pacUrl: string | null } | null;
+  /**
+   * The proxy the OS settings give for this URL when this run did not take it (the environment or
+   * the user's choice won), null otherwise: the wizard offers it as "Use the proxy from the system settings".
+   */
+  systemProxy?: string | null;
   noProxy: string | null;
   bypassedBy: string | null;
   targetIsLocal: boolean;
@@ -47,6 +52,13 @@ export interface ProxyProbeData extends ProxyData {
   };
 }
 
+/** The OS proxy for this URL (PAC form turned into a URL) when it is not the one the run uses. */
+async function unusedSystemProxy(platform: ProbeContext['platform'], target: URL, used: string | null): Promise<string | null> {
+  const pac = await platform.resolveSystemProxy(target.href).catch(() => null);
+  const url = pac ? proxyFromPac(pac) : null;
+  return url !== null && url !== used ? url : null;
+}
+
 /** Which proxy applies, and whether it gives us a tunnel (CONNECT) to the target. */
 export const proxyProbe: Probe<ProxyProbeData> = {
   id: PROBE_IDS.proxy,
@@ -57,7 +69,8 @@ export const proxyProbe: Probe<ProxyProbeData> = {
     // Which OS setting the system proxy came from (CLI: gsettings, kioslaverc, scutil, registry), or a PAC script we did not evaluate.
     const os = choice.source === 'system' || choice.source === null ? await ctx.platform.systemProxyInfo?.().catch(() => null) : null;
     const system = os ? { source: os.source, mode: os.mode, pacUrl: os.pacUrl } : null;
-    const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname), system };
+    const systemProxy = choice.source === 'system' ? null : await unusedSystemProxy(ctx.platform, ctx.target, choice.proxyUrl);
+    const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname), system, ...(systemProxy ? { systemProxy } : {}) };
     if (choice.proxyUrl === null) {
       return { status: 'ok', data: { ...base, connect: null }, summary: choice.bypassedBy ? { code: 'proxy.bypassed', values: { by: choice.bypassedBy } } : { code: 'proxy.direct' } };
     }

@@ -78,14 +78,19 @@ export const serverProbe: Probe<ServerProbeData> = {
       const want = alt ? (decision.total > 1 || decision.reason === 'explicit' ? decision.total : 0) : Math.max(0, decision.total - samples.length);
       if (want === 0 && decision.reason === 'healthy-and-fast') note = { code: 'server.healthyAndFast' };
       else if (want === 0) note = { code: 'server.sameEveryTime' };
+      const planned = samples.length + want;
       for (let i = 0; i < want; i++) {
         if (ctx.signal.aborted || Date.now() > deadline) {
           note = { code: 'server.budgetSpent', values: { samples: samples.length } };
           break;
         }
         if (i > 0 || samples.length > 0) await sleep(PAUSE_MS, ctx.signal);
+        // Numbered as the report counts them: the http probe's answer, when it counts, is sample 1.
+        const n = samples.length + 1;
+        ctx.sampleProgress?.({ n, of: planned, state: 'started' });
         const sample = await oneSample(ctx, alt ? alt.url : ctx.target, alt ? alt.method : ctx.request.method);
         samples.push(sample);
+        ctx.sampleProgress?.({ n, of: planned, state: 'finished', status: sample.status, code: sample.code });
         if (stopsSampling(sample.code, sample.status)) {
           note = { code: 'server.limited' };
           break;
@@ -104,8 +109,10 @@ export const serverProbe: Probe<ServerProbeData> = {
       errorRate: samples.length ? roundTo((samples.length - ok.length) / samples.length, 2) : 0,
       ...(sampling ? { sampling } : {}),
     };
+    // Why fewer samples were taken than planned, so a reader (and the wizard's "Re-run with 20 samples") knows.
+    const early = note?.code === 'server.healthyAndFast' ? 'healthy-and-fast' : note?.code === 'server.budgetSpent' ? 'budget' : note?.code === 'server.limited' ? 'limited' : null;
     const summary = samples.length
-      ? ({ code: 'server.sampled', values: { samples: samples.length, p50Ms: data.p50TtfbMs, errorPercent: Math.round(data.errorRate * 100) } } as const)
+      ? ({ code: 'server.sampled', values: { samples: samples.length, p50Ms: data.p50TtfbMs, errorPercent: Math.round(data.errorRate * 100), ...(early ? { early } : {}) } } as const)
       : (note ?? ({ code: 'server.notSampled' } as const));
     return { status: 'ok', data, summary };
   },

@@ -15,7 +15,17 @@ const shown = (url: string) => {
 /** SOCKS5 replies (the `socks` package's names) saying the proxy could not reach the target; `NotAllowed` and `Failure` stay PROXY_REJECTED. */
 const SOCKS_UPSTREAM_REPLIES = new Set(['NetworkUnreachable', 'HostUnreachable', 'ConnectionRefused', 'TTLExpired']);
 
+/**
+ * Every proxy finding names the OS proxy when the run did not take it (the environment's or the
+ * user's proxy won): the data behind the wizard's "Use the proxy from the system settings".
+ */
 export const proxyRules: StageRules = (view) => {
+  const sys = view.result(PROBE_IDS.proxy)?.data?.systemProxy ?? null;
+  const found = proxyFindings(view);
+  return sys === null ? found : found.map((f) => ({ ...f, evidence: { ...f.evidence, systemProxy: shown(sys) } }));
+};
+
+const proxyFindings: StageRules = (view) => {
   const r = view.result(PROBE_IDS.proxy);
   if (!r || r.status === 'skipped' || !r.data) return [];
   const d = r.data;

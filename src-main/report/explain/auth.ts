@@ -74,12 +74,12 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
     en: (e) => ({
       title: 'The API needs a credential, and none was sent',
       detail: `${ev(e, 'url')} answered 401.${said(e, false)}${has(e, 'withheld') ? ` A credential was given but not sent: ${ev(e, 'withheld')}.` : ''}`,
-      fixes: ['Give the key: api-doctor diagnose URL --token-env OPENAI_API_KEY (or --credential NAME from the keychain).', 'In your program, check that the environment variable is set in the process that makes the call (services and IDEs often do not inherit your shell\'s variables).'],
+      fixes: ['Give the key: api-doctor diagnose URL --token-env OPENAI_API_KEY, or from the keychain: api-doctor diagnose URL --credential NAME.', 'In your program, check that the environment variable is set in the process that makes the call (services and IDEs often do not inherit your shell\'s variables).'],
     }),
     'zh-CN': (e) => ({
       title: 'API 需要凭据，但请求中没有携带',
       detail: `${ev(e, 'url')} 返回 401。${said(e, true)}${has(e, 'withheld') ? `已提供凭据但未发送：${ev(e, 'withheld')}。` : ''}`,
-      fixes: ['提供密钥：api-doctor diagnose URL --token-env OPENAI_API_KEY（或用 --credential NAME 读取钥匙串中的凭据）。', '在你的程序中确认发起调用的进程里设置了该环境变量（系统服务和 IDE 往往不会继承终端里的变量）。'],
+      fixes: ['提供密钥：api-doctor diagnose URL --token-env OPENAI_API_KEY，或从钥匙串读取：api-doctor diagnose URL --credential NAME。', '在你的程序中确认发起调用的进程里设置了该环境变量（系统服务和 IDE 往往不会继承终端里的变量）。'],
     }),
   },
   AUTH_REJECTED: {

@@ -1,5 +1,6 @@
 import type { Evidence } from '../../common/report.js';
 import { ev, type CodeText } from './types.js';
+import { systemProxyFix } from './system-proxy-fix.js';
 
 /** Why a client takes the route it takes, in words (the matrix rows in report/client-rows.ts use these too). */
 export const WHY_EN: Record<string, string> = {
@@ -33,7 +34,13 @@ const NODE_FIXES_ZH = (e: Evidence) => [
   "在代码中：import { setGlobalDispatcher, EnvHttpProxyAgent } from 'undici'; setGlobalDispatcher(new EnvHttpProxyAgent());（或向 SDK 传入 agent / fetchOptions.dispatcher）。",
 ];
 
+/** The client's own fixes, then (for an ignored OS proxy) the run through it that the app offers as a button. */
 function fixesFor(e: Evidence, zh: boolean): string[] {
+  const own = clientFixes(e, zh);
+  return e.source === 'system' ? [...own, systemProxyFix(ev(e, 'proxy'), zh)] : own;
+}
+
+function clientFixes(e: Evidence, zh: boolean): string[] {
   const client = ev(e, 'client');
   const proxy = ev(e, 'proxy');
   if (client === 'node' || client === 'openai-node') return zh ? NODE_FIXES_ZH(e) : NODE_FIXES_EN(e);

@@ -55,12 +55,12 @@ export const dnsTexts: Record<CodesOfStage<'dns'>, CodeText> = {
     en: (e) => ({
       title: `No DNS answer for ${ev(e, 'host')} in time`,
       detail: `The resolver (${ev(e, 'resolvers')}) did not answer within the budget. DNS (port 53) may be blocked, or the resolver is down.`,
-      fixes: ['Check that the resolver in use is reachable (a VPN that changed DNS servers and then disconnected is a common cause).', 'Compare with another resolver: --dns-server <ip>.', 'On a locked-down network, DNS may only work through the proxy: set HTTPS_PROXY so the proxy resolves names.'],
+      fixes: ['Check that the resolver in use is reachable (a VPN that changed DNS servers and then disconnected is a common cause).', 'Compare with another resolver: api-doctor diagnose URL --dns-server 1.1.1.1.', 'On a locked-down network, DNS may only work through the proxy: set HTTPS_PROXY so the proxy resolves names.'],
     }),
     'zh-CN': (e) => ({
       title: `${ev(e, 'host')} 的 DNS 查询超时`,
       detail: `解析器（${ev(e, 'resolvers')}）在时限内没有应答。DNS（53 端口）可能被封锁，或解析器已宕机。`,
-      fixes: ['检查当前使用的解析器是否可达（常见原因：VPN 修改了 DNS 服务器后又断开）。', '用其他解析器对比：--dns-server <ip>。', '在受限网络中，DNS 可能只能通过代理完成：设置 HTTPS_PROXY，让代理解析域名。'],
+      fixes: ['检查当前使用的解析器是否可达（常见原因：VPN 修改了 DNS 服务器后又断开）。', '用其他解析器对比：api-doctor diagnose URL --dns-server 223.5.5.5。', '在受限网络中，DNS 可能只能通过代理完成：设置 HTTPS_PROXY，让代理解析域名。'],
     }),
   },
   DNS_SINKHOLE: {
@@ -68,12 +68,12 @@ export const dnsTexts: Record<CodesOfStage<'dns'>, CodeText> = {
     en: (e) => ({
       title: `${ev(e, 'host')} resolves to ${ev(e, 'addresses')}: blocked`,
       detail: `A public name pointing at ${ev(e, 'addresses')} means a blocker (ad/tracker filter, Pi-hole, company DNS policy${e.viaHostsFile ? ', or your hosts file' : ''}) or a poisoned resolver is hiding the real address. Resolvers: ${ev(e, 'resolvers')}.`,
-      fixes: ['Check DNS filtering (Pi-hole, AdGuard, NextDNS, router parental controls, security software) and allow this domain.', 'Look for the name in your hosts file and remove the line.', 'Compare with another resolver: --reference-dns <ip>; if it answers differently, the local resolver is the cause.'],
+      fixes: ['Check DNS filtering (Pi-hole, AdGuard, NextDNS, router parental controls, security software) and allow this domain.', 'Look for the name in your hosts file and remove the line.', 'If another resolver answers differently, the local resolver is the cause; compare: api-doctor diagnose URL --reference-dns 1.1.1.1.'],
     }),
     'zh-CN': (e) => ({
       title: `${ev(e, 'host')} 被解析为 ${ev(e, 'addresses')}：已被拦截`,
       detail: `公网域名指向 ${ev(e, 'addresses')}，说明拦截工具（广告/跟踪过滤、Pi-hole、公司 DNS 策略${e.viaHostsFile ? '或 hosts 文件' : ''}）或被污染的解析器隐藏了真实地址。解析器：${ev(e, 'resolvers')}。`,
-      fixes: ['检查 DNS 过滤（Pi-hole、AdGuard、NextDNS、路由器家长控制、安全软件）并放行该域名。', '在 hosts 文件中查找该域名并删除对应行。', '用其他解析器对比：--reference-dns <ip>；若结果不同，问题出在本地解析器。'],
+      fixes: ['检查 DNS 过滤（Pi-hole、AdGuard、NextDNS、路由器家长控制、安全软件）并放行该域名。', '在 hosts 文件中查找该域名并删除对应行。', '若其他解析器的结果不同，问题出在本地解析器；对比一下：api-doctor diagnose URL --reference-dns 223.5.5.5。'],
     }),
   },
   DNS_RESOLVERS_DISAGREE: {

@@ -14,12 +14,12 @@ export const httpTexts: Record<CodesOfStage<'http'>, CodeText> = {
     en: (e) => ({
       title: `No response headers within ${ev(e, 'timeoutMs')} ms`,
       detail: `The connection to ${ev(e, 'url')} was open and the request was sent, but the server did not start answering within ${ev(e, 'timeoutMs')} ms. The server is hung or very slow, or a proxy/firewall swallows the request.`,
-      fixes: ['Retry with a longer budget (--timeout 60000): a slow model may need longer for its first byte.', 'Check the provider\'s status page; try again from another network to rule out a middlebox.', 'In your client, set a read timeout and retry with backoff instead of waiting forever.'],
+      fixes: ['A slow model may need longer for its first byte; retry with a longer budget: api-doctor diagnose URL --timeout 60000.', 'Check the provider\'s status page; try again from another network to rule out a middlebox.', 'In your client, set a read timeout and retry with backoff instead of waiting forever.'],
     }),
     'zh-CN': (e) => ({
       title: `${ev(e, 'timeoutMs')} 毫秒内未收到响应头`,
       detail: `到 ${ev(e, 'url')} 的连接已建立、请求已发出，但服务器在 ${ev(e, 'timeoutMs')} 毫秒内没有开始响应。可能是服务卡住或非常慢，也可能是代理/防火墙吞掉了请求。`,
-      fixes: ['用更长的时限重试（--timeout 60000）：较慢的模型可能需要更久才返回首字节。', '查看服务商状态页；换一个网络再试，以排除中间设备的影响。', '在客户端设置读取超时，并使用退避重试，而不是无限等待。'],
+      fixes: ['较慢的模型可能需要更久才返回首字节；用更长的时限重试：api-doctor diagnose URL --timeout 60000。', '查看服务商状态页；换一个网络再试，以排除中间设备的影响。', '在客户端设置读取超时，并使用退避重试，而不是无限等待。'],
     }),
   },
   HTTP_BODY_TIMEOUT: {

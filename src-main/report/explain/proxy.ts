@@ -1,6 +1,8 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import { ev, type CodeText } from './types.js';
 import { clientProxyTexts } from './clients.js';
+import { withSystemProxyFix } from './system-proxy-fix.js';
+import type { Evidence } from '../../common/report.js';
 
 const noProxy = (e: Parameters<typeof ev>[0], zh = false): string => (e.noProxy === null || e.noProxy === undefined ? (zh ? '未设置' : 'not set') : ev(e, 'noProxy'));
 
@@ -24,26 +26,26 @@ const speaksEn = (e: Parameters<typeof ev>[0]): string => ({ http: 'plain HTTP',
 const speaksZh = (e: Parameters<typeof ev>[0]): string => ({ http: '普通 HTTP', tls: 'TLS（https）', socks5: 'SOCKS5' })[ev(e, 'speaks')] ?? ev(e, 'speaks');
 
 /** Title, detail and fixes of every proxy code, in English and Simplified Chinese. */
-export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
+const texts: Record<CodesOfStage<'proxy'>, CodeText> = {
   PROXY_IN_USE: {
     example: { proxy: 'http://proxy.corp.example:8080', source: 'env:https_proxy', noProxy: 'localhost,.corp.example' },
     en: (e) => e.pacUrl !== undefined && e.pacEvaluated === false ? {
       title: `The system proxy is a PAC script (${e.pacUrl ? ev(e, 'pacUrl') : 'WPAD discovery'}): not evaluated`,
       detail: `${src(e)} sends each URL through ${e.pacUrl ? `the script at ${ev(e, 'pacUrl')}` : 'a script found by WPAD'}. This diagnosis did not evaluate it and connected directly; browsers and apps that follow the OS settings may use a proxy instead.`,
-      fixes: ['To check the path your browser takes, run the diagnosis with --proxy set to the proxy the script returns for this URL (your IT department or the script itself says which).', 'The desktop app resolves PAC scripts through Chromium: run the diagnosis there to see the proxy the OS picks.'],
+      fixes: ['To check the path your browser takes, diagnose through the proxy the script returns for this URL (your IT department or the script itself says which): api-doctor diagnose URL --proxy http://PROXY:PORT.', 'The desktop app resolves PAC scripts through Chromium: run the diagnosis there to see the proxy the OS picks.'],
     } : ({
       title: `Traffic goes through the proxy ${ev(e, 'proxy')}`,
       detail: `The proxy comes from ${src(e)}. NO_PROXY: ${noProxy(e)}. Your SDK only uses it if it reads the same settings.`,
-      fixes: ['If your program fails while this diagnosis passes, make sure it uses the same proxy (many SDKs ignore HTTPS_PROXY unless told, e.g. undici needs an EnvHttpProxyAgent).', 'If no proxy should be used for this host, add it to NO_PROXY or run with --no-proxy to compare.'],
+      fixes: ['If your program fails while this diagnosis passes, make sure it uses the same proxy (many SDKs ignore HTTPS_PROXY unless told, e.g. undici needs an EnvHttpProxyAgent).', 'If no proxy should be used for this host, add it to NO_PROXY; compare without it: api-doctor diagnose URL --no-proxy.'],
     }),
     'zh-CN': (e) => e.pacUrl !== undefined && e.pacEvaluated === false ? {
       title: `系统代理使用 PAC 脚本（${e.pacUrl ? ev(e, 'pacUrl') : 'WPAD 自动发现'}）：未解析`,
       detail: `${src(e, true)}通过${e.pacUrl ? `位于 ${ev(e, 'pacUrl')} 的脚本` : '经 WPAD 找到的脚本'}为每个 URL 选择代理。本诊断没有执行该脚本，而是直接连接；遵循系统设置的浏览器和应用可能会改走代理。`,
-      fixes: ['若要检查浏览器实际走的路径，请用 --proxy 指定该脚本为此 URL 返回的代理（可询问 IT 部门或查看脚本）。', '桌面版通过 Chromium 解析 PAC 脚本：在桌面版中诊断即可看到系统选择的代理。'],
+      fixes: ['若要检查浏览器实际走的路径，请经该脚本为此 URL 返回的代理（可询问 IT 部门或查看脚本）再诊断：api-doctor diagnose URL --proxy http://PROXY:PORT。', '桌面版通过 Chromium 解析 PAC 脚本：在桌面版中诊断即可看到系统选择的代理。'],
     } : ({
       title: `流量经过代理 ${ev(e, 'proxy')}`,
       detail: `该代理来自${src(e, true)}。NO_PROXY：${noProxy(e, true)}。只有读取相同设置的 SDK 才会使用它。`,
-      fixes: ['如果本诊断通过而你的程序失败，请确认程序使用了同一个代理（许多 SDK 默认忽略 HTTPS_PROXY，例如 undici 需要 EnvHttpProxyAgent）。', '如果该主机不应走代理，请把它加入 NO_PROXY，或使用 --no-proxy 对比。'],
+      fixes: ['如果本诊断通过而你的程序失败，请确认程序使用了同一个代理（许多 SDK 默认忽略 HTTPS_PROXY，例如 undici 需要 EnvHttpProxyAgent）。', '如果该主机不应走代理，请把它加入 NO_PROXY；不经代理对比一次：api-doctor diagnose URL --no-proxy。'],
     }),
   },
   PROXY_UNREACHABLE: {
@@ -57,7 +59,7 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
             'On the host, let the proxy listen beyond loopback (Clash/mihomo: allow-lan: true; v2rayN: "allow connections from LAN"), or run the container with --network host.',
             'Check that the proxy program on the host is running at all.',
           ]
-        : ['Check the proxy address and port with your IT department; the proxy may have moved or be down.', `If you are not on the network that needs this proxy (e.g. working from home), unset it or run with --no-proxy.`, 'Check that a VPN required to reach the proxy is connected.', 'A local proxy client (Clash, v2rayN: ports 7890, 7897, 10809) that was closed leaves its address behind: start it again or clear the setting.'],
+        : ['Check the proxy address and port with your IT department; the proxy may have moved or be down.', `If you are not on the network that needs this proxy (e.g. working from home), unset it; check the direct way: api-doctor diagnose URL --no-proxy.`, 'Check that a VPN required to reach the proxy is connected.', 'A local proxy client (Clash, v2rayN: ports 7890, 7897, 10809) that was closed leaves its address behind: start it again or clear the setting.'],
     }),
     'zh-CN': (e) => ({
       title: `无法连接代理 ${ev(e, 'proxy')}`,
@@ -68,7 +70,7 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
             '在宿主机上让代理监听非回环地址（Clash/mihomo：allow-lan: true；v2rayN："允许来自局域网的连接"），或用 --network host 运行容器。',
             '确认宿主机上的代理程序正在运行。',
           ]
-        : ['向 IT 部门确认代理地址和端口；代理可能已迁移或宕机。', '如果当前不在需要该代理的网络中（例如在家办公），请取消该设置或使用 --no-proxy 运行。', '检查访问该代理所需的 VPN 是否已连接。', '本地代理客户端（Clash、v2rayN：端口 7890、7897、10809）关闭后会留下旧地址：请重新启动它或清除该设置。'],
+        : ['向 IT 部门确认代理地址和端口；代理可能已迁移或宕机。', '如果当前不在需要该代理的网络中（例如在家办公），请取消该设置；检查直连情况：api-doctor diagnose URL --no-proxy。', '检查访问该代理所需的 VPN 是否已连接。', '本地代理客户端（Clash、v2rayN：端口 7890、7897、10809）关闭后会留下旧地址：请重新启动它或清除该设置。'],
     }),
   },
   PROXY_AUTH_REQUIRED: {
@@ -123,7 +125,7 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
       fixes: [
         'Tell the proxy\'s administrators the error id (or SOCKS reply) and the host: the proxy\'s DNS or its route to the API is broken (ERR_DNS_FAIL, or in squid 5 ERR_CANNOT_FORWARD for CONNECT and ERR_READ_ERROR for plain http: it cannot resolve the name; ERR_CONNECT_FAIL 111: the connection was refused; 110: it timed out; tinyproxy says "Unable to connect" for both).',
         'Check the host name and port in the URL: a typo fails the same way at the proxy.',
-        'If this host should be reached directly (internal, or reachable without the proxy), add it to NO_PROXY or compare with --no-proxy.',
+        'If this host should be reached directly (internal, or reachable without the proxy), add it to NO_PROXY; compare without the proxy: api-doctor diagnose URL --no-proxy.',
       ],
     }),
     'zh-CN': (e) => ({
@@ -134,7 +136,7 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
       fixes: [
         '把错误标识（或 SOCKS 应答）和主机名告诉代理管理员：代理的 DNS 或到 API 的线路有问题（ERR_DNS_FAIL，squid 5 中 CONNECT 为 ERR_CANNOT_FORWARD、普通 http 为 ERR_READ_ERROR：无法解析域名；ERR_CONNECT_FAIL 111：连接被拒绝；110：连接超时；tinyproxy 对两者都返回 "Unable to connect"）。',
         '检查 URL 中的主机名和端口：拼写错误在代理处也会这样失败。',
-        '如果该主机应直连（内网，或无需代理即可访问），请把它加入 NO_PROXY，或使用 --no-proxy 对比。',
+        '如果该主机应直连（内网，或无需代理即可访问），请把它加入 NO_PROXY；不经代理对比一次：api-doctor diagnose URL --no-proxy。',
       ],
     }),
   },
@@ -143,12 +145,12 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
     en: (e) => ({
       title: `A proxy would carry traffic for the local address ${ev(e, 'host')}`,
       detail: `${ev(e, 'host')} is a loopback or private address, yet ${src(e)} sends it to ${ev(e, 'proxy')} because NO_PROXY (${noProxy(e)}) does not list it. The proxy usually cannot reach it.`,
-      fixes: [`Add it to NO_PROXY, e.g. export NO_PROXY=localhost,127.0.0.1,::1,${ev(e, 'host')} (and no_proxy, which curl and many tools prefer).`, 'Or run with --no-proxy to check the direct connection.'],
+      fixes: [`Add it to NO_PROXY, e.g. export NO_PROXY=localhost,127.0.0.1,::1,${ev(e, 'host')} (and no_proxy, which curl and many tools prefer).`, 'Or check the direct connection: api-doctor diagnose URL --no-proxy.'],
     }),
     'zh-CN': (e) => ({
       title: `代理将转发发往本地地址 ${ev(e, 'host')} 的流量`,
       detail: `${ev(e, 'host')} 是回环或私有地址，但由于 NO_PROXY（${noProxy(e, true)}）未包含它，${src(e, true)}会把它发给 ${ev(e, 'proxy')}。代理通常无法访问该地址。`,
-      fixes: [`把它加入 NO_PROXY，例如 export NO_PROXY=localhost,127.0.0.1,::1,${ev(e, 'host')}（同时设置 curl 等工具优先读取的 no_proxy）。`, '或使用 --no-proxy 检查直连情况。'],
+      fixes: [`把它加入 NO_PROXY，例如 export NO_PROXY=localhost,127.0.0.1,::1,${ev(e, 'host')}（同时设置 curl 等工具优先读取的 no_proxy）。`, '或检查直连情况：api-doctor diagnose URL --no-proxy。'],
     }),
   },
   ...clientProxyTexts,
@@ -172,3 +174,8 @@ export const proxyTexts: Record<CodesOfStage<'proxy'>, CodeText> = {
     }),
   },
 };
+
+/** A proxy other than the OS's failed or was used: every proxy code then offers the OS proxy first (system-proxy-fix.ts). */
+export const proxyTexts = Object.fromEntries(
+  Object.entries(texts).map(([code, t]) => [code, { ...t, en: (e: Evidence) => withSystemProxyFix(t.en(e), e, false), 'zh-CN': (e: Evidence) => withSystemProxyFix(t['zh-CN'](e), e, true) }]),
+) as typeof texts;

@@ -15,7 +15,7 @@ const RID_EN = 'When contacting support, quote the request id shown above.';
 const RID_ZH = '联系技术支持时请附上上面的请求标识（request id）。';
 
 /** Title, detail and fixes of every server code, in English and Simplified Chinese. */
-export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
+const texts: Record<CodesOfStage<'server'>, CodeText> = {
   SERVER_RATE_LIMITED: {
     example: { url: URL_, status: 429, retryAfterSeconds: 20, limits: { 'x-ratelimit-limit-requests': '500', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '20s' }, providerMessage: 'Rate limit reached for gpt-4o-mini in organization org-x on requests per min (RPM): Limit 500, Used 500.', providerCode: 'rate_limit_exceeded', requestId: 'x-request-id: req_51c0' },
     en: (e) => ({
@@ -118,12 +118,12 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
     en: (e) => ({
       title: `Unreliable: ${ev(e, 'failures')} of ${ev(e, 'samples')} requests failed`,
       detail: `The same request to ${ev(e, 'url')} sometimes works and sometimes fails (${ev(e, 'outcomes')}). Typical of one bad instance behind a load balancer, an unstable network path, or a service under strain.`,
-      fixes: ['Let your client retry transient failures (5xx, resets, timeouts) with exponential backoff and jitter.', 'Run again with more samples (--samples 20) to see whether it persists, and report it with the request ids.', 'If you run the service: look for an unhealthy instance or a failing dependency.'],
+      fixes: ['Let your client retry transient failures (5xx, resets, timeouts) with exponential backoff and jitter.', 'Report it with the request ids; to see whether it persists, take more samples: api-doctor diagnose URL --samples 20.', 'If you run the service: look for an unhealthy instance or a failing dependency.'],
     }),
     'zh-CN': (e) => ({
       title: `不稳定：${ev(e, 'samples')} 次请求中有 ${ev(e, 'failures')} 次失败`,
       detail: `对 ${ev(e, 'url')} 的同一请求时好时坏（${ev(e, 'outcomes')}）。常见于负载均衡后面有一个异常实例、网络路径不稳定，或服务压力过大。`,
-      fixes: ['让客户端对临时性失败（5xx、连接重置、超时）使用带随机抖动的指数退避重试。', '增加采样次数（--samples 20）再运行一次，确认是否持续，并附上请求标识报告。', '如果服务由你维护：排查异常实例或出错的依赖服务。'],
+      fixes: ['让客户端对临时性失败（5xx、连接重置、超时）使用带随机抖动的指数退避重试。', '附上请求标识报告该问题；要确认是否持续，请增加采样次数：api-doctor diagnose URL --samples 20。', '如果服务由你维护：排查异常实例或出错的依赖服务。'],
     }),
   },
   STREAM_ERROR_EVENT: {
@@ -161,7 +161,7 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
       fixes: [
         'In nginx in front of the API, turn buffering off for this location: proxy_buffering off; (or have the upstream send X-Accel-Buffering: no), and for gzip, gzip off for text/event-stream.',
         'For other gateways: HAProxy `option http-buffer-request off` / no compression; Cloudflare and CDNs: do not cache or transform text/event-stream; corporate proxies that scan content buffer by design: ask for an exception.',
-        'Compare with --no-proxy or from another network to find which hop buffers.',
+        'To find which hop buffers, compare from another network, or without the proxy: api-doctor diagnose URL --stream --no-proxy.',
       ],
     }),
     'zh-CN': (e) => ({
@@ -170,8 +170,31 @@ export const serverTexts: Record<CodesOfStage<'server'>, CodeText> = {
       fixes: [
         '在 API 前面的 nginx 中为该 location 关闭缓冲：proxy_buffering off;（或让上游发送 X-Accel-Buffering: no），并对 text/event-stream 关闭 gzip。',
         '其他网关：HAProxy 设置 `option http-buffer-request off` / 不压缩；Cloudflare 等 CDN 不要缓存或改写 text/event-stream；做内容扫描的企业代理会按设计缓冲，请申请例外。',
-        '使用 --no-proxy 或换一个网络对比，找出是哪一跳在缓冲。',
+        '要找出是哪一跳在缓冲，请换一个网络对比，或不经代理对比：api-doctor diagnose URL --stream --no-proxy。',
       ],
     }),
   },
 };
+
+/**
+ * Failures that more samples would tell apart ("every time" or "now and then"), and a slowness
+ * whose p90 more samples would settle: each offers them (the app's "Re-run with 20 samples"). Not
+ * the rate-limit and quota codes: more requests only make those worse.
+ */
+const MORE_SAMPLES: Partial<Record<CodesOfStage<'server'>, [en: string, zh: string]>> = {
+  SERVER_UNAVAILABLE: ['To see whether it fails every time or now and then, take more samples: api-doctor diagnose URL --samples 20.', '要确认是每次都失败还是时好时坏，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+  SERVER_BAD_GATEWAY: ['To see whether it fails every time or now and then, take more samples: api-doctor diagnose URL --samples 20.', '要确认是每次都失败还是时好时坏，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+  SERVER_ERROR: ['To see whether it fails every time or now and then, take more samples: api-doctor diagnose URL --samples 20.', '要确认是每次都失败还是时好时坏，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+  SERVER_SLOW: ['For a firmer p90, take more samples: api-doctor diagnose URL --samples 20.', '要得到更可靠的 p90，请增加采样次数：api-doctor diagnose URL --samples 20。'],
+};
+/** Already 20 samples or more: nothing more to offer. */
+const fewSamples = (e: Evidence) => typeof e.samples !== 'number' || e.samples < 20;
+
+export const serverTexts = Object.fromEntries(
+  Object.entries(texts).map(([code, t]) => {
+    const more = MORE_SAMPLES[code as CodesOfStage<'server'>];
+    if (!more) return [code, t];
+    const add = (x: ReturnType<CodeText['en']>, e: Evidence, i: 0 | 1) => (fewSamples(e) ? { ...x, fixes: [...x.fixes, more[i]] } : x);
+    return [code, { ...t, en: (e: Evidence) => add(t.en(e), e, 0), 'zh-CN': (e: Evidence) => add(t['zh-CN'](e), e, 1) }];
+  }),
+) as typeof texts;

@@ -117,12 +117,12 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
     en: (e) => ({
       title: 'The server does not send its intermediate certificate',
       detail: `The server sent only its own certificate (${ev(e, 'subject')}); its issuer ${ev(e, 'missingIssuer')} is missing. Browsers often fetch it themselves, so the site works there, but Node, Python and curl fail (${ev(e, 'authorizationError')}).`,
-      fixes: ['If you run the server: configure the full chain (e.g. nginx ssl_certificate fullchain.pem, not cert.pem), then check with `openssl s_client -showcerts`.', 'If not: tell the provider; as a stopgap add the intermediate to NODE_EXTRA_CA_CERTS or --ca-file.'],
+      fixes: ['If you run the server: configure the full chain (e.g. nginx ssl_certificate fullchain.pem, not cert.pem), then check with `openssl s_client -showcerts`.', 'If not: tell the provider; as a stopgap add the intermediate to NODE_EXTRA_CA_CERTS, and check it here: api-doctor diagnose URL --ca-file intermediate.pem.'],
     }),
     'zh-CN': (e) => ({
       title: '服务器没有发送中间证书',
       detail: `服务器只发送了自己的证书（${ev(e, 'subject')}），缺少其签发者 ${ev(e, 'missingIssuer')}。浏览器通常会自行补全，因此浏览器访问正常，但 Node、Python 和 curl 会失败（${ev(e, 'authorizationError')}）。`,
-      fixes: ['如果服务器由你维护：配置完整证书链（例如 nginx 的 ssl_certificate 使用 fullchain.pem 而非 cert.pem），再用 `openssl s_client -showcerts` 检查。', '否则请通知服务商；临时办法是把中间证书加入 NODE_EXTRA_CA_CERTS 或 --ca-file。'],
+      fixes: ['如果服务器由你维护：配置完整证书链（例如 nginx 的 ssl_certificate 使用 fullchain.pem 而非 cert.pem），再用 `openssl s_client -showcerts` 检查。', '否则请通知服务商；临时办法是把中间证书加入 NODE_EXTRA_CA_CERTS，并在这里验证：api-doctor diagnose URL --ca-file intermediate.pem。'],
     }),
   },
   TLS_HANDSHAKE_TIMEOUT: {

@@ -3,6 +3,10 @@ import type { TextRef, TextValue } from '../../common/text-ref.js';
 /** Values as a template reads them: nested sentences already rendered, missing ones undefined. */
 export type Vals = { [name: string]: string | undefined };
 
+/** Why sampling took fewer samples than planned (server.sampled's `early`), in words. */
+const EARLY_EN: Record<string, string> = { 'healthy-and-fast': 'the first answer was healthy and fast, so no more were taken', budget: 'stopped early: time budget spent', limited: 'stopped: the service is limiting requests' };
+const EARLY_ZH: Record<string, string> = { 'healthy-and-fast': '首次应答正常且快速，因此没有继续采样', budget: '提前停止：时间预算已用完', limited: '已停止：服务正在限制请求' };
+
 /**
  * One sentence in both languages, with a realistic example of its values (the zh-CN completeness
  * test renders every entry with it).
@@ -117,9 +121,9 @@ export const PROBE_TEXTS = {
 
   // server
   'server.sampled': {
-    example: { samples: 3, p50Ms: 180, errorPercent: 0 },
-    en: (v) => `${v.samples} sample(s): p50 TTFB ${v.p50Ms ?? '–'} ms, errors ${v.errorPercent}%`,
-    'zh-CN': (v) => `${v.samples} 次采样：首字节 p50 ${v.p50Ms ?? '–'} 毫秒，错误率 ${v.errorPercent}%`,
+    example: { samples: 1, p50Ms: 180, errorPercent: 0, early: 'healthy-and-fast' },
+    en: (v) => `${v.samples} ${v.samples === '1' ? 'sample' : 'samples'}: p50 TTFB ${v.p50Ms ?? '–'} ms, errors ${v.errorPercent}%${v.early ? ` (${EARLY_EN[v.early] ?? v.early})` : ''}`,
+    'zh-CN': (v) => `${v.samples} 次采样：首字节 p50 ${v.p50Ms ?? '–'} 毫秒，错误率 ${v.errorPercent}%${v.early ? `（${EARLY_ZH[v.early] ?? v.early}）` : ''}`,
   },
   'server.notSampled': { example: {}, en: () => 'not sampled', 'zh-CN': () => '未采样' },
   'server.limited': { example: {}, en: () => 'not sampled: the service is limiting requests', 'zh-CN': () => '未采样：服务正在限制请求' },

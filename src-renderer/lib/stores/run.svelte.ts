@@ -18,6 +18,8 @@ export interface ProbeView {
   /** While running: when it started (this clock) and its budget, for "3.1 s of 10 s". */
   startedAt?: number;
   budgetMs?: number;
+  /** While a probe that sends several requests runs: the one it is at ("sample 2 of 5"). */
+  sample?: { n: number; of: number; state: 'started' | 'finished' };
 }
 export type LiveStageStatus = 'running' | StageStatus;
 export interface StageView {
@@ -146,6 +148,11 @@ export class DiagnosisRun {
       case 'probe-started':
         this.#upsert({ id: event.probe, stage: event.stage, status: 'running', durationMs: null, summary: null, startedAt: Date.now(), ...(event.budgetMs ? { budgetMs: event.budgetMs } : {}) });
         break;
+      case 'sample': {
+        const i = this.probes.findIndex((x) => x.id === event.probe);
+        if (i >= 0 && this.probes[i]!.status === 'running') this.probes[i] = { ...this.probes[i]!, sample: { n: event.n, of: event.of, state: event.state } };
+        break;
+      }
       case 'probe-finished':
         this.#upsert({ id: event.probe, stage: event.stage, status: event.status, durationMs: event.durationMs, summary: event.summary ?? null });
         break;

@@ -66,6 +66,8 @@ export class TargetForm {
       ...(this.caFile ? { caFile: this.caFile.path } : {}),
       timeoutMs: Number(this.timeoutMs),
       samples: Number(this.samples),
+      // A number other than the default is the user's own: take exactly that many (adaptive sampling may take one).
+      ...(Number(this.samples) !== DEFAULTS.samples ? { samplesExplicit: true } : {}),
       slowMs: DEFAULTS.slowMs,
       stream: this.stream,
       ...(this.completion ? { completion: true } : {}),
