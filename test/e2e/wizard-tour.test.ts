@@ -77,6 +77,11 @@ async function cutOff(page: Page): Promise<string[]> {
     for (const l of Array.from(document.querySelectorAll('.steps .label'))) {
       if (l.getBoundingClientRect().height > parseFloat(getComputedStyle(l).fontSize) * 1.9) out.push(say(l, 'wraps'));
     }
+    // A step's toolbar is one row (it has a fixed height so nothing below moves; a wrapped button breaks that).
+    for (const bar of Array.from(document.querySelectorAll('.toolbar'))) {
+      const tops = new Set(Array.from(bar.children).map((c) => Math.round(c.getBoundingClientRect().top)));
+      if (tops.size > 1) out.push(say(bar, 'wraps onto two rows'));
+    }
     // The waterfall's axis labels side by side, not run into each other ("0 ms18 m36 ms").
     const ticks = Array.from(document.querySelectorAll('.waterfall .tick-label')).map((t) => t.getBoundingClientRect());
     for (let i = 1; i < ticks.length; i++) if (ticks[i]!.left < ticks[i - 1]!.right + 2) out.push(`waterfall axis labels ${i} and ${i + 1} overlap`);
