@@ -14,6 +14,9 @@ const nameValue = z.object({ name: str(1_000), value: str(100_000) });
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'not a finding code');
 const json: z.ZodType<unknown> = z.lazy(() => z.union([z.string().max(100_000), z.number(), z.boolean(), z.null(), z.array(json).max(1_000), z.record(z.string().max(200), json)]));
 
+/** A sentence as data (common/text-ref.ts): a stage's reason, a matrix row's label and reason. */
+const textRef = z.object({ code: str(100), values: z.record(z.string().max(100), json).optional() });
+
 const exchange = z.object({
   startedAt: str(64),
   request: z.object({
@@ -50,7 +53,7 @@ export const reportSchema = z.object({
   lang: z.enum(LANGS as [Lang, ...Lang[]]).catch('en'),
   startedAt: str(64),
   durationMs: num,
-  summary: z.object({ verdict: z.enum(['healthy', 'degraded', 'failing', 'cancelled']), rootCause: code.nullable(), headline: str(2_000) }),
+  summary: z.object({ verdict: z.enum(['healthy', 'degraded', 'failing', 'cancelled']), rootCause: code.nullable(), headline: str(2_000), caFileOnly: z.object({ client: str(64) }).optional() }),
   stages: z.array(z.object({ id: str(32), status: z.enum(['pass', 'warn', 'fail', 'skipped']), durationMs: num, reason: str(2_000).optional(), reasonRef: z.object({ code: str(100), values: z.record(z.string().max(100), json).optional() }).optional() })).max(50),
   findings: z
     .array(
@@ -68,7 +71,10 @@ export const reportSchema = z.object({
   timings: z.object({ dnsMs: num.nullable(), connectMs: num.nullable(), tlsMs: num.nullable(), ttfbMs: num.nullable(), downloadMs: num.nullable(), totalMs: num }),
   exchanges: z.array(exchange).max(1_000).default([]),
   advice: json.optional(),
-  clients: z.array(z.object({ id: str(64), label: str(200), outcome: z.enum(['ok', 'fail', 'at-risk', 'unknown']), code: code.nullable(), reason: str(2_000) })).max(50).optional(),
+  clients: z
+    .array(z.object({ id: str(64), label: str(200), outcome: z.enum(['ok', 'fail', 'at-risk', 'unknown']), code: code.nullable(), reason: str(2_000), labelRef: textRef.optional(), reasonRef: textRef.optional() }))
+    .max(50)
+    .optional(),
 });
 
 export const manifestSchema = z.object({

@@ -57,7 +57,16 @@ export interface Report {
   lang: Lang;
   startedAt: string;
   durationMs: number;
-  summary: { verdict: Verdict; rootCause: FindingCode | null; headline: string };
+  summary: {
+    verdict: Verdict;
+    rootCause: FindingCode | null;
+    headline: string;
+    /**
+     * The client the run was judged for (--client, default curl) does not trust the chain; only
+     * --ca-file made it pass. The headline says so: that client (and the matrix rows) lack that CA.
+     */
+    caFileOnly?: { client: string };
+  };
   stages: StageResult[];
   findings: Finding[];
   timings: Timings;

@@ -9,8 +9,10 @@ import type { ProbeText } from '../report/text/probe-texts.js';
 import { adviseFrom } from './advice/index.js';
 import type { FindingDraft, Probe, ProbeResult, RunView } from './probe.js';
 import type { Redactor } from './redact.js';
-import { byStageThenSeverity, phaseTotalMs, summarise, summariseCancelled, withNotChecked } from './summary.js';
+import { byStageThenSeverity, phaseTotalMs, summarise, summariseCancelled, withCaFileOnly, withNotChecked } from './summary.js';
 import { resolveProvider } from './target.js';
+import { PROBE_IDS } from './probe-data.js';
+import type { TlsProbeData } from './probes/tls.js';
 
 // Building the report from what a run measured (run.ts schedules the probes and keeps the budgets).
 
@@ -110,7 +112,7 @@ export function buildReport(run: RunRecord): Report {
     lang: request.lang,
     startedAt: new Date(run.startedAtMs).toISOString(),
     durationMs: Date.now() - run.startedAtMs,
-    summary: run.cancelledAtMs !== null ? summariseCancelled(findings, request.lang) : withNotChecked(summarise(findings, request.lang), stages, request.lang),
+    summary: run.cancelledAtMs !== null ? summariseCancelled(findings, request.lang) : withCaFileOnly(withNotChecked(summarise(findings, request.lang), stages, request.lang), caFileOnlyFor(run.results), run.clients ?? undefined, request.lang),
     stages,
     findings,
     timings: mergeTimings(run.probes, run.results),
@@ -125,4 +127,10 @@ export function buildReport(run: RunRecord): Report {
     // Advice is a bonus: its failure must not cost the report.
   }
   return deepFreeze(run.redactor.scrubDeep(report));
+}
+
+/** The client the TLS probe judged for, when only --ca-file made it trust the chain. */
+function caFileOnlyFor(results: ReadonlyMap<string, ProbeResult>): string | null {
+  const tls = results.get(PROBE_IDS.tls) as ProbeResult<TlsProbeData> | undefined;
+  return tls?.data?.caFileOnly === true && tls.data.judged ? tls.data.judged.client : null;
 }

@@ -1,12 +1,22 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import type { Evidence } from '../../common/report.js';
-import { ev, type CodeText } from './types.js';
+import { ev, evCount, type CodeText } from './types.js';
 
 const CERT = { host: 'api.example.com', address: '203.0.113.7', viaProxy: false, subject: 'api.example.com', issuer: 'R11, Let\'s Encrypt', validFrom: '2026-08-01T00:00:00.000Z', validTo: '2026-10-30T00:00:00.000Z', localClock: '2026-11-23T20:00:00.000Z' };
 const HS = { host: 'api.example.com', address: '203.0.113.7', viaProxy: false, handshakeMs: 10000 };
 
 const icpt = (e: Evidence, zh: boolean): string =>
   e.interceptor ? (zh ? `签发者看起来是 ${ev(e, 'interceptor')} 的 TLS 解密（中间人检查）证书：你的网络正在拦截 HTTPS 流量。` : `The issuer looks like ${ev(e, 'interceptor')}'s TLS inspection CA: your network is intercepting HTTPS.`) : '';
+
+/** The trust store a finding was judged with: a client's own (--client, default curl), else Node's bundle. */
+const storeOf = (e: Evidence, zh: boolean): string => {
+  if (!e.client) return zh ? 'Node 内置列表' : "Node's bundle";
+  const store = String(e.store ?? '').replace(/\bos\b/, zh ? '系统信任库' : 'the OS trust store');
+  return zh ? `${ev(e, 'client')} 的信任库：${store}` : `${ev(e, 'client')}'s store: ${store}`;
+};
+const nodeSaid = (e: Evidence, zh: boolean): string => (e.authorizationError ? (zh ? `Node 报告 ${ev(e, 'authorizationError')}；` : `Node reports ${ev(e, 'authorizationError')}; `) : '');
+const judgedFor = (e: Evidence, zh: boolean): string =>
+  e.judgedFor ? (zh ? `本次按 ${ev(e, 'judgedFor')} 判断，它信任该证书；用 --client node 可按 Node 诊断。` : ` This run is judged as ${ev(e, 'judgedFor')}, which trusts it; --client node diagnoses as Node.`) : '';
 
 const CA_FIXES_EN = [
   'Get the CA certificate (PEM) from IT, then for Node programs: export NODE_EXTRA_CA_CERTS=/path/to/ca.pem (read at start-up).',
@@ -24,7 +34,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
   TLS_CERT_EXPIRED: {
     example: { ...CERT, daysAgo: 24 },
     en: (e) => ({
-      title: `The server's certificate expired ${ev(e, 'daysAgo')} day(s) ago`,
+      title: `The server's certificate expired ${evCount(e, 'daysAgo', 'day')} ago`,
       detail: `The certificate for ${ev(e, 'subject')} (issued by ${ev(e, 'issuer')}) was valid until ${ev(e, 'validTo')}; the local clock says ${ev(e, 'localClock')}.`,
       fixes: ['If you run the server: renew the certificate and reload the server (check why automatic renewal, e.g. certbot/ACME, stopped).', 'If not: tell the provider; do not disable certificate checks to work around it.', 'If the local clock is wrong (far in the future), fix the clock instead.'],
     }),
@@ -38,7 +48,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
     example: { ...CERT, validFrom: '2026-12-01T00:00:00.000Z', validTo: '2027-03-01T00:00:00.000Z', daysAhead: 8 },
     en: (e) => ({
       title: 'The certificate is not valid yet: check this machine\'s clock',
-      detail: `The certificate for ${ev(e, 'subject')} is valid from ${ev(e, 'validFrom')}, but the local clock says ${ev(e, 'localClock')} (${ev(e, 'daysAhead')} day(s) earlier). Usually the local clock is wrong.`,
+      detail: `The certificate for ${ev(e, 'subject')} is valid from ${ev(e, 'validFrom')}, but the local clock says ${ev(e, 'localClock')} (${evCount(e, 'daysAhead', 'day')} earlier). Usually the local clock is wrong.`,
       fixes: ['Set the clock right and enable automatic time sync (Windows: Settings → Time; macOS: Date & Time; Linux: timedatectl set-ntp true).', 'If the clock is right, the server installed a certificate too early: tell its operator.'],
     }),
     'zh-CN': (e) => ({
@@ -50,7 +60,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
   TLS_CERT_EXPIRING_SOON: {
     example: { ...CERT, validTo: '2026-11-28T00:00:00.000Z', daysLeft: 4 },
     en: (e) => ({
-      title: `The certificate expires in ${ev(e, 'daysLeft')} day(s)`,
+      title: `The certificate expires in ${evCount(e, 'daysLeft', 'day')}`,
       detail: `The certificate for ${ev(e, 'subject')} (issued by ${ev(e, 'issuer')}) is valid until ${ev(e, 'validTo')}. Calls will start failing then.`,
       fixes: ['If you run the server: renew now and check the automatic renewal job.', 'If not: warn the provider before it expires.'],
     }),
@@ -77,14 +87,14 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
     example: { host: 'api.openai.com', address: '162.159.140.245', viaProxy: false, subject: 'api.openai.com', issuer: 'Zscaler Root CA, Zscaler Inc.', selfSigned: false, chain: ['api.openai.com', 'Zscaler Intermediate Root CA'], interceptor: 'Zscaler', authorizationError: 'SELF_SIGNED_CERT_IN_CHAIN', caFile: null },
     en: (e) => ({
       title: e.selfSigned ? 'The server uses a self-signed certificate' : `The certificate's issuer (${ev(e, 'issuer')}) is not trusted`,
-      detail: `${icpt(e, false)} Chain: ${ev(e, 'chain')}. Node reports ${ev(e, 'authorizationError')}; no trusted root (Node's bundle${e.caFile ? ' or --ca-file' : ''}) vouches for it.`.trim(),
+      detail: `${icpt(e, false)} Chain: ${ev(e, 'chain')}. ${nodeSaid(e, false) ? `${nodeSaid(e, false)}no` : 'No'} trusted root (${storeOf(e, false)}${e.caFile ? ' or --ca-file' : ''}) vouches for it.`.trim(),
       fixes: e.interceptor
         ? ['Ask IT for the inspection CA certificate and trust it in your program (below), or ask them to exempt this API host from TLS inspection.', ...CA_FIXES_EN]
         : ['If this is your own or a private server, give its CA to your client (below). Never turn off verification (NODE_TLS_REJECT_UNAUTHORIZED=0).', ...CA_FIXES_EN],
     }),
     'zh-CN': (e) => ({
       title: e.selfSigned ? '服务器使用自签名证书' : `证书签发者（${ev(e, 'issuer')}）不受信任`,
-      detail: `${icpt(e, true)}证书链：${ev(e, 'chain')}。Node 报告 ${ev(e, 'authorizationError')}；没有受信任的根证书（Node 内置列表${e.caFile ? '或 --ca-file' : ''}）为其担保。`,
+      detail: `${icpt(e, true)}证书链：${ev(e, 'chain')}。${nodeSaid(e, true)}没有受信任的根证书（${storeOf(e, true)}${e.caFile ? '或 --ca-file' : ''}）为其担保。`,
       fixes: e.interceptor
         ? ['向 IT 部门索取 TLS 检查 CA 证书并在程序中信任它（见下），或请他们对该 API 主机免除 TLS 检查。', ...CA_FIXES_ZH]
         : ['如果是自建或内网服务器，请把其 CA 提供给客户端（见下）。切勿关闭校验（NODE_TLS_REJECT_UNAUTHORIZED=0）。', ...CA_FIXES_ZH],
@@ -95,7 +105,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
     en: (e) => ({
       // With --client, evidence names the client and its store (a Python client on certifi, say).
       title: `Trusted by the operating system, but not by ${e.client ? ev(e, 'client') : 'Node.js'}`,
-      detail: `The chain (${ev(e, 'chain')}) leads to ${ev(e, 'issuer')}, which the OS trust store (${ev(e, 'osStore')}) has but ${e.store ? ev(e, 'store') : "Node's bundled roots"} do${e.store ? 'es' : ''} not. Browsers and curl work; ${e.client ? ev(e, 'client') : 'Node SDKs'} fail${e.client ? 's' : ''}. ${icpt(e, false)}`.trim(),
+      detail: `The chain (${ev(e, 'chain')}) leads to ${ev(e, 'issuer')}, which the OS trust store (${ev(e, 'osStore')}) has but ${e.store ? ev(e, 'store') : "Node's bundled roots"} do${e.store ? 'es' : ''} not. Browsers and curl work; ${e.client ? ev(e, 'client') : 'Node SDKs'} fail${e.client ? 's' : ''}.${judgedFor(e, false)} ${icpt(e, false)}`.trim(),
       fixes: [
         'Export that CA from the OS store (or get it from IT) as PEM, then: export NODE_EXTRA_CA_CERTS=/path/to/corp-ca.pem before starting the program.',
         'Node ≥ 22.15 / 23.8: start with --use-system-ca (or NODE_OPTIONS=--use-system-ca) to use the OS store directly.',
@@ -104,7 +114,7 @@ export const tlsTexts: Record<CodesOfStage<'tls'>, CodeText> = {
     }),
     'zh-CN': (e) => ({
       title: `操作系统信任该证书，但 ${e.client ? ev(e, 'client') : 'Node.js'} 不信任`,
-      detail: `证书链（${ev(e, 'chain')}）指向 ${ev(e, 'issuer')}：操作系统信任库（${ev(e, 'osStore')}）中有它，而${e.store ? ` ${ev(e, 'store')} ` : ' Node 内置根证书'}中没有。浏览器和 curl 正常，${e.client ? ev(e, 'client') : 'Node SDK'} 会失败。${icpt(e, true)}`,
+      detail: `证书链（${ev(e, 'chain')}）指向 ${ev(e, 'issuer')}：操作系统信任库（${ev(e, 'osStore')}）中有它，而${e.store ? ` ${ev(e, 'store')} ` : ' Node 内置根证书'}中没有。浏览器和 curl 正常，${e.client ? ev(e, 'client') : 'Node SDK'} 会失败。${judgedFor(e, true)}${icpt(e, true)}`,
       fixes: [
         '从系统信任库导出该 CA（或向 IT 索取）为 PEM，然后在启动程序前设置：export NODE_EXTRA_CA_CERTS=/path/to/corp-ca.pem。',
         'Node ≥ 22.15 / 23.8：使用 --use-system-ca 启动（或 NODE_OPTIONS=--use-system-ca）直接使用系统信任库。',
