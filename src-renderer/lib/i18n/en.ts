@@ -182,7 +182,6 @@ export const en = {
 
   'probe.environment': 'Interfaces & clock',
   'probe.proxy': 'Proxy choice',
-  'probe.paths': 'Client routes',
   'probe.dns': 'Name lookup',
   'probe.tcp': 'TCP connect',
   'probe.tls': 'TLS handshake',

@@ -180,7 +180,6 @@ export const zhCN: Record<MessageKey, string> = {
 
   'probe.environment': '网卡与时钟',
   'probe.proxy': '代理选择',
-  'probe.paths': '各客户端的路径',
   'probe.dns': '域名解析',
   'probe.tcp': 'TCP 连接',
   'probe.tls': 'TLS 握手',
