@@ -128,8 +128,8 @@ export const PROBE_TEXTS = {
   // server
   'server.sampled': {
     example: { samples: 1, p50Ms: 180, errorPercent: 0, early: 'healthy-and-fast' },
-    en: (v) => `${plural(v.samples, 'sample')}: p50 TTFB ${v.p50Ms ?? '–'} ms, errors ${v.errorPercent}%${v.early ? ` (${EARLY_EN[v.early] ?? v.early})` : ''}`,
-    'zh-CN': (v) => `${v.samples} 次采样：首字节 p50 ${v.p50Ms ?? '–'} 毫秒，错误率 ${v.errorPercent}%${v.early ? `（${EARLY_ZH[v.early] ?? v.early}）` : ''}`,
+    en: (v) => `${plural(v.samples, 'sample')}: p50 TTFB ${v.p50Ms === undefined ? '–' : `${v.p50Ms} ms`}, errors ${v.errorPercent}%${v.early ? ` (${EARLY_EN[v.early] ?? v.early})` : ''}`,
+    'zh-CN': (v) => `${v.samples} 次采样：首字节 p50 ${v.p50Ms === undefined ? '–' : `${v.p50Ms} 毫秒`}，错误率 ${v.errorPercent}%${v.early ? `（${EARLY_ZH[v.early] ?? v.early}）` : ''}`,
   },
   'server.notSampled': { example: {}, en: () => 'not sampled', 'zh-CN': () => '未采样' },
   'server.limited': { example: {}, en: () => 'not sampled: the service is limiting requests', 'zh-CN': () => '未采样：服务正在限制请求' },
@@ -145,8 +145,8 @@ export const PROBE_TEXTS = {
   'stream.failed': { example: { error: 'ECONNRESET' }, en: (v) => `streamed request failed: ${v.error ?? 'no answer'}`, 'zh-CN': (v) => `流式请求失败：${v.error ?? '无应答'}` },
   'stream.summary': {
     example: { events: 42, firstMs: 310, end: 'cut', cut: 'stalled', ms: 30_000 },
-    en: (v) => `${plural(v.events, 'event')}, first after ${v.firstMs ?? '–'} ms, ${v.end === 'clean' ? 'ended cleanly' : v.end === 'error' ? 'error event' : `cut (${v.cut})`} in ${v.ms} ms`,
-    'zh-CN': (v) => `${v.events} 个事件，首个在 ${v.firstMs ?? '–'} 毫秒后到达，${v.end === 'clean' ? '正常结束' : v.end === 'error' ? '收到错误事件' : `中途断开（${CUT_ZH[v.cut ?? ''] ?? v.cut}）`}，共 ${v.ms} 毫秒`,
+    en: (v) => `${plural(v.events, 'event')}, first after ${v.firstMs === undefined ? '–' : `${v.firstMs} ms`}, ${v.end === 'clean' ? 'ended cleanly' : v.end === 'error' ? 'error event' : `cut (${v.cut})`} in ${v.ms} ms`,
+    'zh-CN': (v) => `${v.events} 个事件，${v.firstMs === undefined ? '首个到达时间 –' : `首个在 ${v.firstMs} 毫秒后到达`}，${v.end === 'clean' ? '正常结束' : v.end === 'error' ? '收到错误事件' : `中途断开（${CUT_ZH[v.cut ?? ''] ?? v.cut}）`}，共 ${v.ms} 毫秒`,
   },
 
   // oauth
