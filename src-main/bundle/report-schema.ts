@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BUNDLE_SCHEMA, type BundleManifest } from '../common/bundle.js';
 import { LANGS, REPORT_SCHEMA, type Lang, type Report } from '../common/report.js';
 import { STAGES } from '../common/stages.js';
+import type { CertStoreId } from '../common/tls-view.js';
 
 /**
  * Reports and manifests read from a bundle made anywhere — another version, another machine, or
@@ -46,6 +47,34 @@ const exchange = z.object({
   totalMs: num,
 });
 
+const cert = z.object({
+  subject: str(2_000),
+  issuer: str(2_000),
+  validFrom: str(64),
+  validTo: str(64),
+  names: z.array(str(1_000)).max(1_000),
+  selfSigned: z.boolean(),
+  fingerprint256: str(200),
+  keyType: str(32).optional(),
+  keyBits: z.number().int().min(0).max(100_000).optional(),
+  curve: str(64).optional(),
+  serialNumber: str(200).optional(),
+  ca: z.boolean().optional(),
+  inTrustStore: z.boolean().optional(),
+});
+const storeId = z.union([z.enum(['node-bundled', 'node-extra', 'os', 'certifi', 'ca-file']), z.string().regex(/^file:/).max(4_096)]) as z.ZodType<CertStoreId>;
+/** A certificate section from a newer or older tool that does not fit is dropped, not the bundle. */
+const tlsCertificates = z.object({
+  host: str(1_000),
+  checkedAt: str(64),
+  protocol: str(32).nullable(),
+  cipher: str(200).nullable(),
+  alpn: str(64).nullable(),
+  caFile: str(4_096).nullable(),
+  chain: z.array(cert).max(12),
+  stores: z.array(z.object({ store: storeId, source: str(4_096).nullable(), trusts: z.boolean().nullable(), reason: str(2_000).nullable() })).max(32),
+});
+
 export const reportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
   tool: z.object({ name: z.literal('api-doctor'), version: str(64) }),
@@ -75,6 +104,7 @@ export const reportSchema = z.object({
     .array(z.object({ id: str(64), label: str(200), outcome: z.enum(['ok', 'fail', 'at-risk', 'unknown']), code: code.nullable(), reason: str(2_000), labelRef: textRef.optional(), reasonRef: textRef.optional() }))
     .max(50)
     .optional(),
+  tls: tlsCertificates.optional().catch(undefined),
 });
 
 export const manifestSchema = z.object({

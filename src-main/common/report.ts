@@ -3,6 +3,7 @@ import type { Advice } from './advice.js';
 import type { StageId } from './stages.js';
 import type { TextRef } from './text-ref.js';
 import type { ClientRow } from './clients.js';
+import type { TlsCertificates } from './tls-view.js';
 
 export const REPORT_SCHEMA = 'api-doctor/report@1' as const;
 
@@ -76,6 +77,8 @@ export interface Report {
   advice?: Advice;
   /** The client matrix (contract section 7): would this call work for curl, a browser, Node, Python…? */
   clients?: ClientRow[];
+  /** The certificates the TLS handshake presented and which trust stores accept them (when a chain was seen). */
+  tls?: TlsCertificates;
 }
 
 /** One request/response the engine made, already redacted; bundle/ turns these into HAR 1.2. */

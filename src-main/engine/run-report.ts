@@ -2,6 +2,7 @@ import type { ClientRow } from '../common/clients.js';
 import { CODES } from '../common/codes.js';
 import { REPORT_SCHEMA, type Finding, type HttpExchange, type Report, type StageResult, type Timings } from '../common/report.js';
 import type { DiagnosisRequest } from '../common/request.js';
+import type { TlsCertificates } from '../common/tls-view.js';
 import { STAGES, stageIndex, type StageId } from '../common/stages.js';
 import { APP_VERSION } from '../common/version.js';
 import { explain, sayText } from '../report/text/index.js';
@@ -90,6 +91,8 @@ export interface RunRecord {
   redactor: Redactor;
   /** The client matrix's rows, or null when it was left out (or the run cancelled). */
   clients: ClientRow[] | null;
+  /** The certificate section (tls-certificates.ts), when the TLS probe saw a chain. */
+  tls?: TlsCertificates | undefined;
 }
 
 /**
@@ -118,6 +121,7 @@ export function buildReport(run: RunRecord): Report {
     timings: mergeTimings(run.probes, run.results),
     exchanges: run.exchanges,
     ...(run.clients ? { clients: run.clients } : {}),
+    ...(run.tls ? { tls: run.tls } : {}),
   };
   // Client advice reads every probe's result and the findings, so it comes after all of them.
   try {

@@ -15,6 +15,7 @@ import { assertAcyclic, runWithBudget } from './run-schedule.js';
 import type { Secret } from './secret.js';
 import { startMatrixInputs } from './clients/matrix.js';
 import { withClientMatrix } from './clients/attach.js';
+import { tlsCertificates } from './tls-certificates.js';
 import { PATHS_PROBE_ID } from './probes/paths.js';
 import { PROBE_IDS } from './probe-data.js';
 
@@ -180,7 +181,8 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   const clients = matrixInputs && cancelledAtMs === null ? await withClientMatrix(view, drafts.map((d) => findingOf(d, request)), matrixInputs, platform, request.lang) : null;
 
   const stageDurationMs = (id: StageId) => (stageStart.has(id) && stageEnd.has(id) ? stageEnd.get(id)! - stageStart.get(id)! : 0);
-  const report = buildReport({ view, probes, results, drafts, exchanges, startedAtMs, cancelledAtMs, stageDurationMs, redactor, clients });
+  const tls = await tlsCertificates(view, matrixInputs && cancelledAtMs === null ? await matrixInputs.stores.catch(() => null) : null);
+  const report = buildReport({ view, probes, results, drafts, exchanges, startedAtMs, cancelledAtMs, stageDurationMs, redactor, clients, tls });
   emit({ type: 'done', report });
   return report;
 }
