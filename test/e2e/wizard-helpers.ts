@@ -34,6 +34,7 @@ export interface WalkOptions {
   chooseCa?: boolean;
   timeoutMs?: number;
   samples?: number;
+  stream?: boolean;
 }
 
 /** Fills the Target step like a user and starts the diagnosis. */
@@ -45,11 +46,12 @@ export async function diagnose(page: Page, url: string, o: WalkOptions = {}): Pr
     await page.locator('#credential').selectOption('env');
     await page.locator('#env-var').fill(o.envVar);
   }
-  if (o.dnsServers || o.chooseCa || o.timeoutMs || o.samples) {
+  if (o.dnsServers || o.chooseCa || o.timeoutMs || o.samples || o.stream) {
     await page.locator('details.advanced > summary').click();
     if (o.timeoutMs) await page.locator('#timeout').fill(String(o.timeoutMs));
     if (o.samples) await page.locator('#samples').fill(String(o.samples));
     if (o.dnsServers) await page.locator('#dns').fill(o.dnsServers);
+    if (o.stream) await page.locator('#stream').check();
     if (o.chooseCa) {
       await page.getByRole('button', { name: /Choose file|选择文件/ }).click();
       await page.locator('.ca-name').filter({ hasNotText: /^(None|无)$/ }).waitFor();

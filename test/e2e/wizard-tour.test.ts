@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { closedPort, makeLabPki, startDnsServer, startTlsServer, type LabDns, type LabPki, type LabServer } from '../lab/index.js';
+import { closedPort, makeLabPki, startConnectProxy, startDnsServer, startFullBacklogServer, startTlsServer, type LabDns, type LabPki, type LabServer } from '../lab/index.js';
 import { LAB_KEYS, startHttpLab, type HttpLab } from '../lab/http-lab.js';
 import { launchChromium, openApp, pageErrorsOf } from './harness.js';
 import { diagnose, labTable, seriousViolations, waitForReport, type WalkOptions } from './wizard-helpers.js';
@@ -36,11 +36,71 @@ async function englishOnScreen(page: Page): Promise<{ text: string }[]> {
   });
 }
 
+/**
+ * The whole step, not just what fits in the window: the step's pane scrolls inside a window-high
+ * shell (a full-page screenshot shows the window's height only), so the window is made as tall as
+ * the pane's content for the shot and put back after.
+ */
+async function shoot(page: Page, file: string, width: number): Promise<void> {
+  const tall = await page.locator('main.content').evaluate((m) => m.scrollHeight);
+  if (tall > 760) await page.setViewportSize({ width, height: tall });
+  await page.screenshot({ path: file });
+  if (tall > 760) await page.setViewportSize({ width, height: 760 });
+}
+
+/**
+ * What a reader sees cut off: elements sticking out past the step pane's content box (at 800 px a
+ * table pushed past it), a step label not fitting the step list or wrapping, a status cut to "HTTP_C…" in the
+ * waterfall. Elements inside something that scrolls or clips by design (code blocks, the waterfall's
+ * path column) are that container's business: it is checked itself.
+ */
+async function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const main = document.querySelector('main.content')!;
+    const limit = main.getBoundingClientRect().left + main.clientWidth - parseFloat(getComputedStyle(main).paddingRight);
+    const clips = (el: Element) => getComputedStyle(el).overflowX !== 'visible';
+    const say = (el: Element, why: string) => `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').split(' ')[0]} "${(el.textContent ?? '').trim().slice(0, 50)}" ${why}`;
+    const walk = (el: Element) => {
+      for (const c of Array.from(el.children)) {
+        const b = c.getBoundingClientRect();
+        if (b.width === 0 || getComputedStyle(c).visibility === 'hidden' || c.closest('.sr-only, svg > *')) continue;
+        if (b.right > limit + 1) out.push(say(c, `ends at ${Math.round(b.right)} > ${Math.round(limit)}`));
+        if (!clips(c)) walk(c);
+      }
+    };
+    walk(main);
+    for (const l of Array.from(document.querySelectorAll('.steps .label, .waterfall .status'))) {
+      if (l.scrollWidth > l.clientWidth + 1) out.push(say(l, `cut (${l.scrollWidth} > ${l.clientWidth})`));
+    }
+    // A step label on two lines ("HTTP &" / "auth" at 800 px) reads as two steps.
+    for (const l of Array.from(document.querySelectorAll('.steps .label'))) {
+      if (l.getBoundingClientRect().height > parseFloat(getComputedStyle(l).fontSize) * 1.9) out.push(say(l, 'wraps'));
+    }
+    // A step's toolbar is one row (it has a fixed height so nothing below moves; a wrapped button breaks that).
+    for (const bar of Array.from(document.querySelectorAll('.toolbar'))) {
+      const tops = new Set(Array.from(bar.children).map((c) => Math.round(c.getBoundingClientRect().top)));
+      if (tops.size > 1) out.push(say(bar, 'wraps onto two rows'));
+    }
+    // The waterfall's axis labels side by side, not run into each other ("0 ms18 m36 ms").
+    const ticks = Array.from(document.querySelectorAll('.waterfall .tick-label')).map((t) => t.getBoundingClientRect());
+    for (let i = 1; i < ticks.length; i++) if (ticks[i]!.left < ticks[i - 1]!.right + 2) out.push(`waterfall axis labels ${i} and ${i + 1} overlap`);
+    // …and a long one ("Connection" at 800 px) pushing its status mark past the button's edge.
+    for (const b of Array.from(document.querySelectorAll('.steps button'))) {
+      const edge = b.getBoundingClientRect().right - parseFloat(getComputedStyle(b).paddingRight);
+      for (const c of Array.from(b.children)) if (c.getBoundingClientRect().right > edge + 1) out.push(say(c, `sticks out of its step button`));
+    }
+    return out;
+  });
+}
+
 interface Fault {
   name: string;
   url: () => string;
   opts?: WalkOptions;
   env?: Record<string, string>;
+  /** The engine's own environment (proxy variables), as the machine would have it. */
+  engineEnv?: () => Record<string, string>;
   rootCause: string | null;
 }
 
@@ -51,6 +111,8 @@ describe('wizard tour: faults × languages × themes × widths', () => {
   let lab: HttpLab;
   const servers: LabServer[] = [];
   let refused = 0;
+  let backlog = 0;
+  let proxy407 = 0;
   const tls: Record<string, number> = {};
   beforeAll(async () => {
     browser = await launchChromium();
@@ -58,6 +120,12 @@ describe('wizard tour: faults × languages × themes × widths', () => {
     dns = await startDnsServer({ 'api.lab.test': { A: ['127.0.0.1'] } });
     lab = await startHttpLab();
     refused = await closedPort();
+    const full = await startFullBacklogServer();
+    servers.push(full);
+    backlog = full.port;
+    const p407 = await startConnectProxy({ kind: 'auth' });
+    servers.push(p407);
+    proxy407 = p407.port;
     for (const f of ['self-signed', 'expired', 'healthy'] as const) {
       const s = await startTlsServer(pki, f);
       servers.push(s);
@@ -86,11 +154,18 @@ describe('wizard tour: faults × languages × themes × widths', () => {
     { name: 'rate-429', url: () => lab.url('/s/rate'), env: key, opts: { envVar: 'LAB_KEY', samples: 3 }, rootCause: null },
     { name: 'unavailable-503', url: () => lab.url('/s/unavailable'), env: key, opts: { envVar: 'LAB_KEY', samples: 3 }, rootCause: 'SERVER_UNAVAILABLE' },
     { name: 'reset', url: () => lab.url('/s/reset'), env: key, opts: { envVar: 'LAB_KEY', samples: 1 }, rootCause: null },
+    { name: 'tcp-timeout', url: () => `http://127.0.0.1:${backlog}/v1/models`, opts: { timeoutMs: 1000 }, rootCause: 'TCP_TIMEOUT' },
+    { name: 'proxy-407', url: () => `https://localhost:${tls.healthy}/v1/models`, engineEnv: () => ({ HTTPS_PROXY: `http://127.0.0.1:${proxy407}` }), opts: { chooseCa: true }, rootCause: 'PROXY_AUTH_REQUIRED' },
+    { name: 'proxy-unreachable', url: () => `https://localhost:${tls.healthy}/v1/models`, engineEnv: () => ({ HTTPS_PROXY: `http://127.0.0.1:${refused}` }), opts: { chooseCa: true }, rootCause: 'PROXY_UNREACHABLE' },
+    { name: 'stream-cut', url: () => lab.url('/s/sse-cut/v1/models'), env: key, opts: { envVar: 'LAB_KEY', samples: 1, stream: true }, rootCause: 'STREAM_INTERRUPTED' },
   ];
 
-  for (const f of FAULTS) {
+  // TOUR_ONLY=reset,tls-expired walks those faults only (to look again at a few after a fix).
+  const only = process.env.TOUR_ONLY?.split(',');
+  for (const f of FAULTS.filter((x) => !only || only.includes(x.name))) {
     it(`${f.name}: every step tells the truth in en and zh-CN, light and dark, 1100 and 800 px`, { timeout: 120_000 }, async () => {
-      const page = await openApp(browser, labTable({ ...(f.env ? { env: f.env } : {}), chooseCaFile: async () => pki.caFile }), { viewport: { width: 1100, height: 760 } });
+      const table = labTable({ ...(f.env ? { env: f.env } : {}), ...(f.engineEnv ? { engine: { platform: { env: f.engineEnv() } } } : {}), chooseCaFile: async () => pki.caFile });
+      const page = await openApp(browser, table, { viewport: { width: 1100, height: 760 } });
       const opts = { timeoutMs: 3000, ...f.opts, ...(f.opts?.dnsServers ? { dnsServers: dns.server } : {}) };
       await diagnose(page, f.url(), opts);
       await waitForReport(page);
@@ -108,7 +183,13 @@ describe('wizard tour: faults × languages × themes × widths', () => {
             for (const [i, s] of STEP_DEFS.entries()) {
               await page.locator(`[data-step="${s.id}"]`).click();
               await page.locator(`main[data-current="${s.id}"]`).waitFor();
-              await page.screenshot({ path: path.join(SHOTS, `${f.name}-${lang}-${scheme}-${width}-${i}-${s.id}.png`), fullPage: true });
+              // The window itself never scrolls, sideways or down: only the step's pane does (a page that
+              // scrolls too slides the whole shell away and leaves a blank band under the step list).
+              const doc = await page.evaluate(() => ({ w: document.scrollingElement!.scrollWidth, h: document.scrollingElement!.scrollHeight, iw: innerWidth, ih: innerHeight }));
+              expect.soft(doc.w, `${f.name} ${lang} ${width} ${s.id}: page wider than the window`).toBeLessThanOrEqual(doc.iw);
+              expect.soft(doc.h, `${f.name} ${lang} ${width} ${s.id}: page taller than the window`).toBeLessThanOrEqual(doc.ih);
+              if (scheme === 'light') expect.soft(await cutOff(page), `${f.name} ${lang} ${width} ${s.id}: cut off`).toEqual([]);
+              await shoot(page, path.join(SHOTS, `${f.name}-${lang}-${scheme}-${width}-${i}-${s.id}.png`), width);
               if (scheme !== 'light' || width !== 1100) continue;
               // Truth: a step that holds a failing stage never says "no problems" and never shows ✓.
               const states = await page.locator('section.stage').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
@@ -118,6 +199,11 @@ describe('wizard tour: faults × languages × themes × widths', () => {
               }
               if (lang === 'zh-CN') english.push(...(await englishOnScreen(page)).map((t) => ({ ...t, text: `${s.id}: ${t.text}` })));
               if (s.id === 'report' || s.id === 'auth') expect(await seriousViolations(page), `${f.name} ${lang} ${s.id}`).toEqual([]);
+              // A failing run's waterfall shows where it failed: a red status or a red phase, never only healthy colours
+              // (a stream cut after its 200 included: its download is red).
+              if (s.id === 'report' && f.rootCause && (await page.locator('.waterfall').count()) > 0) {
+                expect(await page.locator('.waterfall rect.seg.failed, .waterfall .status.bad').count(), `${f.name}: waterfall without a failure mark`).toBeGreaterThan(0);
+              }
             }
           }
         }

@@ -58,7 +58,7 @@ describe('dns stage against the lab resolver', () => {
       expect(JSON.stringify(f.evidence)).toContain(dns.server);
       // A failed lookup blocks the connection stages: they are skipped with the reason, not run.
       expect(stageOf(r.report, 'tcp').status).toBe('skipped');
-      expect(stageOf(r.report, 'tcp').reason).toMatch(/dns failed/);
+      expect(stageOf(r.report, 'tcp').reason).toMatch(/DNS lookup failed/);
       expect(r.ms).toBeLessThan(BOUND_MS);
     });
   }

@@ -25,7 +25,9 @@ describe('HTTPS servers that stall after the handshake', () => {
     const before = activeResources();
     const t0 = performance.now();
     const r = await diagnose(stalled);
-    expect(performance.now() - t0).toBeLessThan(4 * TIMEOUT + 1000);
+    // Bounded by the budget, not by the stall. The slack is for a 2-core machine at load 20, where this
+    // run took 7.1 s (the client matrix and the certificate section run too); a stall read to its end never returns.
+    expect(performance.now() - t0).toBeLessThan(4 * TIMEOUT + 4000);
     expect(r.report.findings.map((f) => f.code)).toContain('HTTP_BODY_TIMEOUT');
     expect(r.report.summary.verdict).toBe('failing');
     expect(await settledResources(before)).toEqual({});

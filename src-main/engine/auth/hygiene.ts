@@ -22,7 +22,8 @@ export function checkHygiene(value: string, kind: 'raw-bearer' | 'raw' | 'author
   const flat = value.replace(/[\r\n]/g, '');
   if (flat !== flat.trim()) problems.push('whitespace');
   const core = value.trim().replace(SCHEMES, '');
-  if (/^["'`].*["'`]$/s.test(core) || /^["'`]|["'`]$/.test(core)) problems.push('quotes');
+  // A quote at either end (a pair is a quote at both ends).
+  if (/^["'`]|["'`]$/.test(core)) problems.push('quotes');
   for (let i = 0; i < value.length; i++) {
     const c = value.codePointAt(i)!;
     if ((c > 0x7e || (c < 0x20 && c !== 0x0a && c !== 0x0d)) && !firstBadChar) {

@@ -44,7 +44,6 @@ export function parseWwwAuthenticate(header: string | null | undefined): Challen
       i++;
       continue;
     }
-    const start = i;
     const name = token();
     if (!name) break;
     skipWs();
@@ -60,12 +59,13 @@ export function parseWwwAuthenticate(header: string | null | undefined): Challen
     // A new challenge: scheme, then token68 or parameters.
     current = { scheme: name, params: {}, token68: null };
     out.push(current);
+    // token68 is followed by a comma or the end. `name=` before a comma is token68 with one `=` of
+    // padding too: a parameter's value is never empty (RFC 9110: token or quoted-string).
     const t68 = /^[A-Za-z0-9\-._~+/]+=*(?=\s*(,|$))/.exec(s.slice(i));
-    if (t68 && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=[^=]/.test(s.slice(i))) {
+    if (t68) {
       current.token68 = t68[0];
       i += t68[0].length;
     }
-    if (i === start) break;
   }
   return out;
 }

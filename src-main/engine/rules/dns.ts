@@ -14,6 +14,13 @@ export function failureCode(queries: DnsQuery[]): FindingCode {
   return 'DNS_NO_ADDRESS';
 }
 
+/**
+ * Every hosts file maps localhost to 127.0.0.1 / ::1: that line is no pin to report (the report told
+ * users of https://localhost to delete line 1 of /etc/hosts). localhost mapped elsewhere still is.
+ */
+const standardLoopbackEntry = (host: string, addresses: readonly string[]): boolean =>
+  /^localhost\.?$|\.localhost\.?$/i.test(host) && addresses.every((a) => a === '::1' || /^127\./.test(a));
+
 const brief = (qs: DnsQuery[]) => qs.map((q) => ({ resolver: q.resolver, type: q.type, addresses: q.addresses, ms: q.ms, error: q.error?.errno ?? null }));
 
 export const dnsRules: StageRules = (view) => {
@@ -21,7 +28,7 @@ export const dnsRules: StageRules = (view) => {
   if (!r || r.status === 'skipped' || !r.data) return [];
   const d = r.data;
   const out: FindingDraft[] = [];
-  if (d.hosts) out.push({ code: 'DNS_HOSTS_OVERRIDE', evidence: { host: d.host, file: d.hosts.path, line: d.hosts.line, addresses: d.hosts.addresses } });
+  if (d.hosts && !standardLoopbackEntry(d.host, d.hosts.addresses)) out.push({ code: 'DNS_HOSTS_OVERRIDE', evidence: { host: d.host, file: d.hosts.path, line: d.hosts.line, addresses: d.hosts.addresses } });
   if (d.source !== 'system' && d.source !== 'servers') return out;
 
   // Every address the resolvers answered (the probe drops sinkhole ones from `addresses`).

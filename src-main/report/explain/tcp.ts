@@ -6,7 +6,9 @@ const ATTEMPTS = [{ address: '203.0.113.7', family: 4, ok: false, ms: 1.2, error
 const tried = (e: Evidence): string => {
   const a = e.attempts;
   if (!Array.isArray(a)) return '?';
-  return a.map((x) => (x && typeof x === 'object' && !Array.isArray(x) ? `${String(x.address)} (${x.ok ? 'ok' : String(x.error)})` : '?')).join(', ');
+  // "127.0.0.1: ECONNREFUSED", not "127.0.0.1 (ECONNREFUSED)": the list sits in brackets already ("(tried …)").
+  const host = (addr: string) => (addr.includes(':') ? `[${addr}]` : addr);
+  return a.map((x) => (x && typeof x === 'object' && !Array.isArray(x) ? `${host(String(x.address))}: ${x.ok ? 'ok' : String(x.error)}` : '?')).join(', ');
 };
 
 /** The target is this machine (127.0.0.0/8, ::1, localhost): advice about "other addresses" would contradict the evidence. */
@@ -39,8 +41,10 @@ export const tcpTexts: Record<CodesOfStage<'tcp'>, CodeText> = {
     example: { host: 'api.example.com', port: 443, attempts: [{ address: '203.0.113.7', family: 4, ok: false, ms: 10000, error: 'ETIMEDOUT' }] },
     en: (e) => ({
       title: `Connecting to ${ev(e, 'host')}:${ev(e, 'port')} timed out`,
-      detail: `No answer to the connection attempt (tried ${tried(e)}): packets are silently dropped by a firewall, or the address is not routed from this network.${e.wellKnownProvider ? ` ${ev(e, 'wellKnownProvider')} is blocked on some national and corporate networks, where connecting times out exactly like this.` : ''}`,
-      fixes: [
+      detail: isLoopback(e)
+        ? `No answer to the connection attempt (tried ${tried(e)}). This is the machine itself, so no network is in the way: the program on port ${ev(e, 'port')} does not take new connections (it hangs, or its queue of waiting connections is full), or a local firewall rule drops them.`
+        : `No answer to the connection attempt (tried ${tried(e)}): packets are silently dropped by a firewall, or the address is not routed from this network.${e.wellKnownProvider ? ` ${ev(e, 'wellKnownProvider')} is blocked on some national and corporate networks, where connecting times out exactly like this.` : ''}`,
+      fixes: isLoopback(e) ? [`Check the program that listens on port ${ev(e, 'port')}: is it hung or overloaded? Look at its logs, or restart it.`, 'Check local firewall rules that drop traffic to this port (iptables/nftables, Windows Defender Firewall, macOS pf).'] : [
         ...(e.wellKnownProvider
           ? [
               `If ${ev(e, 'wellKnownProvider')} is blocked on this network, reach it through a proxy that can: set HTTPS_PROXY (and check that your SDK uses it — Node's fetch does not by default).`,
@@ -54,8 +58,10 @@ export const tcpTexts: Record<CodesOfStage<'tcp'>, CodeText> = {
     }),
     'zh-CN': (e) => ({
       title: `连接 ${ev(e, 'host')}:${ev(e, 'port')} 超时`,
-      detail: `连接请求没有任何应答（尝试了 ${tried(e)}）：数据包被防火墙静默丢弃，或该地址在本网络中不可路由。${e.wellKnownProvider ? `${ev(e, 'wellKnownProvider')} 在部分国家和企业网络中被封锁，在那里连接超时正是这种表现。` : ''}`,
-      fixes: [
+      detail: isLoopback(e)
+        ? `连接请求没有任何应答（尝试了 ${tried(e)}）。目标就是本机，中间没有网络：端口 ${ev(e, 'port')} 上的程序不再接受新连接（卡住了，或等待连接的队列已满），或本机防火墙规则丢弃了这些连接。`
+        : `连接请求没有任何应答（尝试了 ${tried(e)}）：数据包被防火墙静默丢弃，或该地址在本网络中不可路由。${e.wellKnownProvider ? `${ev(e, 'wellKnownProvider')} 在部分国家和企业网络中被封锁，在那里连接超时正是这种表现。` : ''}`,
+      fixes: isLoopback(e) ? [`检查监听端口 ${ev(e, 'port')} 的程序：是否卡住或过载？查看它的日志，或重启它。`, '检查丢弃该端口流量的本机防火墙规则（iptables/nftables、Windows Defender 防火墙、macOS pf）。'] : [
         ...(e.wellKnownProvider
           ? [
               `如果本网络封锁了 ${ev(e, 'wellKnownProvider')}，请经可访问它的代理连接：设置 HTTPS_PROXY（并确认你的 SDK 会使用它——Node 的 fetch 默认不使用）。`,

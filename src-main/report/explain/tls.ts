@@ -27,7 +27,7 @@ const CA_FIXES_EN = [
 ];
 const CA_FIXES_ZH = [
   '向 IT 部门索取该 CA 证书（PEM），对 Node 程序设置：export NODE_EXTRA_CA_CERTS=/path/to/ca.pem（启动时读取）。',
-  "或传给你的 SDK：Python requests/httpx 使用 REQUESTS_CA_BUNDLE / SSL_CERT_FILE；OpenAI Python SDK 使用 http_client=httpx.Client(verify='ca.pem')；curl 使用 --cacert ca.pem。",
+  "或传给你的 SDK：Python requests/httpx 使用 REQUESTS_CA_BUNDLE / SSL_CERT_FILE；OpenAI Python SDK 使用 http_client=httpx.Client(verify='ca.pem')；curl：curl --cacert ca.pem。",
   '先在这里验证：api-doctor diagnose URL --ca-file ca.pem。',
 ];
 

@@ -23,6 +23,9 @@ const REDIRECT_ZH = (n: string | undefined) => (n ? `，经过 ${n} 次重定向
 /** A prerequisite named in Chinese where it is one of the stages' own probes (zh-CN text translates stage names). */
 const PROBE_ZH: Record<string, string> = { environment: '网络环境', proxy: '代理', dns: 'DNS 解析', tcp: 'TCP 连接', tls: 'TLS', http: 'HTTP', auth: '认证', server: '服务端' };
 const probeZh = (p: string | undefined) => (p && PROBE_ZH[p]) ?? p;
+/** …and in English by name, not by id ("Not reachable: TCP connect failed: …", not "tcp failed"). */
+const PROBE_EN: Record<string, string> = { environment: 'Network environment', proxy: 'Proxy', dns: 'DNS lookup', tcp: 'TCP connect', tls: 'TLS handshake', http: 'HTTP request', auth: 'Authentication', server: 'Server' };
+const probeEn = (p: string | undefined) => (p && PROBE_EN[p]) ?? p;
 
 /**
  * What probes and the runner say about a check: one-line summaries, why a check failed, why it
@@ -125,8 +128,8 @@ export const PROBE_TEXTS = {
   // server
   'server.sampled': {
     example: { samples: 1, p50Ms: 180, errorPercent: 0, early: 'healthy-and-fast' },
-    en: (v) => `${plural(v.samples, 'sample')}: p50 TTFB ${v.p50Ms ?? '–'} ms, errors ${v.errorPercent}%${v.early ? ` (${EARLY_EN[v.early] ?? v.early})` : ''}`,
-    'zh-CN': (v) => `${v.samples} 次采样：首字节 p50 ${v.p50Ms ?? '–'} 毫秒，错误率 ${v.errorPercent}%${v.early ? `（${EARLY_ZH[v.early] ?? v.early}）` : ''}`,
+    en: (v) => `${plural(v.samples, 'sample')}: p50 TTFB ${v.p50Ms === undefined ? '–' : `${v.p50Ms} ms`}, errors ${v.errorPercent}%${v.early ? ` (${EARLY_EN[v.early] ?? v.early})` : ''}`,
+    'zh-CN': (v) => `${v.samples} 次采样：首字节 p50 ${v.p50Ms === undefined ? '–' : `${v.p50Ms} 毫秒`}，错误率 ${v.errorPercent}%${v.early ? `（${EARLY_ZH[v.early] ?? v.early}）` : ''}`,
   },
   'server.notSampled': { example: {}, en: () => 'not sampled', 'zh-CN': () => '未采样' },
   'server.limited': { example: {}, en: () => 'not sampled: the service is limiting requests', 'zh-CN': () => '未采样：服务正在限制请求' },
@@ -142,8 +145,8 @@ export const PROBE_TEXTS = {
   'stream.failed': { example: { error: 'ECONNRESET' }, en: (v) => `streamed request failed: ${v.error ?? 'no answer'}`, 'zh-CN': (v) => `流式请求失败：${v.error ?? '无应答'}` },
   'stream.summary': {
     example: { events: 42, firstMs: 310, end: 'cut', cut: 'stalled', ms: 30_000 },
-    en: (v) => `${plural(v.events, 'event')}, first after ${v.firstMs ?? '–'} ms, ${v.end === 'clean' ? 'ended cleanly' : v.end === 'error' ? 'error event' : `cut (${v.cut})`} in ${v.ms} ms`,
-    'zh-CN': (v) => `${v.events} 个事件，首个在 ${v.firstMs ?? '–'} 毫秒后到达，${v.end === 'clean' ? '正常结束' : v.end === 'error' ? '收到错误事件' : `中途断开（${CUT_ZH[v.cut ?? ''] ?? v.cut}）`}，共 ${v.ms} 毫秒`,
+    en: (v) => `${plural(v.events, 'event')}, first after ${v.firstMs === undefined ? '–' : `${v.firstMs} ms`}, ${v.end === 'clean' ? 'ended cleanly' : v.end === 'error' ? 'error event' : `cut (${v.cut})`} in ${v.ms} ms`,
+    'zh-CN': (v) => `${v.events} 个事件，${v.firstMs === undefined ? '首个到达时间 –' : `首个在 ${v.firstMs} 毫秒后到达`}，${v.end === 'clean' ? '正常结束' : v.end === 'error' ? '收到错误事件' : `中途断开（${CUT_ZH[v.cut ?? ''] ?? v.cut}）`}，共 ${v.ms} 毫秒`,
   },
 
   // oauth
@@ -190,7 +193,7 @@ export const PROBE_TEXTS = {
   'run.notCheckedItem': { example: { probe: 'tcp', reason: { code: 'run.notRun' } }, en: (v) => `${v.probe}: ${v.reason}`, 'zh-CN': (v) => `${v.probe}：${v.reason}` },
   'run.notRun': { example: {}, en: () => 'not run', 'zh-CN': () => '未运行' },
   'run.notYetChecked': { example: {}, en: () => 'not yet checked', 'zh-CN': () => '尚未检查' },
-  'run.depFailed': { example: { probe: 'dns', reason: { code: 'dns.failed', values: { host: 'api.openai.com', error: 'ENOTFOUND' } } }, en: (v) => `${v.probe} failed: ${v.reason}`, 'zh-CN': (v) => `${probeZh(v.probe)} 失败：${v.reason}` },
+  'run.depFailed': { example: { probe: 'dns', reason: { code: 'dns.failed', values: { host: 'api.openai.com', error: 'ENOTFOUND' } } }, en: (v) => `${probeEn(v.probe)} failed: ${v.reason}`, 'zh-CN': (v) => `${probeZh(v.probe)} 失败：${v.reason}` },
   'run.noResult': { example: { ms: 10_000 }, en: (v) => `no result within ${v.ms} ms`, 'zh-CN': (v) => `${v.ms} 毫秒内没有结果` },
   'run.probeError': { example: { error: 'TypeError: x is not a function' }, en: (v) => `probe error: ${v.error}`, 'zh-CN': (v) => `检查出错：${v.error}` },
   'run.ruleError': { example: { error: 'TypeError: x is not a function' }, en: (v) => `rule error: ${v.error}`, 'zh-CN': (v) => `规则出错：${v.error}` },

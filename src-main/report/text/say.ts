@@ -70,7 +70,7 @@ export function notCheckedItems(reason: TextRef | string | null | undefined, lan
 export const isNotYetCheckedReason = (reason: TextRef | string | null | undefined): boolean =>
   typeof reason === 'string' ? reason === 'not yet checked' : reason?.code === 'run.notYetChecked';
 
-/** Whether a reason says an earlier probe blocked this one ("dns failed: …", "not run"). */
+/** Whether a reason says an earlier probe blocked this one ("DNS lookup failed: …", "not run"). */
 export const isBlockedReason = (reason: TextRef | string | null | undefined): boolean =>
   typeof reason === 'string' ? / failed: /.test(reason) || reason === 'not run' : reason?.code === 'run.depFailed' || reason?.code === 'run.notRun';
 

@@ -64,6 +64,13 @@ describe('dns rules', () => {
     expect(codes(dnsRules, view('https://api.example.com/', { dns: disjoint }))).toEqual(['DNS_RESOLVERS_DISAGREE']);
     expect(codes(dnsRules, view('https://api.example.com/', { dns: failed }))).toEqual([]);
   });
+  it('the hosts file pinning a name is reported, except the localhost line every hosts file has', () => {
+    const pinned = (host: string, addresses: string[]) => view(`https://${host}/`, { dns: dnsData(host, [q('A', addresses)], { source: 'system', hosts: { path: '/etc/hosts', line: 1, addresses } }) });
+    expect(codes(dnsRules, pinned('api.example.com', ['10.0.0.9']))).toEqual(['DNS_HOSTS_OVERRIDE']);
+    expect(codes(dnsRules, pinned('localhost', ['127.0.0.1']))).toEqual([]);
+    expect(codes(dnsRules, pinned('app.localhost', ['::1']))).toEqual([]);
+    expect(codes(dnsRules, pinned('localhost', ['10.0.0.9']))).toEqual(['DNS_HOSTS_OVERRIDE']);
+  });
   it('pinned and literal addresses are not judged as DNS answers', () => {
     const pinned = dnsData('api.example.com', [], { source: 'pinned', addresses: [{ address: '127.0.0.1', family: 4 }] });
     expect(codes(dnsRules, view('https://api.example.com/', { dns: pinned }))).toEqual([]);

@@ -53,8 +53,8 @@ describe('runner', () => {
     });
     expect(report.summary.verdict).toBe('failing');
     expect(report.summary.rootCause).toBe('DNS_NXDOMAIN');
-    expect(report.stages.find((s) => s.id === 'tcp')).toMatchObject({ status: 'skipped', reason: 'dns failed: api.example.test did not resolve (ENOTFOUND)' });
-    expect(report.stages.find((s) => s.id === 'tls')).toMatchObject({ status: 'skipped', reason: 'dns failed: api.example.test did not resolve (ENOTFOUND)', reasonRef: { code: 'run.depFailed' } });
+    expect(report.stages.find((s) => s.id === 'tcp')).toMatchObject({ status: 'skipped', reason: 'DNS lookup failed: api.example.test did not resolve (ENOTFOUND)' });
+    expect(report.stages.find((s) => s.id === 'tls')).toMatchObject({ status: 'skipped', reason: 'DNS lookup failed: api.example.test did not resolve (ENOTFOUND)', reasonRef: { code: 'run.depFailed' } });
     expect(report.findings.map((f) => f.code)).toEqual(['DNS_NXDOMAIN']);
     expect(Object.isFrozen(report)).toBe(true);
   });
@@ -135,6 +135,6 @@ describe('runner: a failed prerequisite beats not-applicable', () => {
       rules: {},
     });
     expect(ran).toBe(false);
-    expect(report.stages.find((s) => s.id === 'http')).toMatchObject({ status: 'skipped', reason: 'tcp failed: 127.0.0.1:80: ECONNREFUSED' });
+    expect(report.stages.find((s) => s.id === 'http')).toMatchObject({ status: 'skipped', reason: 'TCP connect failed: 127.0.0.1:80: ECONNREFUSED' });
   });
 });

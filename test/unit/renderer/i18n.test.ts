@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../src-renderer/lib/i18n/en.js';
 import { zhCN } from '../../../src-renderer/lib/i18n/zh-CN.js';
 import { detectLang, format } from '../../../src-renderer/lib/i18n/format.js';
+import { PROBES } from '../../../src-main/engine/probes/index.js';
 
 const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -17,6 +18,10 @@ describe('wizard catalogues', () => {
       expect(text.trim(), key).not.toBe('');
       expect(zh.trim(), key).not.toBe('');
     }
+  });
+
+  it('every probe the engine runs has a name in the wizard (the Network step showed the raw id "paths")', () => {
+    for (const p of PROBES) expect(Object.keys(en), p.id).toContain(`probe.${p.id}`);
   });
 
   it('Chinese texts are Chinese: each one that has words has CJK characters', () => {

@@ -45,3 +45,15 @@ describe.each(codes)('%s', (code) => {
     }
   });
 });
+
+describe('TCP_TIMEOUT on this machine', () => {
+  // The tour's screenshot of a full accept queue on 127.0.0.1 advised a company proxy and security groups.
+  it.each(['en', 'zh-CN'] as const)('(%s) names the local program and firewall, not proxies, security groups or another network', (lang) => {
+    const e = { host: '127.0.0.1', port: 8080, attempts: [{ address: '127.0.0.1', family: 4, ok: false, ms: 1000, error: 'ETIMEDOUT' }] };
+    const t = explain('TCP_TIMEOUT', e, lang);
+    const all = [t.detail, ...t.fixes].join('\n');
+    expect(all).not.toMatch(/HTTPS_PROXY|security group|hotspot|not routed|安全组|热点|不可路由/);
+    expect(all).toContain('8080');
+    expect(explain('TCP_TIMEOUT', { ...e, host: 'api.example.com', attempts: [{ ...e.attempts[0], address: '203.0.113.7' }] }, lang).fixes.join(' ')).toMatch(/HTTPS_PROXY/);
+  });
+});
