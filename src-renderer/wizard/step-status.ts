@@ -1,6 +1,6 @@
 import { STAGES, type StageId } from '../../src-main/common/stages.js';
 import type { TextRef } from '../../src-main/common/text-ref.js';
-import { isBlockedReason, isCancelledReason, isNotYetCheckedReason, notCheckedItems } from '../../src-main/report/text/say.js';
+import { isBlockedReason, isCancelledReason, isNotYetCheckedReason, notCheckedItems } from '../lib/texts.js';
 import type { StageView } from '../lib/stores/run.svelte.js';
 
 /**
