@@ -72,17 +72,22 @@ export function switchTexts(lang: Lang, apply: () => void): void {
   );
 }
 
+/** Any loaded language's texts, for questions whose answer is the same in every language. */
+function anyLoaded(): { t: Texts; lang: Lang } {
+  for (const lang of ORDER) {
+    const t = loaded[lang];
+    if (t) return { t, lang };
+  }
+  throw new Error('no texts loaded: await ensureTexts(lang) before rendering');
+}
+
 /** The texts for `lang`, or until they arrive another loaded language's (and `lang` starts loading). */
 function use(lang: Lang): { t: Texts; lang: Lang } {
   track();
   const own = loaded[lang];
   if (own) return { t: own, lang };
   ensureTexts(lang).catch((e: unknown) => console.error(`texts for ${lang} could not be loaded`, e));
-  for (const other of ORDER) {
-    const t = loaded[other];
-    if (t) return { t, lang: other };
-  }
-  throw new Error('no texts loaded: await ensureTexts(lang) before rendering');
+  return anyLoaded();
 }
 
 export const explain = (code: FindingCode, evidence: Evidence, lang: Lang): Explanation => {
@@ -100,6 +105,11 @@ export const sayText = (ref: TextRef | string | null | undefined, lang: Lang): s
 export const notCheckedItems = (reason: TextRef | string | null | undefined, lang: Lang): string | null => {
   const u = use(lang);
   return u.t.notCheckedItems(reason, u.lang);
+};
+/** Whether a reason is "not checked: …" (the same in every language: loads nothing). */
+export const isNotCheckedReason = (reason: TextRef | string | null | undefined): boolean => {
+  const u = anyLoaded();
+  return u.t.notCheckedItems(reason, u.lang) !== null;
 };
 export const retryItem = (item: string, lang: Lang): string => {
   const u = use(lang);

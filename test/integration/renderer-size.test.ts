@@ -125,7 +125,7 @@ describe('renderer size (issue #15: ≤ 100 KB JS gzip at start)', () => {
       for (const k of Object.keys(RETRY_NOTES) as (keyof typeof RETRY_NOTES)[]) expect(split.retryNote(k, lang)).toBe(full.retryNote(k, lang));
       for (const b of [{ connectPhaseMs: 40, p90TtfbMs: 900, samples: 3, streamFirstEventMs: null }, { connectPhaseMs: null, p90TtfbMs: null, samples: 1, streamFirstEventMs: null }])
         expect(split.timeoutReason(b, lang)).toBe(full.timeoutReason(b, lang));
-      for (const verdict of ['failed', 'degraded', 'healthy', 'cancelled'] as const)
+      for (const verdict of ['failing', 'degraded', 'healthy', 'cancelled'] as const)
         expect(split.localizeReport(report(other, verdict), lang), `${lang} ${verdict}`).toEqual(full.localizeReport(report(other, verdict), lang));
       expect(split.catalogue).toEqual(lang === 'en' ? enCatalogue : zhCatalogue);
     }
