@@ -12,8 +12,12 @@ export function mergeRerun(before: Report, fresh: Report, rerun: ReadonlySet<Sta
   const timings: Timings = { ...before.timings };
   for (const k of ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'downloadMs'] as const) if (fresh.timings[k] !== null) timings[k] = fresh.timings[k];
   timings.totalMs = phaseTotalMs(timings);
+  // The certificate section belongs to the TLS stage: a re-run of TLS (a CA file chosen) replaces it.
+  const { tls: beforeTls, ...rest } = before;
+  const tls = rerun.has('tls') ? fresh.tls : beforeTls;
   return {
-    ...before,
+    ...rest,
+    ...(tls ? { tls } : {}),
     lang: fresh.lang,
     startedAt: fresh.startedAt,
     durationMs: fresh.durationMs,

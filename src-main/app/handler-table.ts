@@ -5,13 +5,14 @@ import { credentialHandlers, type CredentialDeps } from './credential-handlers.j
 import { bundleHandlers, type BundleDeps } from './bundle-handlers.js';
 import { intakeHandlers } from './intake-handlers.js';
 import { watchHandlers } from './watch-handlers.js';
+import { menuHandlers, type MenuDeps } from './menu-handlers.js';
 import type { DiagnosisRequest } from '../common/request.js';
 import type { Report } from '../common/report.js';
 import { createKeychainStore } from '../credentials/keychain-store.js';
 import type { CredentialStore } from '../credentials/store.js';
 import { collectEnvironment } from '../bundle/environment.js';
 
-export type AppDeps = CoreDeps & Partial<DiagnosisDeps> & Partial<CredentialDeps> & Partial<BundleDeps> & { watchMinIntervalMs?: number };
+export type AppDeps = CoreDeps & Partial<DiagnosisDeps> & Partial<CredentialDeps> & Partial<BundleDeps> & MenuDeps & { watchMinIntervalMs?: number };
 
 /** The complete table. Each feature contributes its handlers; the type makes sure none is missing. */
 export function createHandlerTable(deps: AppDeps): HandlerTable {
@@ -42,6 +43,7 @@ export function createHandlerTable(deps: AppDeps): HandlerTable {
       environment: () => environment(),
       chooseBundleOpenPath: deps.chooseBundleOpenPath ?? (async () => null),
     }),
+    ...menuHandlers(deps),
     ...watchHandlers({ runOf: (id) => runOf(id), credentialStore, ...(deps.engine ? { engine: deps.engine } : {}), env, environment, chooseBundleSavePath, ...(deps.watchMinIntervalMs !== undefined ? { minIntervalMs: deps.watchMinIntervalMs } : {}) }),
   };
 }

@@ -9,7 +9,7 @@ import { Redactor } from '../engine/redact.js';
 import { buildRequest, type IntakeRequest } from '../intake/curl/build.js';
 import { previewOf } from '../intake/curl/describe.js';
 import { CurlParseError, parseCurlCommand } from '../intake/curl/parse.js';
-import { diffBundles } from '../intake/diff/diff.js';
+import { diffBundles } from '../report/text/diff.js';
 import { bundleViewFromBytes, bundleViewFromFile } from '../intake/diff/read.js';
 import { explainText, targetOf } from '../intake/explain/match.js';
 import { HarError, defaultEntry, entryToRequest, listEntries, parseHar } from '../intake/har/read.js';
@@ -73,14 +73,14 @@ export function readPasted(text: string, kind: 'auto' | 'har', entry: number | u
     try {
       const har = parseHar(t);
       const index = entry ?? defaultEntry(har);
-      if (index < 0) return err('bad-input', 'This HAR has no http(s) call to diagnose');
+      if (index < 0) return err('bad-input', lang === 'zh-CN' ? '这个 HAR 中没有可诊断的 http(s) 调用' : 'This HAR has no http(s) call to diagnose');
       const req = entryToRequest(har, index);
       const entries = listEntries(har)
         .slice(0, 500)
         .map((e) => ({ index: e.index, method: e.method, url: e.url, status: e.status, failed: e.failed }));
       return ok({ kind: 'request', source: 'har', preview: previewOf(req, lang), fill: fillOf(req), entries, entry: index });
     } catch (e) {
-      if (e instanceof HarError) return err('bad-input', e.message);
+      if (e instanceof HarError) return err('bad-input', e.text(lang));
       throw e;
     }
   }

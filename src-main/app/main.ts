@@ -7,6 +7,7 @@ import type { CredentialStore } from '../credentials/store.js';
 import { registerIpc, trustedSenderCheck } from './ipc.js';
 import { electronPlatform } from './electron-platform.js';
 import { eventChannelOf } from '../common/ipc-contract.js';
+import type { Lang } from '../common/report.js';
 import { menuLang, menuTemplate, toElectronTemplate } from './menu.js';
 import { DEFAULT_WINDOW, loadWindowState, saveWindowState } from './window-state.js';
 import { CONTENT_SECURITY_POLICY, denyAllPermissions, lockNavigation, secureWebPreferences } from './security.js';
@@ -58,19 +59,23 @@ export async function startApp(electron: ElectronModule, paths: AppPaths): Promi
     saveWindowState(stateDir, { width: b.width, height: b.height });
   });
 
-  if (electron.Menu) {
+  // The menu is built in the OS language first, then again in whatever language the page shows
+  // (the page says so through setMenuLanguage on start and on every switch).
+  const installMenu = (lang: Lang) => {
+    if (!electron.Menu) return;
     const send = (command: Parameters<Parameters<typeof toElectronTemplate>[1]>[0]) => {
       if (!win.isDestroyed()) win.webContents.send(eventChannelOf('menu'), { command });
     };
-    const locale = typeof app.getLocale === 'function' ? app.getLocale() : 'en';
-    const template = menuTemplate(menuLang(locale), { mac: process.platform === 'darwin', dev: !app.isPackaged });
+    const template = menuTemplate(lang, { mac: process.platform === 'darwin', dev: !app.isPackaged });
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(toElectronTemplate(template, send) as Electron.MenuItemConstructorOptions[]));
-  }
+  };
+  installMenu(menuLang(typeof app.getLocale === 'function' ? app.getLocale() : 'en'));
 
   let credentialStore: CredentialStore | null = null;
   const table = createHandlerTable({
     versions: process.versions,
     platform: process.platform,
+    setMenuLanguage: installMenu,
     // The OS proxy (system settings, PAC, WPAD) as Chromium resolves it, for the proxy stage.
     engine: { platform: electronPlatform(session.defaultSession) },
     chooseCaFile: async () => {

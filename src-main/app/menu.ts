@@ -1,10 +1,14 @@
 import type { Lang } from '../common/report.js';
 import type { MenuCommand } from '../common/ipc-contract.js';
+import { ACCELERATORS } from '../common/shortcuts.js';
+
+export { ACCELERATORS };
 
 /**
  * The application menu: what a desktop user expects to find there, each with an accelerator. The
  * items do nothing in main: each sends a `menu` event to the renderer, which owns the wizard.
- * Labels follow the OS language (the renderer's own switch can differ; the menu is for finding things).
+ * Labels are in the OS language at start, then in the language the page shows (the page calls
+ * setMenuLanguage on start and on each switch; app/menu-handlers.ts).
  */
 export interface MenuItemSpec {
   label?: string;
@@ -30,15 +34,6 @@ const T = {
   },
 } as const;
 
-/** Accelerators, one place: the renderer shows the same ones in its tooltips. */
-export const ACCELERATORS: Record<Exclude<MenuCommand, `lang:${string}`>, string> = {
-  'new-diagnosis': 'CmdOrCtrl+N',
-  'open-bundle': 'CmdOrCtrl+O',
-  'export-bundle': 'CmdOrCtrl+E',
-  rerun: 'CmdOrCtrl+R',
-  'copy-summary': 'CmdOrCtrl+Shift+C',
-  'toggle-theme': 'CmdOrCtrl+Shift+L',
-};
 
 export const menuLang = (locale: string): Lang => (/^zh\b/i.test(locale) ? 'zh-CN' : 'en');
 

@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../common/result.js';
 import type { WatchSample, WatchState } from '../common/watch.js';
 import { resolveCredential, secretsOf, type ResolvedCredential } from '../credentials/resolve.js';
 import type { CredentialStore } from '../credentials/store.js';
-import { trustedCAs } from '../engine/net/trust.js';
+import { watchCAs } from '../engine/clients/run-trust.js';
 import { nodePlatform } from '../engine/platform.js';
 import { Redactor } from '../engine/redact.js';
 import { runDiagnosis, type RunOptions } from '../engine/run.js';
@@ -69,7 +69,7 @@ export function watchHandlers(deps: WatchDeps): Pick<HandlerTable, 'startWatch' 
     for (const x of secrets) redactor.add(x);
     ctx.emit('watch', { watchId, kind: 'state', state: 'running', summary: s.stats.summary() });
     void (async () => {
-      const ca = await trustedCAs(s.request).catch(() => undefined);
+      const ca = await watchCAs(s.request, platform);
       await runWatch(
         { everyMs: s.everyMs, minIntervalMs: Math.min(s.everyMs, deps.minIntervalMs ?? MIN_INTERVAL_MS), count: null, forMs: null },
         {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BUNDLE_SCHEMA, type BundleManifest } from '../common/bundle.js';
 import { LANGS, REPORT_SCHEMA, type Lang, type Report } from '../common/report.js';
 import { STAGES } from '../common/stages.js';
+import type { CertStoreId } from '../common/tls-view.js';
 
 /**
  * Reports and manifests read from a bundle made anywhere — another version, another machine, or
@@ -13,6 +14,9 @@ const num = z.number().finite();
 const nameValue = z.object({ name: str(1_000), value: str(100_000) });
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'not a finding code');
 const json: z.ZodType<unknown> = z.lazy(() => z.union([z.string().max(100_000), z.number(), z.boolean(), z.null(), z.array(json).max(1_000), z.record(z.string().max(200), json)]));
+
+/** A sentence as data (common/text-ref.ts): a stage's reason, a matrix row's label and reason. */
+const textRef = z.object({ code: str(100), values: z.record(z.string().max(100), json).optional() });
 
 const exchange = z.object({
   startedAt: str(64),
@@ -43,6 +47,34 @@ const exchange = z.object({
   totalMs: num,
 });
 
+const cert = z.object({
+  subject: str(2_000),
+  issuer: str(2_000),
+  validFrom: str(64),
+  validTo: str(64),
+  names: z.array(str(1_000)).max(1_000),
+  selfSigned: z.boolean(),
+  fingerprint256: str(200),
+  keyType: str(32).optional(),
+  keyBits: z.number().int().min(0).max(100_000).optional(),
+  curve: str(64).optional(),
+  serialNumber: str(200).optional(),
+  ca: z.boolean().optional(),
+  inTrustStore: z.boolean().optional(),
+});
+const storeId = z.union([z.enum(['node-bundled', 'node-extra', 'os', 'certifi', 'ca-file']), z.string().regex(/^file:/).max(4_096)]) as z.ZodType<CertStoreId>;
+/** A certificate section from a newer or older tool that does not fit is dropped, not the bundle. */
+const tlsCertificates = z.object({
+  host: str(1_000),
+  checkedAt: str(64),
+  protocol: str(32).nullable(),
+  cipher: str(200).nullable(),
+  alpn: str(64).nullable(),
+  caFile: str(4_096).nullable(),
+  chain: z.array(cert).max(12),
+  stores: z.array(z.object({ store: storeId, source: str(4_096).nullable(), trusts: z.boolean().nullable(), reason: str(2_000).nullable() })).max(32),
+});
+
 export const reportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
   tool: z.object({ name: z.literal('api-doctor'), version: str(64) }),
@@ -50,7 +82,7 @@ export const reportSchema = z.object({
   lang: z.enum(LANGS as [Lang, ...Lang[]]).catch('en'),
   startedAt: str(64),
   durationMs: num,
-  summary: z.object({ verdict: z.enum(['healthy', 'degraded', 'failing', 'cancelled']), rootCause: code.nullable(), headline: str(2_000) }),
+  summary: z.object({ verdict: z.enum(['healthy', 'degraded', 'failing', 'cancelled']), rootCause: code.nullable(), headline: str(2_000), caFileOnly: z.object({ client: str(64) }).optional() }),
   stages: z.array(z.object({ id: str(32), status: z.enum(['pass', 'warn', 'fail', 'skipped']), durationMs: num, reason: str(2_000).optional(), reasonRef: z.object({ code: str(100), values: z.record(z.string().max(100), json).optional() }).optional() })).max(50),
   findings: z
     .array(
@@ -68,7 +100,11 @@ export const reportSchema = z.object({
   timings: z.object({ dnsMs: num.nullable(), connectMs: num.nullable(), tlsMs: num.nullable(), ttfbMs: num.nullable(), downloadMs: num.nullable(), totalMs: num }),
   exchanges: z.array(exchange).max(1_000).default([]),
   advice: json.optional(),
-  clients: z.array(z.object({ id: str(64), label: str(200), outcome: z.enum(['ok', 'fail', 'at-risk', 'unknown']), code: code.nullable(), reason: str(2_000) })).max(50).optional(),
+  clients: z
+    .array(z.object({ id: str(64), label: str(200), outcome: z.enum(['ok', 'fail', 'at-risk', 'unknown']), code: code.nullable(), reason: str(2_000), labelRef: textRef.optional(), reasonRef: textRef.optional() }))
+    .max(50)
+    .optional(),
+  tls: tlsCertificates.optional().catch(undefined),
 });
 
 export const manifestSchema = z.object({

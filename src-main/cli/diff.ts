@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { bundleViewFromFile } from '../intake/diff/read.js';
-import { diffBundles, type BundleView } from '../intake/diff/diff.js';
+import { diffBundles, type BundleView } from '../report/text/diff.js';
+import { diffValueText } from '../report/text/diff-texts.js';
 import { EXIT, UsageError, oneLine, type CliIo } from './io.js';
 import { parseJsonLangArgs } from './json-lang-args.js';
 
@@ -10,8 +11,6 @@ export async function readBundleView(file: string): Promise<BundleView> {
   if (!r.ok) throw new UsageError(r.error.message);
   return r.value;
 }
-
-const show = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** `api-doctor diff <a.zip> <b.zip> [--json] [--lang zh-CN]`: exit 0 (same or not: a comparison is not a failure). */
 export async function runDiff(args: string[], io: CliIo): Promise<number> {
@@ -30,7 +29,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const lines = [`${zh ? '比较' : 'Comparing'} A = ${oneLine(na)}, B = ${oneLine(nb)}`];
   if (result.differences.length === 0) lines.push(zh ? '没有差异。' : 'No differences.');
   for (const d of result.differences) {
-    lines.push('', `${d.path}`, `  A: ${oneLine(show(d.a)).slice(0, 300)}`, `  B: ${oneLine(show(d.b)).slice(0, 300)}`, `  ${oneLine(d['why it matters'])}`);
+    lines.push('', `${d.path}`, `  A: ${oneLine(diffValueText(d.path, d.a, lang)).slice(0, 300)}`, `  B: ${oneLine(diffValueText(d.path, d.b, lang)).slice(0, 300)}`, `  ${oneLine(d['why it matters'])}`);
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;

@@ -110,5 +110,5 @@ export function curlToIntake(source: { command: string } | { args: string[] }, c
 
 export const langOf = (rest: string[]): Lang => {
   const i = rest.indexOf('--lang');
-  return i >= 0 && rest[i + 1] === 'zh-CN' ? 'zh-CN' : 'en';
+  return (i >= 0 && rest[i + 1] === 'zh-CN') || rest.includes('--lang=zh-CN') ? 'zh-CN' : 'en';
 };

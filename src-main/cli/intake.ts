@@ -7,6 +7,7 @@ import { runParsedDiagnose, type DiagnoseDeps } from './diagnose.js';
 import { curlToIntake, intakeToCli, langOf, type IntakeCli } from './intake-request.js';
 import { EXIT, UsageError, oneLine, type CliIo } from './io.js';
 import { USAGE } from './help.js';
+import type { Lang } from '../common/report.js';
 
 
 
@@ -69,7 +70,8 @@ export async function runIntakeDiagnose(args: string[], io: CliIo, deps: Diagnos
   const s = split(args);
   if (s.curl !== null) return run(intakeToCli(curlToIntake({ command: s.curl }, io.cwd, io.env), s.rest, io.cwd), io, deps);
   const file = path.resolve(io.cwd, s.har!);
-  const har = await readHarOrBundle(file);
+  const lang = langOf(s.rest);
+  const har = await readHarOrBundle(file, lang);
   if (s.list) {
     io.stdout.write(renderList(har));
     return EXIT.ok;
@@ -86,11 +88,10 @@ export async function runIntakeDiagnose(args: string[], io: CliIo, deps: Diagnos
   try {
     intake = entryToRequest(har, index);
   } catch (e) {
-    if (e instanceof HarError) throw new UsageError(`${path.basename(file)}: ${e.message}`);
+    if (e instanceof HarError) throw new UsageError(`${path.basename(file)}: ${e.text(lang)}`);
     throw e;
   }
   const cli = intakeToCli(intake, s.rest, io.cwd);
-  const lang = langOf(s.rest);
   const zh = lang === 'zh-CN';
   cli.understood.unshift(zh ? `HAR 条目 ${index}（共 ${har.entries.length} 条）` : `HAR entry ${index} of ${har.entries.length}`);
   for (const d of intake.dropped) {
@@ -115,7 +116,7 @@ function run(cli: IntakeCli, io: CliIo, deps: DiagnoseDeps): Promise<number> {
 }
 
 /** A .har file, or a bundle (.zip) whose requests.har is read through the safe unzipper. */
-export async function readHarOrBundle(file: string): Promise<HarFile> {
+export async function readHarOrBundle(file: string, lang: Lang = 'en'): Promise<HarFile> {
   const name = path.basename(file);
   let bytes: Uint8Array;
   let handle;
@@ -146,13 +147,13 @@ export async function readHarOrBundle(file: string): Promise<HarFile> {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new UsageError(`${name} is not UTF-8 text: not a HAR file`);
+      throw new UsageError(`${name}: ${new HarError({ code: 'not-json' }).text(lang)}`);
     }
   }
   try {
     return parseHar(text);
   } catch (e) {
-    if (e instanceof HarError) throw new UsageError(`${name}: ${e.message}`);
+    if (e instanceof HarError) throw new UsageError(`${name}: ${e.text(lang)}`);
     throw e;
   }
 }

@@ -15,7 +15,7 @@ const T = {
   en: {
     fullDiagnosis: 'full diagnosis',
     bundle: 'bundle',
-    summary: (n: number, f: number, rate: string, p50: string, p95: string) => `${n} samples, ${f} failed (${rate} %), p50 ${p50}, p95 ${p95}`,
+    summary: (n: number, f: number, rate: string, p50: string, p95: string) => `${n} ${n === 1 ? 'sample' : 'samples'}, ${f} failed (${rate} %), p50 ${p50}, p95 ${p95}`,
     causes: 'root causes',
     last: (n: number) => `last ${n}`,
     now: 'now',

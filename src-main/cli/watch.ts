@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { secretsOf, applyCredentialDefaults } from '../credentials/resolve.js';
 import type { WatchDiagnosis } from '../common/watch.js';
-import { trustedCAs } from '../engine/net/trust.js';
+import { watchCAs } from '../engine/clients/run-trust.js';
 import { nodePlatform } from '../engine/platform.js';
 import { Redactor, redactUrlWith } from '../engine/redact.js';
 import { lightProbe, type LightResult } from '../engine/watch/light-probe.js';
@@ -35,7 +35,7 @@ export async function runWatchCli(args: string[], io: CliIo, deps: DiagnoseDeps 
   const out = (s: string) => io.stdout.write(redactor.scrub(s));
   const err = (s: string) => io.stderr.write(redactor.scrub(s));
   const signal = deps.signal ?? new AbortController().signal;
-  const ca = await trustedCAs(request).catch(() => undefined);
+  const ca = await watchCAs(request, platform);
 
   let metrics: MetricsServer | null = null;
   const state = new WatchMetrics();

@@ -1,4 +1,5 @@
 import type { FindingCode } from './codes.js';
+import type { TextRef } from './text-ref.js';
 
 /**
  * The clients the matrix judges (contract section 7). Public API: add, never rename. The first is
@@ -18,4 +19,7 @@ export interface ClientRow {
   code: FindingCode | null;
   /** One sentence, in the report's language. */
   reason: string;
+  /** The label and the reason as data (report/text words them in either language; a language switch re-words them). */
+  labelRef?: TextRef;
+  reasonRef?: TextRef;
 }

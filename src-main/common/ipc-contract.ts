@@ -101,7 +101,13 @@ export interface WatchApi {
   exportWatch(watchId: string): Promise<Result<{ saved: boolean; fileName: string | null; bytes: number }>>;
 }
 
-export type DoctorApi = CoreApi & DiagnosisApi & CredentialsApi & BundleApi & IntakeApi & WatchApi;
+/** The desktop shell around the page: the application menu follows the page's language. */
+export interface ShellApi {
+  /** Rebuilds the application menu in the language the page now shows. */
+  setMenuLanguage(lang: Lang): Promise<Result<{ lang: Lang }>>;
+}
+
+export type DoctorApi = CoreApi & DiagnosisApi & CredentialsApi & BundleApi & IntakeApi & WatchApi & ShellApi;
 export type DoctorMethod = keyof DoctorApi;
 
 /** Every method name, exhaustively: adding a method to DoctorApi without listing it here fails to compile. */
@@ -127,6 +133,7 @@ const METHOD_SET: Record<DoctorMethod, true> = {
   resumeWatch: true,
   watchDiagnosis: true,
   exportWatch: true,
+  setMenuLanguage: true,
 };
 export const DOCTOR_METHODS = Object.keys(METHOD_SET) as DoctorMethod[];
 

@@ -3,6 +3,7 @@ import type { Advice } from './advice.js';
 import type { StageId } from './stages.js';
 import type { TextRef } from './text-ref.js';
 import type { ClientRow } from './clients.js';
+import type { TlsCertificates } from './tls-view.js';
 
 export const REPORT_SCHEMA = 'api-doctor/report@1' as const;
 
@@ -57,7 +58,16 @@ export interface Report {
   lang: Lang;
   startedAt: string;
   durationMs: number;
-  summary: { verdict: Verdict; rootCause: FindingCode | null; headline: string };
+  summary: {
+    verdict: Verdict;
+    rootCause: FindingCode | null;
+    headline: string;
+    /**
+     * The client the run was judged for (--client, default curl) does not trust the chain; only
+     * --ca-file made it pass. The headline says so: that client (and the matrix rows) lack that CA.
+     */
+    caFileOnly?: { client: string };
+  };
   stages: StageResult[];
   findings: Finding[];
   timings: Timings;
@@ -67,6 +77,8 @@ export interface Report {
   advice?: Advice;
   /** The client matrix (contract section 7): would this call work for curl, a browser, Node, Python…? */
   clients?: ClientRow[];
+  /** The certificates the TLS handshake presented and which trust stores accept them (when a chain was seen). */
+  tls?: TlsCertificates;
 }
 
 /** One request/response the engine made, already redacted; bundle/ turns these into HAR 1.2. */

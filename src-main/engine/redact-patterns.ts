@@ -98,7 +98,7 @@ const SENSITIVE_FIELDS = /^(access_?token|refresh_?token|id_?token|client_?secre
 export const isSensitiveField = (key: string): boolean => SENSITIVE_FIELDS.test(key);
 
 /** A fingerprint (`sk-…9f2c`) or an already redacted value: safe to keep as is. */
-export const isAlreadySafe = (v: string): boolean => v.includes('REDACTED') || /^[\w .-]{0,16}…[\w]{0,4}$/.test(v.trim()) || v.trim() === '';
+export const isAlreadySafe = (v: string): boolean => v.includes('REDACTED') || /^[\w .-]{0,16}…[\w+/=~.?-]{0,4}$/.test(v.trim()) || v.trim() === '';
 
 /** One header value, by name: keeps the scheme and the cookie names, drops the secrets. */
 export function redactHeaderValue(name: string, value: string, onHit: OnHit = none): string {

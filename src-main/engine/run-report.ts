@@ -2,6 +2,7 @@ import type { ClientRow } from '../common/clients.js';
 import { CODES } from '../common/codes.js';
 import { REPORT_SCHEMA, type Finding, type HttpExchange, type Report, type StageResult, type Timings } from '../common/report.js';
 import type { DiagnosisRequest } from '../common/request.js';
+import type { TlsCertificates } from '../common/tls-view.js';
 import { STAGES, stageIndex, type StageId } from '../common/stages.js';
 import { APP_VERSION } from '../common/version.js';
 import { explain, sayText } from '../report/text/index.js';
@@ -9,8 +10,10 @@ import type { ProbeText } from '../report/text/probe-texts.js';
 import { adviseFrom } from './advice/index.js';
 import type { FindingDraft, Probe, ProbeResult, RunView } from './probe.js';
 import type { Redactor } from './redact.js';
-import { byStageThenSeverity, phaseTotalMs, summarise, summariseCancelled, withNotChecked } from './summary.js';
+import { byStageThenSeverity, phaseTotalMs, summarise, summariseCancelled, withCaFileOnly, withNotChecked } from './summary.js';
 import { resolveProvider } from './target.js';
+import { PROBE_IDS } from './probe-data.js';
+import type { TlsProbeData } from './probes/tls.js';
 
 // Building the report from what a run measured (run.ts schedules the probes and keeps the budgets).
 
@@ -88,6 +91,8 @@ export interface RunRecord {
   redactor: Redactor;
   /** The client matrix's rows, or null when it was left out (or the run cancelled). */
   clients: ClientRow[] | null;
+  /** The certificate section (tls-certificates.ts), when the TLS probe saw a chain. */
+  tls?: TlsCertificates | undefined;
 }
 
 /**
@@ -110,12 +115,13 @@ export function buildReport(run: RunRecord): Report {
     lang: request.lang,
     startedAt: new Date(run.startedAtMs).toISOString(),
     durationMs: Date.now() - run.startedAtMs,
-    summary: run.cancelledAtMs !== null ? summariseCancelled(findings, request.lang) : withNotChecked(summarise(findings, request.lang), stages, request.lang),
+    summary: run.cancelledAtMs !== null ? summariseCancelled(findings, request.lang) : withCaFileOnly(withNotChecked(summarise(findings, request.lang), stages, request.lang), caFileOnlyFor(run.results), run.clients ?? undefined, request.lang),
     stages,
     findings,
     timings: mergeTimings(run.probes, run.results),
     exchanges: run.exchanges,
     ...(run.clients ? { clients: run.clients } : {}),
+    ...(run.tls ? { tls: run.tls } : {}),
   };
   // Client advice reads every probe's result and the findings, so it comes after all of them.
   try {
@@ -125,4 +131,10 @@ export function buildReport(run: RunRecord): Report {
     // Advice is a bonus: its failure must not cost the report.
   }
   return deepFreeze(run.redactor.scrubDeep(report));
+}
+
+/** The client the TLS probe judged for, when only --ca-file made it trust the chain. */
+function caFileOnlyFor(results: ReadonlyMap<string, ProbeResult>): string | null {
+  const tls = results.get(PROBE_IDS.tls) as ProbeResult<TlsProbeData> | undefined;
+  return tls?.data?.caFileOnly === true && tls.data.judged ? tls.data.judged.client : null;
 }

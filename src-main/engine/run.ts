@@ -15,7 +15,9 @@ import { assertAcyclic, runWithBudget } from './run-schedule.js';
 import type { Secret } from './secret.js';
 import { startMatrixInputs } from './clients/matrix.js';
 import { withClientMatrix } from './clients/attach.js';
+import { tlsCertificates } from './tls-certificates.js';
 import { PATHS_PROBE_ID } from './probes/paths.js';
+import { PROBE_IDS } from './probe-data.js';
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -153,6 +155,8 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
       } else results.set(probe.id, { ...outcome, durationMs });
     }
     const r = results.get(probe.id)!;
+    // The chain is known: the matrix starts python3 now if a Python row will need it (lazy-python.ts).
+    if (probe.id === PROBE_IDS.tls && r.data) matrixInputs?.sawChain((r.data as { chainPem?: string[] }).chainPem ?? []);
     const summary = r.status === 'skipped' ? r.reason : r.summary;
     emit({ type: 'probe-finished', probe: probe.id, stage: probe.stage, status: r.status, durationMs: r.durationMs, ...(summary ? { summary } : {}) });
     finishStageIfDone(probe.stage);
@@ -174,11 +178,11 @@ export async function runDiagnosis(request: DiagnosisRequest, opts: RunOptions =
   opts.signal?.removeEventListener('abort', onCancel);
 
   // A cancelled run stops here: no waiting for python3 or the stores.
-  const matrix = matrixInputs && cancelledAtMs === null ? await withClientMatrix(view, drafts.map((d) => findingOf(d, request)), matrixInputs, platform, request.lang) : { rows: null, extra: [] };
-  drafts.push(...matrix.extra);
+  const clients = matrixInputs && cancelledAtMs === null ? await withClientMatrix(view, drafts.map((d) => findingOf(d, request)), matrixInputs, platform, request.lang) : null;
 
   const stageDurationMs = (id: StageId) => (stageStart.has(id) && stageEnd.has(id) ? stageEnd.get(id)! - stageStart.get(id)! : 0);
-  const report = buildReport({ view, probes, results, drafts, exchanges, startedAtMs, cancelledAtMs, stageDurationMs, redactor, clients: matrix.rows });
+  const tls = await tlsCertificates(view, matrixInputs && cancelledAtMs === null ? await matrixInputs.stores.catch(() => null) : null);
+  const report = buildReport({ view, probes, results, drafts, exchanges, startedAtMs, cancelledAtMs, stageDurationMs, redactor, clients, tls });
   emit({ type: 'done', report });
   return report;
 }

@@ -2,7 +2,7 @@ import { round1 } from '../common/round.js';
 import type { FindingCode } from '../common/codes.js';
 import type { Finding, Lang, Report, StageResult, Timings, Verdict } from '../common/report.js';
 import { stageIndex } from '../common/stages.js';
-import { headline, notCheckedHeadline } from '../report/explain/index.js';
+import { caFileHeadline, headline, notCheckedHeadline } from '../report/explain/index.js';
 import { notCheckedList } from '../report/text/say.js';
 
 const severityRank = (s: Finding['severity']) => (s === 'error' ? 0 : s === 'warn' ? 1 : 2);
@@ -43,4 +43,14 @@ export function withNotChecked(summary: Report['summary'], stages: readonly Stag
   if (summary.verdict !== 'healthy') return summary;
   const missing = notCheckedList(stages, lang);
   return missing === null ? summary : { ...summary, headline: notCheckedHeadline(missing, lang) };
+}
+
+/**
+ * Trusted only through --ca-file: the judged client (and the matrix rows) lack that CA, so a
+ * healthy headline says it was judged with it. `client`: the judged client, null when the
+ * client's own store accepted the chain.
+ */
+export function withCaFileOnly(summary: Report['summary'], client: string | null, clients: Report['clients'], lang: Lang): Report['summary'] {
+  if (client === null) return summary;
+  return { ...summary, caFileOnly: { client }, ...(summary.verdict === 'healthy' ? { headline: caFileHeadline(client, clients, lang) } : {}) };
 }

@@ -1,12 +1,10 @@
 import type { ClientOutcome } from '../common/clients.js';
 import type { Lang, Report } from '../common/report.js';
 import { displayWidth } from './render-timing.js';
+import { OUTCOME_WORDS } from './text/status-words.js';
 
 const MARK: Record<ClientOutcome, string> = { ok: '✓', fail: '✗', 'at-risk': '⚠', unknown: '?' };
-const WORD: Record<Lang, Record<ClientOutcome, string>> = {
-  en: { ok: 'ok', fail: 'fails', 'at-risk': 'at risk', unknown: 'unknown' },
-  'zh-CN': { ok: '可用', fail: '失败', 'at-risk': '有风险', unknown: '未知' },
-};
+const WORD = OUTCOME_WORDS;
 const TITLE: Record<Lang, string> = { en: 'Other clients from this machine', 'zh-CN': '本机其他客户端' };
 
 /** The client matrix for the terminal: one line a client, its reason under it. */

@@ -3,6 +3,7 @@ import { timingBar } from './render-timing.js';
 import { UI } from './render-strings.js';
 import { localizeReport, skipReason, stageNote } from './text/index.js';
 import { clientMatrixMarkdown } from './render-clients.js';
+import { certificatesMarkdown } from './render-certs.js';
 
 const MARK: Record<StageStatus, string> = { pass: '✓', warn: '⚠', fail: '✗', skipped: '–' };
 const esc = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
@@ -36,6 +37,7 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
       L.push(`<details><summary>${u.evidence}</summary>`, '', '```json', JSON.stringify(f.evidence, null, 2).replace(/```/g, "'''"), '```', '', '</details>', '');
     }
   }
+  L.push(...certificatesMarkdown(r, lang));
   L.push(...clientMatrixMarkdown(r, lang));
   L.push(`## ${u.timing}`, '', '```', ...timingBar(r.timings, u), '```', '');
   return L.join('\n');

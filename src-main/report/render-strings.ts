@@ -1,5 +1,6 @@
 import type { Lang, StageStatus, Verdict } from '../common/report.js';
 import type { StageId } from '../common/stages.js';
+import { STATUS_WORDS, VERDICT_WORDS } from './text/status-words.js';
 
 /** The words of the human report around the findings (the findings bring their own text). */
 export interface UiStrings {
@@ -32,7 +33,7 @@ export const UI: Record<Lang, UiStrings> = {
   en: {
     reportTitle: 'API Doctor report',
     target: 'Target',
-    verdict: { healthy: 'HEALTHY', degraded: 'DEGRADED', failing: 'FAILING', cancelled: 'CANCELLED' },
+    verdict: VERDICT_WORDS.en,
     rootCause: 'Root cause',
     fixes: 'How to fix',
     checks: 'Checks',
@@ -47,7 +48,7 @@ export const UI: Record<Lang, UiStrings> = {
     total: 'total',
     phases: { dns: 'DNS lookup', tcp: 'TCP connect', tls: 'TLS handshake', wait: 'Server wait', download: 'Download' },
     stage: { environment: 'environment', proxy: 'proxy', dns: 'dns', tcp: 'tcp', tls: 'tls', http: 'http', auth: 'auth', server: 'server' },
-    status: { pass: 'passed', warn: 'warning', fail: 'failed', skipped: 'skipped' },
+    status: STATUS_WORDS.en,
     skipped: 'skipped',
     notYetChecked: 'not yet checked',
     noFindings: 'No problems found.',
@@ -61,7 +62,7 @@ export const UI: Record<Lang, UiStrings> = {
   'zh-CN': {
     reportTitle: 'API Doctor 诊断报告',
     target: '目标',
-    verdict: { healthy: '正常', degraded: '部分异常', failing: '失败', cancelled: '已取消' },
+    verdict: VERDICT_WORDS['zh-CN'],
     rootCause: '根本原因',
     fixes: '修复方法',
     checks: '检查项',
@@ -76,7 +77,7 @@ export const UI: Record<Lang, UiStrings> = {
     total: '总计',
     phases: { dns: 'DNS 解析', tcp: 'TCP 连接', tls: 'TLS 握手', wait: '服务器处理', download: '下载' },
     stage: { environment: '环境', proxy: '代理', dns: 'DNS', tcp: 'TCP', tls: 'TLS', http: 'HTTP', auth: '认证', server: '服务端' },
-    status: { pass: '通过', warn: '警告', fail: '失败', skipped: '跳过' },
+    status: STATUS_WORDS['zh-CN'],
     skipped: '跳过',
     notYetChecked: '尚未检查',
     noFindings: '没有发现问题。',

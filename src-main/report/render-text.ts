@@ -3,6 +3,7 @@ import { displayWidth, timingBar } from './render-timing.js';
 import { UI, type UiStrings } from './render-strings.js';
 import { localizeReport, skipReason, stageNote } from './text/index.js';
 import { clientMatrixText } from './render-clients.js';
+import { certificatesText } from './render-certs.js';
 
 export interface TextOptions {
   /** ANSI colours (only on a terminal that wants them). */
@@ -58,7 +59,8 @@ export function renderText(report: Report, lang: Lang = report.lang, opts: TextO
     }
   }
 
-  out.push('', ...clientMatrixText(r, lang, c.bold));
+  out.push('', ...certificatesText(r, lang, root?.stage ?? null, c.bold));
+  out.push(...clientMatrixText(r, lang, c.bold));
   out.push(c.bold(u.timing), ...timingBar(r.timings, u).map((l) => `  ${l}`), '');
   out.push(...adviceLines(r, u, c.bold));
   return out.join('\n');

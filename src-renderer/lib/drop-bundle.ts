@@ -5,7 +5,7 @@ import { doctor } from './api.js';
 /** Bundles are at most a few MB; a bigger drop is not a bundle and is refused before reading it. */
 const MAX_DROP_BYTES = 64 * 1024 * 1024;
 
-function toBase64(bytes: Uint8Array): string {
+export function toBase64(bytes: Uint8Array): string {
   let bin = '';
   // In chunks: String.fromCharCode with a huge argument list overflows the stack.
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

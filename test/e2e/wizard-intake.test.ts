@@ -89,7 +89,11 @@ describe('wizard: start from what the user has', () => {
       expect(text).toMatch(/works\.zip/);
       expect(text).toMatch(/summary\.verdict[\s\S]*failing[\s\S]*healthy/);
       expect(text).toMatch(/summary\.rootCause/);
+      await result.scrollIntoViewIfNeeded();
       await shot(page, 'en-light-report-compare');
+      // A language switch words the same rows again (main computes this one: it has both environments).
+      await page.locator('[data-testid="lang"]').selectOption('zh-CN');
+      await expect.poll(() => result.locator('tr[data-path="summary.verdict"]').innerText()).toMatch(/失败\s+正常\s+一边正常一边失败/);
       expect(pageErrorsOf(page)).toEqual([]);
       await page.context().close();
     } finally {

@@ -19,9 +19,9 @@ const WIDTHS = [1100, 800] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
 /** English UI sentences: three words or more outside code (codes, URLs, headers and commands are data). */
-async function englishOnScreen(page: Page): Promise<{ text: string; runLang: boolean }[]> {
+async function englishOnScreen(page: Page): Promise<{ text: string }[]> {
   return page.evaluate(() => {
-    const out: { text: string; runLang: boolean }[] = [];
+    const out: { text: string }[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
@@ -30,7 +30,7 @@ async function englishOnScreen(page: Page): Promise<{ text: string; runLang: boo
       const text = (n.textContent ?? '').trim();
       // A Chinese sentence quoting English data (a certificate's issuer, the server's own message) is fine.
       if (/[\u3400-\u9fff]/.test(text)) continue;
-      if (/\b[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{3,}\b/.test(text)) out.push({ text: text.slice(0, 120), runLang: el.closest('[data-run-lang]') !== null });
+      if (/\b[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{3,}\b/.test(text)) out.push({ text: text.slice(0, 120) });
     }
     return out;
   });
@@ -95,7 +95,7 @@ describe('wizard tour: faults × languages × themes × widths', () => {
       await diagnose(page, f.url(), opts);
       await waitForReport(page);
       if (f.rootCause) expect(await page.locator('[data-testid="root-cause"]').innerText()).toBe(f.rootCause);
-      const english: { text: string; runLang: boolean }[] = [];
+      const english: { text: string }[] = [];
       for (const lang of ['en', 'zh-CN'] as const) {
         await page.locator('[data-testid="lang"]').selectOption(lang);
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
@@ -124,13 +124,9 @@ describe('wizard tour: faults × languages × themes × widths', () => {
       }
       await page.locator('[data-testid="lang"]').selectOption('en');
       // Chinese screens: no English sentence. The wizard's words and the engine's (probe summaries,
-      // skip and not-checked reasons, findings) are all re-worded locally by report/text, so any
-      // English one is a real gap and fails. Only the client matrix's label and reason cells are
-      // exempt and listed: the report carries them as words in the run's language (ClientRow has no
-      // data to re-word them), so a report made in English keeps them in English.
-      const untranslated = [...new Set(english.filter((t) => !t.runLang).map((t) => t.text))];
-      const runLang = [...new Set(english.filter((t) => t.runLang).map((t) => t.text))];
-      if (runLang.length > 0) console.log(`[${f.name}] client-matrix words in the run's language (en) on zh-CN screens:\n  ${runLang.join('\n  ')}`);
+      // skip and not-checked reasons, findings, the client matrix's labels and reasons) are all
+      // re-worded locally by report/text, so any English one is a real gap and fails.
+      const untranslated = [...new Set(english.map((t) => t.text))];
       expect(untranslated, `untranslated sentences on zh-CN screens:\n${untranslated.join('\n')}`).toEqual([]);
       expect(pageErrorsOf(page)).toEqual([]);
       await page.context().close();

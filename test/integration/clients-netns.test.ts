@@ -102,10 +102,15 @@ describe.skipIf(why !== null)('client matrix against real clients in a network n
     });
     afterAll(() => ns?.close());
 
-    it('curl, the browser and Debian’s requests/httpx (certifi patched to the OS bundle) are ok; node fails TLS_OS_TRUST_ONLY — the real clients agree', async () => {
+    it('judged as curl (the default): the call works, Node’s refusal is a warning, not the root cause; curl, the browser and Debian’s requests/httpx are ok, node fails — the real clients agree', async () => {
       const env = { PATH: LAB_PATH };
-      const { report } = await diagnoseInNetns(ns, [url, '--timeout', '3000'], env);
-      expect(report.summary.rootCause).toBe('TLS_OS_TRUST_ONLY');
+      const { report, code } = await diagnoseInNetns(ns, [url, '--timeout', '3000'], env);
+      // curl trusts the OS bundle, which has the corporate root: the verdict and the curl row agree.
+      expect(report.summary.rootCause).toBeNull();
+      expect(report.summary.verdict).toBe('degraded');
+      expect(code).toBe(0);
+      expect(report.findings.find((f) => f.code === 'TLS_OS_TRUST_ONLY')).toMatchObject({ severity: 'warn', evidence: { judgedFor: 'curl' } });
+      expect(report.summary.headline).toContain('not by Node.js');
       expect(row(report.clients, 'curl').outcome).toBe('ok');
       expect(row(report.clients, 'browser').outcome).toBe('ok');
       expect(row(report.clients, 'node')).toMatchObject({ outcome: 'fail', code: 'TLS_OS_TRUST_ONLY' });
@@ -113,6 +118,18 @@ describe.skipIf(why !== null)('client matrix against real clients in a network n
         const real = await runRealClient(ns, id, url, env);
         expect(real.outcome, `${id} really did: ${real.said}; the matrix said: ${row(report.clients, id).reason}`).toBe(row(report.clients, id).outcome);
       }
+    });
+
+    it('--client node: TLS_OS_TRUST_ONLY is the root cause, exit 1, and the node row says the same', async () => {
+      const env = { PATH: LAB_PATH };
+      const { report, code } = await diagnoseInNetns(ns, [url, '--timeout', '3000', '--client', 'node'], env);
+      expect(report.summary.rootCause).toBe('TLS_OS_TRUST_ONLY');
+      expect(report.findings.find((f) => f.code === 'TLS_OS_TRUST_ONLY')?.severity).toBe('error');
+      expect(code).toBe(1);
+      expect(row(report.clients, 'node')).toMatchObject({ outcome: 'fail', code: 'TLS_OS_TRUST_ONLY' });
+      expect(row(report.clients, 'curl').outcome).toBe('ok');
+      const real = await runRealClient(ns, 'node', url, env);
+      expect(real.outcome).toBe('fail');
     });
 
     it('Node given the CA (NODE_EXTRA_CA_CERTS) passes, requests on a Mozilla-only bundle (pip’s certifi) fails; --client python-requests makes that the root cause', async () => {

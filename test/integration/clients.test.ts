@@ -3,6 +3,7 @@ import type { ClientId } from '../../src-main/common/clients.js';
 import { CLIENT_IDS } from '../../src-main/common/clients.js';
 import { renderText } from '../../src-main/report/render-text.js';
 import { renderMarkdown } from '../../src-main/report/render-markdown.js';
+import { localizeReport } from '../../src-main/report/text/localize.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,7 +58,28 @@ describe('client matrix on loopback', () => {
     expect(text).toContain('Other clients from this machine');
     expect(text).toMatch(/✗ Node\.js \d+ fetch \/ undici\s+fails\s+TLS_OS_TRUST_ONLY/);
     expect(renderText(r.report, 'zh-CN')).toContain('本机其他客户端');
+    // The rows are data: a report made in English shows them in Chinese on a Chinese screen.
+    const zh = renderText(r.report, 'zh-CN');
+    expect(zh).toContain('浏览器（系统代理与系统信任库）');
+    expect(zh).toMatch(/失败：它信任的 Node 内置根证书/);
+    expect(zh).not.toContain('Fails: it trusts');
     expect(renderMarkdown(r.report)).toContain('| ✗ | Node.js');
+  });
+
+  it('healthy only through --ca-file: the headline says it was judged with the --ca-file (the clients’ rows, without it, fail), in either language', async () => {
+    const r = await diagnoseJson([url(web), ...pin(web), '--ca-file', pki.caFile, '--timeout', '2000'], { env: {} });
+    expect(r.report.summary.verdict).toBe('healthy');
+    expect(r.report.summary.caFileOnly).toEqual({ client: 'curl' });
+    expect(outcome(r.report.clients, 'curl')).toMatchObject({ outcome: 'fail', code: 'TLS_UNTRUSTED_CERT' });
+    expect(r.report.summary.headline).toMatch(/judged with --ca-file: curl's own trust store does not accept/);
+    expect(r.report.summary.headline).toContain('curl, browser, node');
+    expect(renderText(r.report)).toContain('judged with --ca-file');
+    expect(localizeReport(r.report, 'zh-CN').summary.headline).toContain('--ca-file');
+    // A CA the client's own store has needs no such note.
+    const os = await diagnoseJson([url(web), ...pin(web), '--ca-file', pki.caFile, '--timeout', '2000'], { env: {}, deps: { platform: { systemCaCertificates: async () => [pki.root.cert] } } });
+    expect(os.report.summary.caFileOnly).toBeUndefined();
+    expect(os.report.summary.headline).not.toContain('--ca-file');
+    expect(outcome(os.report.clients, 'curl')?.outcome).toBe('ok');
   });
 
   it('a bundle carries the matrix in report.json and opens with it', async () => {

@@ -67,6 +67,16 @@ describe('api-doctor diff', () => {
     const r = await cli(['diff', works, fails, '--lang', 'zh-CN']);
     expect(r.stdout).toContain('summary.verdict');
     expect(r.stdout).toMatch(/代理/);
+    // Values worded in Chinese too (they were "healthy", "present", "fail: …" before): the verdict, a finding's mark, a stage's status.
+    expect(r.stdout).toMatch(/summary\.verdict\n {2}A: 正常\n {2}B: 失败/);
+    expect(r.stdout).toMatch(/findings\.PROXY_UNREACHABLE\n {2}A: —\n {2}B: 出现/);
+    expect(r.stdout).toMatch(/stages\.proxy\n {2}A: 通过\n {2}B: 失败\n/);
+    expect(r.stdout).toMatch(/stages\.dns\n {2}A: 通过\n {2}B: 跳过：代理 失败：/);
+    expect(r.stdout).not.toMatch(/\b(present|healthy|failing|pass|fail)\b/);
+    // --json keeps the values as data (stable for scripts), only the why in Chinese.
+    const j = JSON.parse((await cli(['diff', works, fails, '--json', '--lang', 'zh-CN'])).stdout) as Diff;
+    expect(j.differences[0]).toMatchObject({ path: 'summary.verdict', a: 'healthy', b: 'failing' });
+    expect(j.differences[0]!['why it matters']).toMatch(/一边正常一边失败/);
   });
 
   it('bad input: exit 2, one line', async () => {

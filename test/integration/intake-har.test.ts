@@ -132,17 +132,22 @@ describe('HAR from other tools, and bad HARs', () => {
     expect(listEntries(har)[1]!.url).not.toContain('abcdefghijklmnop');
   });
 
-  it('not JSON, not a HAR, no entry n: exit 2 with one line', async () => {
+  it('not JSON, not a HAR, no entry n: exit 2 with one line in the chosen language, never zod\'s own words', async () => {
     const bad = path.join(dir, 'bad.har');
-    for (const [content, msg] of [
-      ['not json', /not valid JSON/],
-      ['{"log":{"entries":[{"request":{}}]}}', /not a HAR 1\.2 file/],
+    for (const [content, en, zh] of [
+      ['not json', /bad\.har: this is not a HAR file: it is not JSON\. Save one from the browser's developer tools/, /bad\.har: 这不是 HAR 文件：内容不是 JSON。可在浏览器开发者工具中导出/],
+      ['{"hello": 1}', /this is JSON but not a HAR file: it has no log\.entries list/, /这是 JSON，但不是 HAR 文件：没有 log\.entries 请求列表/],
+      ['[1, 2]', /this is JSON but not a HAR file/, /这是 JSON，但不是 HAR 文件/],
+      ['{"log":{"entries":[{"request":{}}]}}', /not a valid HAR 1\.2 file: the field log\.entries\[0\]\.request\.method is missing or of the wrong type/, /字段 log\.entries\[0\]\.request\.method 缺失或类型不对/],
     ] as const) {
       await writeFile(bad, content);
-      const r = await cli(['diagnose', '--from-har', bad]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(msg);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      for (const [args, msg] of [[[], en], [['--lang', 'zh-CN'], zh], [['--lang=zh-CN'], zh]] as const) {
+        const r = await cli(['diagnose', '--from-har', bad, ...args]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(msg);
+        expect(r.stderr).not.toMatch(/Invalid input|expected \w+, received/);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      }
     }
     await writeFile(bad, JSON.stringify({ log: { entries: [{ request: { method: 'GET', url: 'https://x.example/', headers: [] }, response: { status: 500 } }] } }));
     const r = await cli(['diagnose', '--from-har', bad, '--entry', '7']);

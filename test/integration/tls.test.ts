@@ -91,17 +91,37 @@ describe('tls stage against the lab', () => {
     expect(run.ms).toBeLessThan(BOUND_MS);
   });
 
-  it('a private root only the OS store holds → TLS_OS_TRUST_ONLY (injected OS store), and trusted when the store lacks it it is just untrusted', async () => {
+  it('a private root only the OS store holds: judged as curl (default) the call works and Node\'s refusal is a warning; --client node makes TLS_OS_TRUST_ONLY the root cause; without it in the store it is just untrusted', async () => {
     const s = await start('os-only');
-    const withOs = await diagnoseJson([s.url(), '--timeout', String(TIMEOUT)], { deps: { platform: { systemCaCertificates: async () => [pki.corpRoot.cert] } } });
-    expect(withOs.report.summary.rootCause).toBe('TLS_OS_TRUST_ONLY');
-    const f = withOs.report.findings.find((x) => x.code === 'TLS_OS_TRUST_ONLY')!;
+    const osStore = { deps: { platform: { systemCaCertificates: async () => [pki.corpRoot.cert] } } };
+    const asCurl = await diagnoseJson([s.url(), '--timeout', String(TIMEOUT)], osStore);
+    // curl trusts the OS store: the request went out over the chain it accepts, and the verdict says so.
+    expect(asCurl.report.summary.rootCause).toBeNull();
+    expect(asCurl.report.summary.verdict).toBe('degraded');
+    expect(asCurl.code).toBe(0);
+    expect(stageOf(asCurl.report, 'http').status).toBe('pass');
+    expect(asCurl.report.exchanges.length).toBeGreaterThan(0);
+    const warn = asCurl.report.findings.find((x) => x.code === 'TLS_OS_TRUST_ONLY')!;
+    expect(warn.severity).toBe('warn');
+    expect(warn.evidence).toMatchObject({ judgedFor: 'curl' });
+    expect(asCurl.report.summary.headline).toContain('not by Node.js');
+    expect(asCurl.report.clients?.find((c) => c.id === 'curl')?.outcome).toBe('ok');
+    expect(asCurl.report.clients?.find((c) => c.id === 'node')).toMatchObject({ outcome: 'fail', code: 'TLS_OS_TRUST_ONLY' });
+
+    const asNode = await diagnoseJson([s.url(), '--timeout', String(TIMEOUT), '--client', 'node'], osStore);
+    expect(asNode.report.summary.rootCause).toBe('TLS_OS_TRUST_ONLY');
+    const f = asNode.report.findings.find((x) => x.code === 'TLS_OS_TRUST_ONLY')!;
+    expect(f.severity).toBe('error');
     expect(f.evidence.issuer).toMatch(/Example Corp/);
     expect(f.fixes.join(' ')).toContain('NODE_EXTRA_CA_CERTS');
-    expect(withOs.code).toBe(1);
-    expect(withOs.ms).toBeLessThan(BOUND_MS);
+    expect(asNode.code).toBe(1);
+    expect(asNode.ms).toBeLessThan(BOUND_MS);
+    // No request goes over a chain the judged client refuses.
+    expect(asNode.report.exchanges).toEqual([]);
+
     const without = await diagnoseJson([s.url(), '--timeout', String(TIMEOUT)], { deps: { platform: { systemCaCertificates: async () => [] } } });
     expect(without.report.summary.rootCause).toBe('TLS_UNTRUSTED_CERT');
+    expect(without.report.findings.find((x) => x.code === 'TLS_UNTRUSTED_CERT')?.evidence).toMatchObject({ client: 'curl', store: 'os' });
   });
 
   it('a port that accepts and stays silent → TLS_HANDSHAKE_TIMEOUT within the budget', async () => {

@@ -18,7 +18,9 @@ export function checkHygiene(value: string, kind: 'raw-bearer' | 'raw' | 'author
   let firstBadChar: string | null = null;
   if (value.trim() === '') return { problems: ['empty'], firstBadChar };
   if (/[\r\n]/.test(value)) problems.push('newline');
-  if (value !== value.trim()) problems.push('whitespace');
+  // A trailing line break alone is "newline", not also "spaces around it": each problem its own fix.
+  const flat = value.replace(/[\r\n]/g, '');
+  if (flat !== flat.trim()) problems.push('whitespace');
   const core = value.trim().replace(SCHEMES, '');
   if (/^["'`].*["'`]$/s.test(core) || /^["'`]|["'`]$/.test(core)) problems.push('quotes');
   for (let i = 0; i < value.length; i++) {

@@ -72,7 +72,7 @@ export function planCredential(inp: PlanInput): PlannedAuth {
     inp.redactor.add(key);
     const scheme = isAuthz ? (/^\s*(\S+)\s/.exec(userHeader.value)?.[1]?.toLowerCase() ?? null) : null;
     const plan: CredentialPlan = { ...empty, source: 'header', sentAs: isAuthz ? `${scheme ?? '(no scheme)'} (Authorization header, from -H)` : `header ${userHeader.name} (from -H)`, headerName: name, scheme, fingerprint: fingerprint(key), placement: null };
-    plan.problem = precheck(userHeader.value, isAuthz ? 'authorization' : 'raw', key, inp);
+    plan.problem = precheck(userHeader.value, isAuthz ? 'authorization' : 'raw', key, inp, userHeader.name);
     return finish(plan, [], inp);
   }
 
@@ -119,12 +119,12 @@ function finish(plan: CredentialPlan, headers: { name: string; value: string }[]
   return { plan, headers, url };
 }
 
-function precheck(sentValue: string, kind: 'raw-bearer' | 'raw' | 'authorization', key: string, inp: PlanInput): CredentialPlan['problem'] {
+function precheck(sentValue: string, kind: 'raw-bearer' | 'raw' | 'authorization', key: string, inp: PlanInput, fromHeader?: string): CredentialPlan['problem'] {
   const fp = fingerprint(key);
   const h = checkHygiene(sentValue, kind);
   // Where the key came from (a variable's or a saved credential's name, never a secret), so the text can name it.
   const ref = inp.request.credential;
-  const origin: Record<string, string> = ref.kind === 'env' ? { variable: ref.variable } : ref.kind === 'keychain' ? { savedAs: ref.name } : {};
+  const origin: Record<string, string> = fromHeader ? { fromHeader } : ref.kind === 'env' ? { variable: ref.variable } : ref.kind === 'keychain' ? { savedAs: ref.name } : {};
   if (h.problems.length > 0) return { code: 'AUTH_MALFORMED', evidence: { credential: fp, problems: h.problems, ...origin, ...(h.firstBadChar ? { firstBadChar: h.firstBadChar } : {}) } };
   const jwt = jwtProblem(key, inp.now);
   if (jwt) return { code: 'AUTH_TOKEN_EXPIRED', evidence: { credential: fp, source: 'jwt', reason: jwt.reason, ...(jwt.reason === 'expired' ? { expiredAt: jwt.at } : { notBefore: jwt.at }), checkedAt: new Date(inp.now).toISOString() } };

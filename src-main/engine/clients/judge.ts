@@ -1,6 +1,7 @@
 import type { ClientId, ClientOutcome } from '../../common/clients.js';
 import type { FindingCode, Severity } from '../../common/codes.js';
 import type { StageId } from '../../common/stages.js';
+import type { TextRef, TextValue } from '../../common/text-ref.js';
 import { routeKey, type ClientRoute } from './routes.js';
 import type { StoreKey } from './stores.js';
 import type { PythonFacts } from './python.js';
@@ -32,7 +33,7 @@ export interface MatrixFacts {
   /** The route the engine's own run took (its HTTP answer belongs to it). */
   mainKey: string;
   /** Where each store came from, and why one is unknown. */
-  stores: Partial<Record<StoreKey, { source: string | null; reason: string | null }>>;
+  stores: Partial<Record<StoreKey, { source: string | null; reason: string | null; reasonRef?: TextRef }>>;
   env: NodeJS.ProcessEnv;
   nodeVersion: string;
   python: PythonFacts;
@@ -66,7 +67,8 @@ export interface RowDraft {
   id: ClientId;
   outcome: ClientOutcome;
   code: FindingCode | null;
-  reason: { key: ReasonKey; params: Record<string, string | number | null> };
+  /** The sentence's key and values: report/text/client-texts.ts words it (`client.<key>`). */
+  reason: { key: ReasonKey; params: Record<string, TextValue> };
 }
 
 const PYTHON_CLIENTS: readonly ClientId[] = ['python-requests', 'python-httpx', 'openai-python', 'anthropic-python'];
@@ -126,7 +128,7 @@ export function judgeClients(ids: readonly ClientId[], f: MatrixFacts): RowDraft
 function judgeOne(id: ClientId, f: MatrixFacts): RowDraft {
   const cr = f.routes[id];
   const row = (outcome: ClientOutcome, code: FindingCode | null, key: ReasonKey, params: RowDraft['reason']['params'] = {}): RowDraft => ({ id, outcome, code, reason: { key, params: { route: routeName(cr), why: cr.why, ...params } } });
-  if (PYTHON_CLIENTS.includes(id) && !f.python.found) return row('unknown', null, 'python-missing', { python: f.python.python, detail: f.python.reason });
+  if (PYTHON_CLIENTS.includes(id) && !f.python.found) return row('unknown', null, 'python-missing', { python: f.python.python, detail: f.python.reasonRef ?? f.python.reason });
   if (cr.route === null) return row('unknown', null, 'route-unknown');
   const key = routeKey(cr.route);
   if (cr.route.kind === 'proxy') {
@@ -153,10 +155,11 @@ function judgeOne(id: ClientId, f: MatrixFacts): RowDraft {
   let storeNote: string | null = null;
   if (f.https && path.chainSeen) {
     const stores = clientStores(id, f.env, f.nodeVersion);
-    storeNote = stores.join(',');
+    // python3 not asked: certifi's verdict is the one both its forms (Mozilla's list, the OS bundle) share.
+    storeNote = stores.map((s) => (s === 'certifi' && f.python.notAsked ? 'certifi-either' : s)).join(',');
     const t = trusts(path, stores);
     if (t === null) {
-      const why = stores.map((s) => f.stores[s]?.reason).find((r) => r) ?? null;
+      const why = stores.map((s) => f.stores[s]?.reasonRef ?? f.stores[s]?.reason).find((r) => r) ?? null;
       return row('unknown', null, 'trust-unknown', { stores: storeNote, detail: why });
     }
     if (t === false) {

@@ -1,6 +1,6 @@
 import { APP_VERSION } from '../../common/version.js';
 import { chooseProxy } from '../net/proxy-env.js';
-import { trustedCAs } from '../net/trust.js';
+import { runCAs } from '../net/trust.js';
 import { isSocksUrl } from '../net/socks-tunnel.js';
 import { PROBE_IDS } from '../probe-data.js';
 import type { ProbeContext } from '../probe.js';
@@ -34,7 +34,8 @@ export function baseHeaders(user: { name: string; value: string }[], extra: { na
 
 /** The connection settings of this run for one exchange. */
 export async function exchangeInput(ctx: ProbeContext, over: Pick<ExchangeInput, 'method' | 'url' | 'headers'> & Partial<ExchangeInput>): Promise<ExchangeInput> {
-  const ca = await trustedCAs(ctx.request).catch(() => undefined);
+  const tls = ctx.result(PROBE_IDS.tls);
+  const ca = await runCAs(ctx.request, ctx.platform.env, tls?.status === 'ok' ? tls.data.addedAnchors : undefined).catch(() => undefined);
   const proxyUrl = await proxyResolver(ctx)(over.url);
   return {
     timeoutMs: ctx.request.timeoutMs,

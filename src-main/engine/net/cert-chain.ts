@@ -1,17 +1,9 @@
 import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate, DetailedPeerCertificate } from 'node:tls';
+import type { CertView } from '../../common/tls-view.js';
 
-/** What the report shows of one certificate (no key material). */
-export interface CertInfo {
-  subject: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  /** DNS names and IP addresses the certificate covers. */
-  names: string[];
-  selfSigned: boolean;
-  fingerprint256: string;
-}
+/** What the report shows of one certificate (no key material): common/tls-view.ts. */
+export type CertInfo = CertView;
 
 /** The chain as the server presented it (or as OpenSSL built it), leaf first, each certificate once. */
 export function peerChain(leaf: DetailedPeerCertificate): { info: CertInfo[]; x509: X509Certificate[] } {
@@ -54,8 +46,32 @@ function certInfo(c: PeerCertificate, x: X509Certificate | null): CertInfo {
     names,
     selfSigned,
     fingerprint256: c.fingerprint256,
+    ...keyOf(c, x),
   };
 }
+
+/** Key algorithm and size, from what the handshake and the parsed certificate say; absent when neither does. */
+function keyOf(c: PeerCertificate, x: X509Certificate | null): Pick<CertView, 'keyType' | 'keyBits' | 'curve' | 'serialNumber' | 'ca'> {
+  const out: Pick<CertView, 'keyType' | 'keyBits' | 'curve' | 'serialNumber' | 'ca'> = {};
+  const key = x ? safeGet(() => x.publicKey) : null;
+  if (key?.asymmetricKeyType) out.keyType = key.asymmetricKeyType;
+  const details = key?.asymmetricKeyDetails;
+  const bits = typeof c.bits === 'number' && c.bits > 0 ? c.bits : details?.modulusLength;
+  if (typeof bits === 'number') out.keyBits = bits;
+  const curve = c.nistCurve ?? c.asn1Curve ?? details?.namedCurve;
+  if (typeof curve === 'string' && curve !== '') out.curve = curve;
+  if (typeof c.serialNumber === 'string' && c.serialNumber !== '') out.serialNumber = c.serialNumber;
+  if (x) out.ca = x.ca;
+  return out;
+}
+
+const safeGet = <T>(f: () => T): T | null => {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+};
 
 const iso = (s: string): string => {
   const d = new Date(s);

@@ -14,19 +14,33 @@ export async function trustedCAs(request: Pick<DiagnosisRequest, 'caFile'>): Pro
   return [...tls.rootCertificates, ...(fromEnv ? [fromEnv] : []), extra];
 }
 
-let nodeRootsCache: string[] | null = null;
+const nodeRootsCache = new Map<string, string[]>();
 
 /**
  * Node's default store as PEM: its bundled roots plus NODE_EXTRA_CA_CERTS (read at start-up by
- * Node itself, so it counts as "Node's" store).
+ * Node itself, so it counts as "Node's" store). Cached per NODE_EXTRA_CA_CERTS path.
  */
 export async function nodeDefaultRoots(env: NodeJS.ProcessEnv): Promise<string[]> {
-  if (nodeRootsCache === null) {
-    let extra: string[] = [];
-    if (env.NODE_EXTRA_CA_CERTS) extra = [await readFile(env.NODE_EXTRA_CA_CERTS, 'utf8').catch(() => '')];
-    nodeRootsCache = [...tls.rootCertificates, ...extra];
+  const path = env.NODE_EXTRA_CA_CERTS ?? '';
+  let roots = nodeRootsCache.get(path);
+  if (!roots) {
+    const extra = path ? [await readFile(path, 'utf8').catch(() => '')] : [];
+    roots = [...tls.rootCertificates, ...extra];
+    if (nodeRootsCache.size > 8) nodeRootsCache.clear();
+    nodeRootsCache.set(path, roots);
   }
-  return nodeRootsCache;
+  return roots;
+}
+
+/**
+ * The CA set of the run's own requests: trustedCAs, plus the anchors of the judged client's store
+ * that Node's lacked (the TLS probe's addedAnchors: curl trusting a CA only the OS store has), so
+ * the run goes on as that client would.
+ */
+export async function runCAs(request: Pick<DiagnosisRequest, 'caFile'>, env: NodeJS.ProcessEnv, added: readonly string[] | undefined): Promise<string[] | undefined> {
+  const ca = await trustedCAs(request);
+  if (!added || added.length === 0) return ca;
+  return [...(ca ?? (await nodeDefaultRoots(env))), ...added];
 }
 
 /**

@@ -5,22 +5,25 @@ import tls from 'node:tls';
 import { classifyNetworkError, type ClassifiedError } from '../classify.js';
 import { PROBE_IDS, type TlsData } from '../probe-data.js';
 import type { Probe, ProbeContext } from '../probe.js';
-import { chainReaches, parsePems, peerChain, type CertInfo } from '../net/cert-chain.js';
-import { osTrustStore } from '../net/os-trust.js';
+import { peerChain, type CertInfo } from '../net/cert-chain.js';
 import { peekPlaintext } from '../net/peek.js';
 import { openTunnel } from '../net/proxy-tunnel.js';
 import { isSocksUrl, openSocksTunnel } from '../net/socks-tunnel.js';
 import { resolveHost } from '../http/connector.js';
 import { HandshakeSniffer } from '../net/tls-sniff.js';
 import { connectTcp, timeoutError } from '../net/tcp-connect.js';
-import { nodeDefaultRoots, secureContextFor, trustedCAs } from '../net/trust.js';
+import { secureContextFor, trustedCAs } from '../net/trust.js';
+import { judgeRunTrust, type JudgedTrust } from './tls-trust.js';
 import { targetHost, targetPort } from '../net/address.js';
 import { elapsedMs } from '../elapsed.js';
 
-/** 'node': Node's store (+ --ca-file) trusts the chain; 'os-only': only the OS store does; 'none': neither. */
+/**
+ * 'node': the judged client's store (--client, default curl; + --ca-file) trusts the chain (the name
+ * is from when the engine judged with Node's store only); 'os-only': only the OS store does; 'none': neither.
+ */
 export type TrustVerdict = 'node' | 'os-only' | 'none';
 
-export interface TlsProbeData extends TlsData {
+export interface TlsProbeData extends TlsData, Partial<Omit<JudgedTrust, 'trust' | 'osStore'>> {
   host: string;
   address: string | null;
   servername: string | null;
@@ -109,22 +112,23 @@ export const tlsProbe: Probe<TlsProbeData> = {
     const idErr = leaf && Object.keys(leaf).length > 0 ? tls.checkServerIdentity(host, leaf) : undefined;
     data.hostnameError = idErr ? idErr.message : null;
 
-    // Trust, judged apart from dates and names so each problem gets its own finding.
-    // Parsing ~140 roots costs tens of ms: only when Node did not already say the chain is fine.
-    const chainOk =
-      s.authorized ||
-      authorizationError === 'ERR_TLS_CERT_ALTNAME_INVALID' ||
-      chainReaches(x509, parsePems([...(await nodeDefaultRoots(ctx.platform.env)), ...(ca ?? []).slice(tls.rootCertificates.length)]));
-    if (chainOk) data.trust = 'node';
-    else {
-      const os = await osTrustStore(ctx.platform);
-      data.osStore = os?.source ?? null;
-      const osAnchors = os ? parsePems([...os.pems, ...(ca ?? []).slice(tls.rootCertificates.length)]) : [];
-      data.trust = os && chainReaches(x509, osAnchors) ? 'os-only' : 'none';
-    }
+    // Trust, judged apart from dates and names so each problem gets its own finding, with the
+    // stores of the client the run diagnoses as (--client, default curl): run-trust.ts.
+    const verdict = await judgeRunTrust(ctx, x509, ca, s.authorized || authorizationError === 'ERR_TLS_CERT_ALTNAME_INVALID');
+    Object.assign(data, verdict);
+    const leafInfo = chain[0];
+    const nowMs = ctx.platform.now();
+    const datesOk = leafInfo ? Date.parse(leafInfo.validFrom) <= nowMs && nowMs <= Date.parse(leafInfo.validTo) : false;
+    // The judged client accepts what Node's own store refused (curl and a CA only the OS store has):
+    // the run goes on as that client would, its anchors added to the run's requests.
+    data.authorized = verdict.trust === 'node' && (s.authorized || (datesOk && data.hostnameError === null));
+    if (!data.authorized || s.authorized) data.addedAnchors = [];
     const summary: ProbeText = { code: 'tls.summary', values: { protocol: data.protocol, cipher: cipher ?? null, alpn: data.alpn, subject: chain[0]?.subject ?? null, issuer: chain[0]?.issuer ?? null } };
-    // A certificate Node would reject stops the run here: no request (and never a secret) goes over it.
-    if (!s.authorized) return { status: 'failed', data, reason: { code: 'tls.notAccepted', values: { error: authorizationError ?? null } }, summary, timing: { tlsMs: hs.ms } };
+    // A certificate the judged client would reject stops the run here: no request (and never a secret) goes over it.
+    if (!data.authorized) {
+      const reason: ProbeText = s.authorized ? { code: 'tls.notAcceptedBy', values: { client: verdict.judged.client, store: verdict.judged.store } } : { code: 'tls.notAccepted', values: { error: authorizationError ?? null } };
+      return { status: 'failed', data, reason, summary, timing: { tlsMs: hs.ms } };
+    }
     return { status: 'ok', data, summary, timing: { tlsMs: hs.ms } };
   },
 };

@@ -53,12 +53,12 @@ export function openaiMeaning(status: number, err: ProviderError | null): ErrorM
   const shared = sharedMeaning(err);
   if (shared) return shared;
   // Overload before the 429 rule: Moonshot sends engine_overloaded_error as 429, and waiting for a rate-limit window is the wrong advice.
-  if (has(err, /engine_overloaded_error/i) || (status !== 429 && overloadMeaning(err)) || (status === 429 && has(err, /overloaded|high demand|服务器繁忙/i))) return { code: 'SERVER_OVERLOADED', reason: 'the service says it is overloaded (not your rate limit)' };
-  if (status === 429 || has(err, /rate_limit_exceeded|rate limit reached|rate_limit_reached_error/i)) return { code: 'SERVER_RATE_LIMITED', reason: 'rate limit (rate_limit_exceeded)' };
-  if (has(err, /didn't provide an API key|did not provide an API key|missing (api )?key|no api key/i)) return { code: 'AUTH_MISSING', reason: 'the server saw no API key' };
-  if (has(err, /expired/i) && (status === 401 || has(err, /token|key/i))) return { code: 'AUTH_TOKEN_EXPIRED', reason: 'the server says the token expired' };
-  if (has(err, /invalid_api_key|incorrect api key|invalid api key|invalid_authentication|InvalidApiKey|Authentication Fails/i)) return { code: 'AUTH_REJECTED', reason: 'invalid API key' };
-  if (has(err, /unsupported_country_region_territory|not supported in your (country|region)/i)) return { code: 'AUTH_FORBIDDEN', reason: 'region not supported' };
+  if (has(err, /engine_overloaded_error/i) || (status !== 429 && overloadMeaning(err)) || (status === 429 && has(err, /overloaded|high demand|服务器繁忙/i))) return { code: 'SERVER_OVERLOADED', reason: 'the service says it is overloaded (not your rate limit)', reasonZh: '服务表示自身过载（不是你的限流）' };
+  if (status === 429 || has(err, /rate_limit_exceeded|rate limit reached|rate_limit_reached_error/i)) return { code: 'SERVER_RATE_LIMITED', reason: 'rate limit (rate_limit_exceeded)', reasonZh: '速率限制（rate_limit_exceeded）' };
+  if (has(err, /didn't provide an API key|did not provide an API key|missing (api )?key|no api key/i)) return { code: 'AUTH_MISSING', reason: 'the server saw no API key', reasonZh: '服务器没有收到 API 密钥' };
+  if (has(err, /expired/i) && (status === 401 || has(err, /token|key/i))) return { code: 'AUTH_TOKEN_EXPIRED', reason: 'the server says the token expired', reasonZh: '服务器表示令牌已过期' };
+  if (has(err, /invalid_api_key|incorrect api key|invalid api key|invalid_authentication|InvalidApiKey|Authentication Fails/i)) return { code: 'AUTH_REJECTED', reason: 'invalid API key', reasonZh: 'API 密钥无效' };
+  if (has(err, /unsupported_country_region_territory|not supported in your (country|region)/i)) return { code: 'AUTH_FORBIDDEN', reason: 'region not supported', reasonZh: '不支持所在地区' };
   const model = modelMeaning(err);
   if (model) return model;
   return urlMeaning(err);
@@ -69,31 +69,31 @@ export function anthropicMeaning(status: number, err: ProviderError | null): Err
   if (!err) return null;
   // The credit-balance error comes as a 400 invalid_request_error: https://github.com/anthropics/claude-code/issues/66314
   if (has(err, /credit balance is too low|reached your specified api usage limits|spend limit|billing/i)) {
-    return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'credit balance or spend limit reached' };
+    return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'credit balance or spend limit reached', reasonZh: '余额不足或已达到消费上限' };
   }
   const shared = relayMeaning(err) ?? tooLargeMeaning(err);
   if (shared) return shared;
   switch (err.type) {
     case 'authentication_error':
-      if (has(err, /x-api-key header is required|no api key|missing/i)) return { code: 'AUTH_MISSING', reason: 'the server saw no x-api-key header' };
-      if (has(err, /expired/i)) return { code: 'AUTH_TOKEN_EXPIRED', reason: 'the server says the token expired' };
-      return { code: 'AUTH_REJECTED', reason: 'authentication_error' };
+      if (has(err, /x-api-key header is required|no api key|missing/i)) return { code: 'AUTH_MISSING', reason: 'the server saw no x-api-key header', reasonZh: '服务器没有收到 x-api-key 请求头' };
+      if (has(err, /expired/i)) return { code: 'AUTH_TOKEN_EXPIRED', reason: 'the server says the token expired', reasonZh: '服务器表示令牌已过期' };
+      return { code: 'AUTH_REJECTED', reason: 'authentication_error', reasonZh: '认证错误（authentication_error）' };
     case 'permission_error':
-      return { code: 'AUTH_FORBIDDEN', reason: 'permission_error' };
+      return { code: 'AUTH_FORBIDDEN', reason: 'permission_error', reasonZh: '权限错误（permission_error）' };
     case 'not_found_error':
       // "model: claude-9" names the model; any other not_found_error is a path.
-      return has(err, /^model:|model/i) ? { code: 'MODEL_NOT_FOUND', reason: 'not_found_error on the model' } : { code: 'HTTP_NOT_FOUND', reason: 'not_found_error' };
+      return has(err, /^model:|model/i) ? { code: 'MODEL_NOT_FOUND', reason: 'not_found_error on the model', reasonZh: '模型不存在（not_found_error）' } : { code: 'HTTP_NOT_FOUND', reason: 'not_found_error', reasonZh: '路径不存在（not_found_error）' };
     case 'request_too_large':
-      return { code: 'HTTP_PAYLOAD_TOO_LARGE', reason: 'request_too_large' };
+      return { code: 'HTTP_PAYLOAD_TOO_LARGE', reason: 'request_too_large', reasonZh: '请求过大（request_too_large）' };
     case 'rate_limit_error':
-      return { code: 'SERVER_RATE_LIMITED', reason: 'rate_limit_error' };
+      return { code: 'SERVER_RATE_LIMITED', reason: 'rate_limit_error', reasonZh: '速率限制（rate_limit_error）' };
     case 'overloaded_error':
       // 529 overloaded_error: https://github.com/anthropics/claude-code/issues/3572
-      return { code: 'SERVER_OVERLOADED', reason: 'overloaded_error' };
+      return { code: 'SERVER_OVERLOADED', reason: 'overloaded_error', reasonZh: '服务过载（overloaded_error）' };
     case 'api_error':
-      return { code: 'SERVER_ERROR', reason: 'api_error' };
+      return { code: 'SERVER_ERROR', reason: 'api_error', reasonZh: '服务内部错误（api_error）' };
     case 'invalid_request_error':
-      return status === 400 || status === 422 ? { code: 'HTTP_BAD_REQUEST', reason: 'invalid_request_error' } : null;
+      return status === 400 || status === 422 ? { code: 'HTTP_BAD_REQUEST', reason: 'invalid_request_error', reasonZh: '请求无效（invalid_request_error）' } : null;
     default:
       return null;
   }

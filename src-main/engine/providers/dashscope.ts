@@ -14,10 +14,10 @@ import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
  */
 function dashscopeMeaning(status: number, err: ProviderError | null): ErrorMeaning | null {
   const text = `${err?.code ?? ''} ${err?.type ?? ''}`;
-  if (/Throttling\.AllocationQuota|insufficient_quota/i.test(text)) return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'DashScope: the free or allocated quota is used up' };
-  if (/^\s*Throttling/i.test(text)) return { code: 'SERVER_RATE_LIMITED', reason: `DashScope ${err?.code ?? 'Throttling'}: rate limit` };
-  if (/AccessDenied\.Unpurchased/i.test(text)) return { code: 'MODEL_NOT_FOUND', reason: 'DashScope: the model is not activated for this account' };
-  if (/^\s*AccessDenied/i.test(text)) return { code: 'AUTH_FORBIDDEN', reason: 'DashScope AccessDenied' };
+  if (/Throttling\.AllocationQuota|insufficient_quota/i.test(text)) return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'DashScope: the free or allocated quota is used up', reasonZh: 'DashScope：免费额度或分配的额度已用完' };
+  if (/^\s*Throttling/i.test(text)) return { code: 'SERVER_RATE_LIMITED', reason: `DashScope ${err?.code ?? 'Throttling'}: rate limit`, reasonZh: `DashScope ${err?.code ?? 'Throttling'}：速率限制` };
+  if (/AccessDenied\.Unpurchased/i.test(text)) return { code: 'MODEL_NOT_FOUND', reason: 'DashScope: the model is not activated for this account', reasonZh: 'DashScope：该账户未开通此模型' };
+  if (/^\s*AccessDenied/i.test(text)) return { code: 'AUTH_FORBIDDEN', reason: 'DashScope AccessDenied', reasonZh: 'DashScope 拒绝访问（AccessDenied）' };
   return openaiMeaning(status, err);
 }
 

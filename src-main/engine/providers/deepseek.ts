@@ -10,8 +10,8 @@ import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
  * (https://github.com/Aider-AI/aider/issues/4851).
  */
 function deepseekMeaning(status: number, err: ProviderError | null): ErrorMeaning | null {
-  if (status === 402) return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'DeepSeek 402: insufficient balance' };
-  if (status === 503) return { code: 'SERVER_OVERLOADED', reason: 'DeepSeek 503: server overloaded (服务器繁忙)' };
+  if (status === 402) return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'DeepSeek 402: insufficient balance', reasonZh: 'DeepSeek 402：余额不足' };
+  if (status === 503) return { code: 'SERVER_OVERLOADED', reason: 'DeepSeek 503: server overloaded (服务器繁忙)', reasonZh: 'DeepSeek 503：服务器繁忙' };
   return openaiMeaning(status, err);
 }
 

@@ -13,7 +13,7 @@ import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
 function moonshotMeaning(status: number, err: ProviderError | null): ErrorMeaning | null {
   const m = openaiMeaning(status, err);
   if (m) return m;
-  if (status === 403 && !/access_terminated|permission/i.test(`${err?.type ?? ''} ${err?.message ?? ''}`)) return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'Moonshot 403: account balance used up' };
+  if (status === 403 && !/access_terminated|permission/i.test(`${err?.type ?? ''} ${err?.message ?? ''}`)) return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'Moonshot 403: account balance used up', reasonZh: 'Moonshot 403：账户余额已用完' };
   return null;
 }
 

@@ -10,7 +10,7 @@ import type { ErrorMeaning, ProviderError, ProviderProfile } from './types.js';
  * (https://github.com/anomalyco/opencode/issues/24462): the fault is behind the relay.
  */
 function openrouterMeaning(status: number, err: ProviderError | null): ErrorMeaning | null {
-  if (status === 402) return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'OpenRouter 402: insufficient credits' };
+  if (status === 402) return { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'OpenRouter 402: insufficient credits', reasonZh: 'OpenRouter 402：额度（credits）不足' };
   return openaiMeaning(status, err);
 }
 

@@ -23,7 +23,7 @@ const RELAYS: readonly { relay: string; re: RegExp }[] = [
 
 export function relayMeaning(err: ProviderError | null): (ErrorMeaning & { relay: string }) | null {
   if (!err) return null;
-  for (const r of RELAYS) if (said(err, r.re)) return { code: 'RELAY_UPSTREAM_UNAVAILABLE', reason: `${r.relay}: no working upstream for this call`, relay: r.relay };
+  for (const r of RELAYS) if (said(err, r.re)) return { code: 'RELAY_UPSTREAM_UNAVAILABLE', reason: `${r.relay}: no working upstream for this call`, reasonZh: `${r.relay}：这次调用没有可用的上游`, relay: r.relay };
   return null;
 }
 
@@ -41,7 +41,9 @@ const TOO_LARGE = /context_length_exceeded|maximum context length|Request too la
 export function tooLargeMeaning(err: ProviderError | null): ErrorMeaning | null {
   if (!said(err, TOO_LARGE)) return null;
   const tpm = said(err, /tokens per min/i);
-  return { code: 'REQUEST_TOO_LARGE_FOR_MODEL', reason: tpm ? 'one request needs more tokens than the per-minute (TPM) limit allows: waiting will not help' : "the prompt is over the model's context length" };
+  return { code: 'REQUEST_TOO_LARGE_FOR_MODEL', ...(tpm
+      ? { reason: 'one request needs more tokens than the per-minute (TPM) limit allows: waiting will not help', reasonZh: '单个请求所需的 token 超过了每分钟（TPM）限额：等待没有用' }
+      : { reason: "the prompt is over the model's context length", reasonZh: '提示词超过了模型的上下文长度' }) };
 }
 
 /**
@@ -54,7 +56,7 @@ export function tooLargeMeaning(err: ProviderError | null): ErrorMeaning | null 
 const FILTERED = /content_filter|ResponsibleAIPolicyViolation|content management policy|DataInspectionFailed|data_inspection_failed|inappropriate content|considered high risk|content_policy_violation|safety system/i;
 
 export function filteredMeaning(err: ProviderError | null): ErrorMeaning | null {
-  return said(err, FILTERED) ? { code: 'CONTENT_FILTERED', reason: "the provider's content filter refused the request" } : null;
+  return said(err, FILTERED) ? { code: 'CONTENT_FILTERED', reason: "the provider's content filter refused the request", reasonZh: '服务商的内容审核拒绝了该请求' } : null;
 }
 
 /**
@@ -67,7 +69,7 @@ export function filteredMeaning(err: ProviderError | null): ErrorMeaning | null 
 const OVERLOADED = /overloaded|服务器繁忙|系统繁忙|too busy|high demand|访问量过大/i;
 
 export function overloadMeaning(err: ProviderError | null): ErrorMeaning | null {
-  return said(err, OVERLOADED) ? { code: 'SERVER_OVERLOADED', reason: 'the provider says it is overloaded (not your rate limit)' } : null;
+  return said(err, OVERLOADED) ? { code: 'SERVER_OVERLOADED', reason: 'the provider says it is overloaded (not your rate limit)', reasonZh: '服务商表示自身过载（不是你的限流）' } : null;
 }
 
 /**
@@ -81,7 +83,7 @@ export function overloadMeaning(err: ProviderError | null): ErrorMeaning | null 
 const QUOTA = /insufficient_quota|billing_hard_limit|billing_not_active|exceeded your current quota|check your plan and billing|insufficient balance|exceeded_current_quota_error|exceeded current quota|Arrearage|account is in good standing|AllocationQuota|allocated quota exceeded|insufficient credits|余额不足|欠费/i;
 
 export function quotaMeaning(err: ProviderError | null): ErrorMeaning | null {
-  return said(err, QUOTA) ? { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'balance, credit or quota used up' } : null;
+  return said(err, QUOTA) ? { code: 'SERVER_QUOTA_EXHAUSTED', reason: 'balance, credit or quota used up', reasonZh: '余额、额度或配额已用完' } : null;
 }
 
 /**
@@ -94,7 +96,7 @@ export function quotaMeaning(err: ProviderError | null): ErrorMeaning | null {
 const NO_MODEL = /model_not_found|ModelNotFound|does not exist or you do not have access|Model Not Exist|Not found the model|The model .{1,80} does not exist|model .{1,80} not found|invalid model|unknown model|模型不存在/i;
 
 export function modelMeaning(err: ProviderError | null): ErrorMeaning | null {
-  return said(err, NO_MODEL) ? { code: 'MODEL_NOT_FOUND', reason: 'the model does not exist or this key may not use it' } : null;
+  return said(err, NO_MODEL) ? { code: 'MODEL_NOT_FOUND', reason: 'the model does not exist or this key may not use it', reasonZh: '模型不存在，或该密钥无权使用它' } : null;
 }
 
 /**
@@ -105,7 +107,7 @@ export function modelMeaning(err: ProviderError | null): ErrorMeaning | null {
 const BAD_URL = /unknown_url|Unknown request URL|Invalid URL \((GET|POST|PUT|DELETE|PATCH|HEAD) /i;
 
 export function urlMeaning(err: ProviderError | null): ErrorMeaning | null {
-  return said(err, BAD_URL) ? { code: 'HTTP_WRONG_BASE_URL', reason: 'the server says this URL is not one of its endpoints' } : null;
+  return said(err, BAD_URL) ? { code: 'HTTP_WRONG_BASE_URL', reason: 'the server says this URL is not one of its endpoints', reasonZh: '服务器表示这个 URL 不是它的接口' } : null;
 }
 
 /** The model a message names ("The model `gpt-x` does not exist", "No endpoints found for x.", "Passed model=x"), or null. */

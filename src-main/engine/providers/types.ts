@@ -16,8 +16,8 @@ export interface ErrorMeaning {
   code: FindingCode;
   /** One short phrase saying why (e.g. "Zhipu code 1113: account in arrears"). */
   reason: string;
-  /** The same in Chinese, where the provider's own table has it (Zhipu). */
-  reasonZh?: string;
+  /** The same in Chinese: a Chinese screen shows this one (required, so no table can forget it). */
+  reasonZh: string;
 }
 
 /** A request the provider answers cheaply; used for sampling and streaming, never by default for a POST. */

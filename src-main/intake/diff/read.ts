@@ -3,7 +3,7 @@ import { readBundle, readBundleFile } from '../../bundle/read.js';
 import { DEFAULT_LIMITS, unzipSafe } from '../../bundle/unzip-safe.js';
 import { err, ok, type Result } from '../../common/result.js';
 import { Redactor } from '../../engine/redact.js';
-import type { BundleView } from './diff.js';
+import type { BundleView } from '../../report/text/diff.js';
 
 /** environment.json of a zip the safe reader has already accepted; null when absent or unreadable. */
 function environmentOf(bytes: Uint8Array): unknown {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isSensitiveHeader, isSensitiveParam, redactUrl } from '../../engine/redact-patterns.js';
 import type { IntakeRequest } from '../curl/build.js';
+import type { Lang } from '../../common/report.js';
 import { wellFormed } from '../well-formed.js';
+import { harProblemText, jsonPath, type HarProblem } from './messages.js';
 
 /**
  * HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) as browsers (Chromium, Firefox),
@@ -54,24 +56,33 @@ export interface HarFile {
   entries: HarEntry[];
 }
 
+/** A file that is not a HAR we can read: `problem` is the reason as data, `message` its English words. */
 export class HarError extends Error {
   override name = 'HarError';
+  constructor(readonly problem: HarProblem) {
+    super(harProblemText(problem, 'en'));
+  }
+  /** The same reason in the user's language. */
+  text(lang: Lang): string {
+    return harProblemText(this.problem, lang);
+  }
 }
 
 /** Text of a .har file → its entries, or a HarError with one line a person can act on. */
 export function parseHar(text: string): HarFile {
-  if (text.length > MAX_HAR_BYTES) throw new HarError(`the HAR is ${text.length} characters; at most ${MAX_HAR_BYTES} are read`);
+  if (text.length > MAX_HAR_BYTES) throw new HarError({ code: 'too-big', chars: text.length, max: MAX_HAR_BYTES });
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new HarError('this is not a HAR file: it is not valid JSON');
+    throw new HarError({ code: 'not-json' });
   }
   const r = harSchema.safeParse(json);
   if (!r.success) {
-    const issue = r.error.issues[0];
-    const where = issue ? issue.path.map(String).join('.').slice(0, 80) : '';
-    throw new HarError(`this is not a HAR 1.2 file${where ? ` (${where}: ${issue!.message.slice(0, 80)})` : ''}`);
+    const path = r.error.issues[0]?.path ?? [];
+    // No `log` object, or no `entries` list in it: some other JSON file, not a damaged HAR.
+    const notHar = path.length === 0 || path[0] !== 'log' || path.length === 1 || (path.length === 2 && path[1] === 'entries');
+    throw new HarError(notHar ? { code: 'no-log' } : { code: 'bad-field', field: jsonPath(path) });
   }
   const c = r.data.log.creator;
   return { creator: c ? `${c.name}${c.version ? ` ${c.version}` : ''}` : null, entries: r.data.log.entries };
@@ -127,13 +138,13 @@ export type HarDrop = { header: string; reason: 'computed' | 'invalid' | 'redact
 /** One entry → the request to diagnose (the same shape a curl command gives), with its secrets named. */
 export function entryToRequest(har: HarFile, index: number): IntakeRequest & { dropped: HarDrop[] } {
   const e = har.entries[index];
-  if (!e) throw new HarError(`the HAR has no entry ${index} (it has ${har.entries.length}: 0 to ${Math.max(0, har.entries.length - 1)})`);
-  if (!diagnosable(e)) throw new HarError(`entry ${index} is not an http(s) call (${redactUrl(e.request.url).slice(0, 60)})`);
+  if (!e) throw new HarError({ code: 'no-entry', index, count: har.entries.length });
+  if (!diagnosable(e)) throw new HarError({ code: 'not-http', index, url: redactUrl(e.request.url).slice(0, 60) });
   let url: URL;
   try {
     url = new URL(e.request.url);
   } catch {
-    throw new HarError(`entry ${index} has no valid URL`);
+    throw new HarError({ code: 'bad-url', index });
   }
   const secrets = new Set<string>();
   const headers: { name: string; value: string }[] = [];

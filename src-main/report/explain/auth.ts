@@ -1,11 +1,16 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import type { Evidence } from '../../common/report.js';
+import { authMalformedText } from './auth-malformed.js';
 import { ev, type CodeText } from './types.js';
 
 const URL_ = 'https://api.openai.com/v1/models';
 const has = (e: Evidence, k: string) => e[k] !== undefined && e[k] !== null && e[k] !== '';
 const said = (e: Evidence, zh: boolean) => (has(e, 'providerMessage') ? (zh ? `服务器提示：“${ev(e, 'providerMessage')}”。` : ` The server says: "${ev(e, 'providerMessage')}".`) : '');
 const rid = (e: Evidence, zh: boolean) => (has(e, 'requestId') ? (zh ? `（${ev(e, 'requestId')}）` : ` (${ev(e, 'requestId')})`) : '');
+
+/** The refusal's reason: the server's words, or (none given) our reading of its error, in Chinese on a Chinese screen. */
+const ownReading = (e: Evidence) => has(e, 'providerMeaning') && e.reason === e.providerMeaning;
+const reasonZh = (e: Evidence) => (ownReading(e) && has(e, 'providerMeaningZh') ? ev(e, 'providerMeaningZh') : ev(e, 'reason'));
 
 /** The placement as the engine words it ("Bearer (Authorization header)", "header x-api-key", "query parameter key"), in Chinese. */
 const sentAsZh = (e: Evidence): string =>
@@ -15,57 +20,6 @@ const sentAsZh = (e: Evidence): string =>
     .replace(/^header (\S+) \(from -H\)$/, '-H 给出的请求头 $1')
     .replace(/^header (\S+)$/, '请求头 $1')
     .replace(/^query parameter (\S+)$/, '查询参数 $1');
-
-const PROBLEMS_EN: Record<string, string> = {
-  empty: 'it is empty',
-  whitespace: 'it has spaces or tabs at the start or end',
-  newline: 'it contains a line break (often pasted from a file with a trailing newline)',
-  quotes: 'it is wrapped in quotes',
-  'non-ascii': 'it contains a non-ASCII character (a look-alike letter, a full-width character or a zero-width space)',
-  'doubled-prefix': 'the "Bearer " prefix is doubled (the key already starts with "Bearer ")',
-  'missing-prefix': 'the Authorization header has no scheme (write "Bearer <key>")',
-  'basic-needs-user-colon-password': 'Basic authentication needs "user:password"',
-};
-const PROBLEMS_ZH: Record<string, string> = {
-  empty: '凭据为空',
-  whitespace: '开头或结尾有空格或制表符',
-  newline: '包含换行符（常见于从文件复制时带上了末尾换行）',
-  quotes: '被引号包住了',
-  'non-ascii': '包含非 ASCII 字符（形近字母、全角字符或零宽空格）',
-  'doubled-prefix': '"Bearer " 前缀重复了（密钥本身已以 "Bearer " 开头）',
-  'missing-prefix': 'Authorization 头缺少认证方案（应写成 "Bearer <key>"）',
-  'basic-needs-user-colon-password': 'Basic 认证需要 "用户名:密码" 格式',
-};
-const problems = (e: Evidence, zh: boolean) => {
-  const list = Array.isArray(e.problems) ? e.problems.map(String) : [];
-  const t = zh ? PROBLEMS_ZH : PROBLEMS_EN;
-  return list.map((p) => t[p] ?? p).join(zh ? '；' : '; ');
-};
-
-/** Names the credential: the variable or saved name it came from, then its fingerprint. */
-const whichKey = (e: Evidence, zh: boolean): string => {
-  const fp = ev(e, 'credential');
-  if (has(e, 'variable')) return zh ? `环境变量 ${ev(e, 'variable')} 中的密钥（${fp}）` : `The key in $${ev(e, 'variable')} (${fp})`;
-  if (has(e, 'savedAs')) return zh ? `保存的凭据 ${ev(e, 'savedAs')}（${fp}）` : `The saved credential ${ev(e, 'savedAs')} (${fp})`;
-  return zh ? `凭据 ${fp}` : `The credential ${fp}`;
-};
-/** One fix for each thing wrong, each one that removes exactly that (tr -d does not remove quotes). */
-const malformedFixes = (e: Evidence, zh: boolean): string[] => {
-  const list = Array.isArray(e.problems) ? e.problems.map(String) : [];
-  const v = has(e, 'variable') ? ev(e, 'variable') : 'KEY';
-  const out: string[] = [];
-  if (list.includes('quotes')) out.push(zh ? `去掉值里的引号：在 shell 中写 export ${v}=sk-…（引号不能成为值的一部分）；在 .env 文件中写 ${v}=sk-…，不加引号。` : `Remove the quotes that became part of the value: in a shell, export ${v}=sk-… ; in a .env file, ${v}=sk-… with no quotes.`);
-  if (list.includes('newline') || list.includes('whitespace')) out.push(zh ? `去掉空白和换行后重新设置，例如 export ${v}="$(tr -d '\r\n ' < key.txt)"。` : `Set it again without spaces or line breaks, e.g. export ${v}="$(tr -d '\r\n ' < key.txt)".`);
-  if (list.includes('doubled-prefix')) out.push(zh ? '只传密钥本身：客户端会自动加上 "Bearer "。' : 'Pass only the key: the client adds "Bearer " itself.');
-  if (list.includes('missing-prefix')) out.push(zh ? '把请求头写成 Authorization: Bearer <key>。' : 'Write the header as Authorization: Bearer <key>.');
-  if (list.includes('non-ascii')) out.push(zh ? '重新输入形近字符，或直接从服务商控制台复制密钥。' : "Retype look-alike characters, or copy the key from the provider's console.");
-  if (list.includes('empty')) out.push(zh ? `把 ${v} 设为密钥（现在是空的），并确认发起调用的进程能读到它。` : `Set ${v} to the key (it is empty now), in the process that makes the call.`);
-  if (list.includes('basic-needs-user-colon-password')) out.push(zh ? 'Basic 认证请提供 "用户名:密码"。' : 'For Basic authentication, give "user:password".');
-  if (out.length > 0) return out;
-  return zh
-    ? ['重新复制密钥，去掉首尾空格、引号和换行。', '只传密钥本身：客户端会自动加上 "Bearer "。', '重新输入形近字符，或直接从服务商控制台复制密钥。']
-    : ['Copy the key again without surrounding spaces, quotes or line breaks.', 'Pass only the key: the client adds "Bearer " itself.', "Retype look-alike characters, or copy the key from the provider's console."];
-};
 
 /** Title, detail and fixes of every auth code, in English and Simplified Chinese. */
 export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
@@ -95,20 +49,7 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
       fixes: ['从服务商控制台重新复制密钥（密钥通常只显示一次，必要时新建一个）。', has(e, 'siblingEndpoints') ? `该服务商还有另一个地域或平台，其密钥在这里不能用：${ev(e, 'siblingEndpoints')}。如果密钥来自那里，请改为调用那个地址。` : '确认这是该接口对应的密钥：服务商、地域和项目都要对（例如 open.bigmodel.cn 与 api.z.ai 的密钥互不通用）。', '确认程序读取的正是你以为的那个密钥（打印其指纹，切勿打印密钥本身）。'],
     }),
   },
-  AUTH_MALFORMED: {
-    example: { credential: 'sk-proj-…9f2c', problems: ['newline', 'whitespace'], variable: 'OPENAI_API_KEY' },
-    en: (e) => ({
-      title: 'The credential is malformed',
-      // The request was still made, without the key: say so, or a 401 beside "not sent" reads as a contradiction.
-      detail: `${whichKey(e, false)} cannot work as written: ${problems(e, false)}.${has(e, 'firstBadChar') ? ` First bad character: ${ev(e, 'firstBadChar')}.` : ''} API Doctor did not send it: the request went without a key, so its answer says nothing about this key.`,
-      fixes: malformedFixes(e, false),
-    }),
-    'zh-CN': (e) => ({
-      title: '凭据格式有误',
-      detail: `${whichKey(e, true)}按现在的写法无法使用：${problems(e, true)}。${has(e, 'firstBadChar') ? `第一个问题字符：${ev(e, 'firstBadChar')}。` : ''}API Doctor 没有发送它：请求是不带密钥发出的，因此它的响应与这个密钥无关。`,
-      fixes: malformedFixes(e, true),
-    }),
-  },
+  AUTH_MALFORMED: authMalformedText,
   AUTH_TOKEN_EXPIRED: {
     example: { credential: 'eyJ…Qssw', source: 'jwt', reason: 'expired', expiredAt: '2026-11-23T08:00:00.000Z', checkedAt: '2026-11-23T20:00:00.000Z' },
     en: (e) => ({
@@ -170,19 +111,19 @@ export const authTexts: Record<CodesOfStage<'auth'>, CodeText> = {
           }
         : {
             title: 'Refused (403): the credential was sent, but this call is not allowed',
-            detail: `The server refused the call made with ${has(e, 'sentAs') ? ev(e, 'sentAs') : 'the credential'}${has(e, 'credential') ? ` (${ev(e, 'credential')})` : ''}: "${ev(e, 'reason')}".${has(e, 'providerMeaning') ? ` (${ev(e, 'providerMeaning')})` : ''}${rid(e, false)} A 403 usually means the key was recognised but lacks permission. Typical reasons: the key's project lacks access to this model or endpoint, a missing scope, an IP allow-list, or a region the provider does not serve.`,
+            detail: `The server refused the call made with ${has(e, 'sentAs') ? ev(e, 'sentAs') : 'the credential'}${has(e, 'credential') ? ` (${ev(e, 'credential')})` : ''}: "${ev(e, 'reason')}".${has(e, 'providerMeaning') && !ownReading(e) ? ` (${ev(e, 'providerMeaning')})` : ''}${rid(e, false)} A 403 usually means the key was recognised but lacks permission. Typical reasons: the key's project lacks access to this model or endpoint, a missing scope, an IP allow-list, or a region the provider does not serve.`,
             fixes: ['Check the key\'s permissions/scopes and the project\'s model access in the provider console.', 'If the reason is your region or network: use the provider\'s regional endpoint or an approved network; do not route around terms of service.', 'Quote the request id when asking the provider why.'],
           },
     'zh-CN': (e) =>
       e.credentialSent === false
         ? {
             title: '请求被拒绝（403），且未发送任何凭据',
-            detail: `服务器拒绝了请求：“${ev(e, 'reason')}”。请求中没有携带凭据${has(e, 'withheld') ? `（${ev(e, 'withheld')}）` : ''}，因此无法据此判断密钥是否会被接受。${rid(e, true)}`,
+            detail: `服务器拒绝了请求：“${reasonZh(e)}”。请求中没有携带凭据${has(e, 'withheld') ? `（${ev(e, 'withheld')}）` : ''}，因此无法据此判断密钥是否会被接受。${rid(e, true)}`,
             fixes: ['提供凭据：--credential NAME（已保存的密钥）、--token-env VAR，或用 -H 添加该 API 要求的请求头。', '如果凭据被扣留未发送，请先解决给出的原因（证书、令牌过期、密钥属于其他服务商）。', '如果该 API 此处无需密钥，则拒绝来自权限、IP 白名单或地区限制：请查看服务器给出的原因。'],
           }
         : {
             title: '请求被拒绝（403）：已发送凭据，但无权执行此调用',
-            detail: `使用 ${has(e, 'sentAs') ? ev(e, 'sentAs') : '凭据'}${has(e, 'credential') ? `（${ev(e, 'credential')}）` : ''} 发出的请求被服务器拒绝：“${ev(e, 'reason')}”。${has(e, 'providerMeaningZh') ? `（${ev(e, 'providerMeaningZh')}）` : ''}${rid(e, true)}403 通常表示密钥已被识别但权限不足。常见原因：密钥所属项目没有该模型或接口的权限、缺少 scope、IP 白名单限制，或服务商不支持所在地区。`,
+            detail: `使用 ${has(e, 'sentAs') ? ev(e, 'sentAs') : '凭据'}${has(e, 'credential') ? `（${ev(e, 'credential')}）` : ''} 发出的请求被服务器拒绝：“${reasonZh(e)}”。${has(e, 'providerMeaningZh') && !ownReading(e) ? `（${ev(e, 'providerMeaningZh')}）` : ''}${rid(e, true)}403 通常表示密钥已被识别但权限不足。常见原因：密钥所属项目没有该模型或接口的权限、缺少 scope、IP 白名单限制，或服务商不支持所在地区。`,
             fixes: ['在服务商控制台检查密钥的权限/scope 以及项目的模型访问权限。', '如果原因是地区或网络：使用服务商的区域接入点或经批准的网络；不要违反服务条款绕行。', '向服务商咨询时请附上 request id。'],
           },
   },

@@ -2,7 +2,7 @@ import type { Evidence } from '../../common/report.js';
 import { ev, type CodeText } from './types.js';
 import { systemProxyFix } from './system-proxy-fix.js';
 
-/** Why a client takes the route it takes, in words (the matrix rows in report/client-rows.ts use these too). */
+/** Why a client takes the route it takes, in words (the matrix rows use these too: report/text/client-texts.ts). */
 export const WHY_EN: Record<string, string> = {
   env: 'it reads the proxy variables',
   'env-bypassed': 'NO_PROXY exempts this host',

@@ -35,6 +35,8 @@ const HEADLINES = {
     cancelled: 'Cancelled: the diagnosis was stopped before it finished; the unfinished checks were not judged.',
     cancelledAfter: (title: string) => `Cancelled before the end; found before that: ${title}`,
     notChecked: (what: string) => `No problem found in what could be checked; not checked: ${what}`,
+    caFileOnly: (client: string, failing: string) =>
+      `Every check passed, judged with --ca-file: ${client}'s own trust store does not accept this certificate, so without that CA ${failing} fail (see the client matrix).`,
   },
   'zh-CN': {
     healthy: '所有检查均已通过：从本机可以正常访问该 API。',
@@ -42,8 +44,19 @@ const HEADLINES = {
     cancelled: '已取消：诊断在完成前被停止，未完成的检查没有作出判断。',
     cancelledAfter: (title: string) => `已在完成前取消；取消前发现：${title}`,
     notChecked: (what: string) => `已检查的部分未发现问题；未检查：${what}`,
+    caFileOnly: (client: string, failing: string) => `所有检查均已通过，但这是借助 --ca-file 判断的：${client} 自己的信任库不接受该证书，没有这个 CA 时 ${failing} 会失败（见客户端矩阵）。`,
   },
 } as const;
+
+/**
+ * The healthy headline of a run trusted only through --ca-file (summary.caFileOnly): the clients
+ * would not have that CA, and their rows say they fail, so the headline must not say "all is well" alone.
+ */
+export function caFileHeadline(client: string, clients: readonly { id: string; outcome: string; code: string | null }[] | undefined, lang: Lang): string {
+  const failing = (clients ?? []).filter((c) => c.outcome === 'fail' && (c.code === 'TLS_UNTRUSTED_CERT' || c.code === 'TLS_OS_TRUST_ONLY')).map((c) => c.id);
+  const names = failing.length > 0 ? failing.join(lang === 'zh-CN' ? '、' : ', ') : client;
+  return HEADLINES[lang].caFileOnly(client, names);
+}
 
 /** The healthy headline when some check could not run: says which, and why. */
 export const notCheckedHeadline = (what: string, lang: Lang): string => HEADLINES[lang].notChecked(what);

@@ -1,5 +1,5 @@
 import type { Evidence } from '../../common/report.js';
-import { ev, type CodeText } from './types.js';
+import { ev, evCount, type CodeText } from './types.js';
 
 const has = (e: Evidence, k: string) => e[k] !== undefined && e[k] !== null && e[k] !== '';
 const said = (e: Evidence, zh: boolean) =>
@@ -19,7 +19,7 @@ export const serverProviderTexts: Record<'MODEL_NOT_FOUND' | 'REQUEST_TOO_LARGE_
     example: { url: 'https://api.openai.com/v1/chat/completions', status: 404, model: 'gpt-4-1106-preveiw', provider: 'OpenAI', providerMessage: 'The model `gpt-4-1106-preveiw` does not exist or you do not have access to it.', providerCode: 'model_not_found', closestModels: ['gpt-4-1106-preview', 'gpt-4-0125-preview', 'gpt-4o', 'gpt-4o-mini'], modelsListed: 62, modelList: 'GET https://api.openai.com/v1/models', requestId: 'x-request-id: req_7f3a' },
     en: (e) => ({
       title: has(e, 'model') ? `Model "${ev(e, 'model')}" does not exist or this key may not use it` : 'The model does not exist or this key may not use it',
-      detail: `${ev(e, 'url')} ${answered(e, false)}${viaCompletion(e, false)}: the URL and the key are fine, the model name is the problem.${said(e, false)}${has(e, 'providerMeaning') ? ` Meaning: ${ev(e, 'providerMeaning')}.` : ''}${has(e, 'closestModels') ? ` This key can use ${ev(e, 'modelsListed')} models; the closest: ${ev(e, 'closestModels')}.` : has(e, 'someModels') ? ` This key can use ${ev(e, 'modelsListed')} models, e.g. ${ev(e, 'someModels')}.` : has(e, 'modelList') ? ` Model list ${ev(e, 'modelList')}.` : ''}${e.listedButRefused === true ? ' The model is in the list, so this key or its project is not allowed to use it (or the plan does not include it).' : ''}${rid(e, false)}`,
+      detail: `${ev(e, 'url')} ${answered(e, false)}${viaCompletion(e, false)}: the URL and the key are fine, the model name is the problem.${said(e, false)}${has(e, 'providerMeaning') ? ` Meaning: ${ev(e, 'providerMeaning')}.` : ''}${has(e, 'closestModels') ? ` This key can use ${evCount(e, 'modelsListed', 'model')}; the closest: ${ev(e, 'closestModels')}.` : has(e, 'someModels') ? ` This key can use ${evCount(e, 'modelsListed', 'model')}, e.g. ${ev(e, 'someModels')}.` : has(e, 'modelList') ? ` Model list ${ev(e, 'modelList')}.` : ''}${e.listedButRefused === true ? ' The model is in the list, so this key or its project is not allowed to use it (or the plan does not include it).' : ''}${rid(e, false)}`,
       fixes: [
         has(e, 'closestModels') ? `Use one of: ${ev(e, 'closestModels')} (exact spelling, including date suffixes).` : "Check the model name against the provider's model list (exact spelling and version).",
         'If the name is right: check that this key\'s project or plan has access to the model (a new model may need a higher tier or activation in the console; an Azure deployment name is not the model name).',

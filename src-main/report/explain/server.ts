@@ -1,6 +1,6 @@
 import type { CodesOfStage } from '../../common/codes.js';
 import type { Evidence } from '../../common/report.js';
-import { ev, type CodeText } from './types.js';
+import { ev, evCount, type CodeText } from './types.js';
 import { serverProviderTexts } from './server-provider.js';
 
 const URL_ = 'https://api.openai.com/v1/chat/completions';
@@ -104,7 +104,7 @@ const texts: Record<CodesOfStage<'server'>, CodeText> = {
     example: { p50TtfbMs: 7420, p90TtfbMs: 9100, maxTtfbMs: 9100, slowMs: 5000, samples: 3, url: 'https://api.example.com/v1/models' },
     en: (e) => ({
       title: `Slow answers: the median time to first byte is ${ev(e, 'p50TtfbMs')} ms`,
-      detail: `Over ${ev(e, 'samples')} request(s) to ${ev(e, 'url')}, the time to first byte was ${ev(e, 'p50TtfbMs')} ms at the median, ${ev(e, 'p90TtfbMs')} ms at p90 (threshold ${ev(e, 'slowMs')} ms). Calls work, but clients with short read timeouts will fail.`,
+      detail: `Over ${evCount(e, 'samples', 'request')} to ${ev(e, 'url')}, the time to first byte was ${ev(e, 'p50TtfbMs')} ms at the median, ${ev(e, 'p90TtfbMs')} ms at p90 (threshold ${ev(e, 'slowMs')} ms). Calls work, but clients with short read timeouts will fail.`,
       fixes: ['Set your client\'s read timeout well above the p90 shown (the report\'s client advice suggests one: advice.timeouts in --json, the Advice panel in the app).', 'Use streaming for completions so the first tokens arrive early.', 'Try a closer region or endpoint; check for a slow proxy in between.'],
     }),
     'zh-CN': (e) => ({
@@ -116,7 +116,7 @@ const texts: Record<CodesOfStage<'server'>, CodeText> = {
   SERVER_FLAKY: {
     example: { samples: 5, failures: 2, errorRate: 0.4, outcomes: ['200', '503 SERVER_UNAVAILABLE', '200', '200', '503 SERVER_UNAVAILABLE'], url: 'https://api.example.com/v1/models' },
     en: (e) => ({
-      title: `Unreliable: ${ev(e, 'failures')} of ${ev(e, 'samples')} requests failed`,
+      title: `Unreliable: ${ev(e, 'failures')} of ${evCount(e, 'samples', 'request')} failed`,
       detail: `The same request to ${ev(e, 'url')} sometimes works and sometimes fails (${ev(e, 'outcomes')}). Typical of one bad instance behind a load balancer, an unstable network path, or a service under strain.`,
       fixes: ['Let your client retry transient failures (5xx, resets, timeouts) with exponential backoff and jitter.', 'Report it with the request ids; to see whether it persists, take more samples: api-doctor diagnose URL --samples 20.', 'If you run the service: look for an unhealthy instance or a failing dependency.'],
     }),
@@ -130,7 +130,7 @@ const texts: Record<CodesOfStage<'server'>, CodeText> = {
     example: { url: URL_, status: 200, events: 3, firstEventMs: 420, message: 'The server had an error processing your request.' },
     en: (e) => ({
       title: 'The stream started, then carried an error',
-      detail: `The streamed response from ${ev(e, 'url')} began with ${ev(e, 'status')} (first event after ${ev(e, 'firstEventMs')} ms), then after ${ev(e, 'events')} event(s) sent an error: "${ev(e, 'message')}". Clients that only check the HTTP status miss this.`,
+      detail: `The streamed response from ${ev(e, 'url')} began with ${ev(e, 'status')} (first event after ${ev(e, 'firstEventMs')} ms), then after ${evCount(e, 'events', 'event')} sent an error: "${ev(e, 'message')}". Clients that only check the HTTP status miss this.`,
       fixes: ['In your client, handle error events inside the stream (OpenAI: a data object with "error"; Anthropic: event: error) and retry or surface them.', 'If it repeats, report it with the time and model; overload errors often arrive this way.'],
     }),
     'zh-CN': (e) => ({
@@ -143,7 +143,7 @@ const texts: Record<CodesOfStage<'server'>, CodeText> = {
     example: { url: URL_, events: 12, firstEventMs: 380, totalMs: 4100, cut: 'closed' },
     en: (e) => ({
       title: 'The stream broke off before its end',
-      detail: `The streamed response from ${ev(e, 'url')} delivered ${ev(e, 'events')} event(s) (first after ${ev(e, 'firstEventMs')} ms), then ${e.cut === 'stalled' ? 'stalled' : e.cut === 'budget' ? 'was still running when the time budget ended' : 'the connection closed'} after ${ev(e, 'totalMs')} ms without the end marker (data: [DONE] / message_stop). The answer is incomplete.`,
+      detail: `The streamed response from ${ev(e, 'url')} delivered ${evCount(e, 'events', 'event')} (first after ${ev(e, 'firstEventMs')} ms), then ${e.cut === 'stalled' ? 'stalled' : e.cut === 'budget' ? 'was still running when the time budget ended' : 'the connection closed'} after ${ev(e, 'totalMs')} ms without the end marker (data: [DONE] / message_stop). The answer is incomplete.`,
       fixes: ['Check for a proxy, VPN or load balancer with an idle or total-time limit that cuts long responses (e.g. nginx proxy_read_timeout, disable proxy buffering for SSE).', 'In your client, treat a stream without its end marker as failed and retry.', 'If there is no middlebox, report it to the provider.'],
     }),
     'zh-CN': (e) => ({
@@ -157,7 +157,7 @@ const texts: Record<CodesOfStage<'server'>, CodeText> = {
     example: { url: URL_, events: 42, headersMs: 2288, firstEventMs: 2290, lastEventMs: 2296, burstMs: 6, gateway: 'nginx/1.22.1' },
     en: (e) => ({
       title: 'The stream arrived all at once: something buffers it',
-      detail: `The first of ${ev(e, 'events')} events came only after ${ev(e, 'firstEventMs')} ms and the last at ${ev(e, 'lastEventMs')} ms: all of them within ${ev(e, 'burstMs')} ms, in one burst at the end${e.gateway ? ` (the answer came through ${ev(e, 'gateway')})` : ''}. Something between you and the model held the stream back. Streaming works, but the user sees nothing until the whole answer is done, and idle timeouts may cut long answers.`,
+      detail: `The first of ${evCount(e, 'events', 'event')} came only after ${ev(e, 'firstEventMs')} ms and the last at ${ev(e, 'lastEventMs')} ms: all of them within ${ev(e, 'burstMs')} ms, in one burst at the end${e.gateway ? ` (the answer came through ${ev(e, 'gateway')})` : ''}. Something between you and the model held the stream back. Streaming works, but the user sees nothing until the whole answer is done, and idle timeouts may cut long answers.`,
       fixes: [
         'In nginx in front of the API, turn buffering off for this location: proxy_buffering off; (or have the upstream send X-Accel-Buffering: no), and for gzip, gzip off for text/event-stream.',
         'For other gateways: HAProxy `option http-buffer-request off` / no compression; Cloudflare and CDNs: do not cache or transform text/event-stream; corporate proxies that scan content buffer by design: ask for an exception.',

@@ -22,3 +22,8 @@ export const ev = (e: Evidence, key: string): string => {
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ');
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 };
+
+/** "1 request", "3 requests": an English count with its noun (Chinese needs no plural). */
+export const plural = (n: unknown, one: string, other = `${one}s`): string => `${n === undefined || n === null ? '?' : String(n)} ${Number(n) === 1 ? one : other}`;
+/** A count read out of evidence, with its English noun. */
+export const evCount = (e: Evidence, key: string, one: string, other?: string): string => plural(e[key], one, other);

@@ -1,5 +1,6 @@
 import type { AdviceBasis, RetryNoteCode } from '../../common/advice.js';
 import type { Lang } from '../../common/report.js';
+import { plural } from '../explain/types.js';
 
 /**
  * The prose of the client advice: why these timeouts, what this run's findings mean for retrying,
@@ -46,7 +47,7 @@ export function timeoutReason(b: AdviceBasis, lang: Lang): string {
   const conn = b.connectPhaseMs !== null ? `connecting (DNS+TCP+TLS) took ${b.connectPhaseMs} ms here; the connect timeout is 4× that, at least 2 s` : 'no connect time was measured; default connect timeout';
   const read =
     b.p90TtfbMs !== null
-      ? `p90 time to first byte over ${b.samples} request(s) was ${b.p90TtfbMs} ms; the read timeout is 3× that but at least 30 s (completions that generate long answers take far longer than a model list)`
+      ? `p90 time to first byte over ${plural(b.samples, 'request')} was ${b.p90TtfbMs} ms; the read timeout is 3× that but at least 30 s (completions that generate long answers take far longer than a model list)`
       : 'no time to first byte was measured; 30 s read timeout';
   return `${conn}; ${read}.`;
 }

@@ -6,10 +6,13 @@
  *   - probe summaries, failure and skip reasons: sayText() over PROBE_TEXTS
  *   - evidence labels, advice prose, redaction labels: the files beside this one
  */
-export { explain, headline, TEXTS } from '../explain/index.js';
+export { caFileHeadline, explain, headline, TEXTS } from '../explain/index.js';
 export { EVIDENCE_LABELS, evidenceLabel } from './evidence-labels.js';
 export { RETRY_ITEMS, RETRY_NOTES, retryItem, retryNote, timeoutReason } from './advice-texts.js';
 export { REDACTION_LABELS, redactionLabel } from './redaction-labels.js';
 export { PROBE_TEXTS, type ProbeText, type ProbeTextCode } from './probe-texts.js';
+export { CLIENT_TEXTS } from './client-texts.js';
 export { localizeReport } from './localize.js';
+export { diffBundles, DIFF_FIELDS, type BundleView, type Difference } from './diff.js';
+export { diffValueText } from './diff-texts.js';
 export { isBlockedReason, isCancelledReason, isNotYetCheckedReason, notCheckedItems, notCheckedList, sayText, skipReason, stageNote } from './say.js';

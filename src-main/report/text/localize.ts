@@ -1,5 +1,5 @@
 import type { Lang, Report } from '../../common/report.js';
-import { explain, headline, notCheckedHeadline } from '../explain/index.js';
+import { caFileHeadline, explain, headline, notCheckedHeadline } from '../explain/index.js';
 import { retryNote, timeoutReason } from './advice-texts.js';
 import { notCheckedList, sayText } from './say.js';
 
@@ -18,11 +18,20 @@ export function localizeReport(report: Report, lang: Lang): Report {
   // A cancelled run names what it found before the cancel; a healthy one with unchecked probes says which.
   const root = findings.find((f) => f.code === report.summary.rootCause && f.severity === 'error');
   const missing = verdict === 'healthy' ? notCheckedList(stages, lang) : null;
+  const caFile = report.summary.caFileOnly;
   const words =
-    verdict === 'cancelled' ? headline(verdict, firstTitle('error') ?? firstTitle('warn'), lang) : missing !== null ? notCheckedHeadline(missing, lang) : headline(verdict, root?.title ?? firstTitle('warn'), lang);
+    verdict === 'cancelled'
+      ? headline(verdict, firstTitle('error') ?? firstTitle('warn'), lang)
+      : verdict === 'healthy' && caFile
+        ? caFileHeadline(caFile.client, report.clients, lang)
+        : missing !== null
+          ? notCheckedHeadline(missing, lang)
+          : headline(verdict, root?.title ?? firstTitle('warn'), lang);
   const a = report.advice;
   const advice = a?.basedOn && a.timeouts && a.retry
     ? { advice: { ...a, timeouts: { ...a.timeouts, reason: timeoutReason(a.basedOn, lang) }, retry: { ...a.retry, note: retryNote(a.retry.noteCode, lang) } } }
     : {};
-  return { ...report, lang, findings, stages, ...advice, summary: { ...report.summary, headline: words } };
+  // Matrix rows carry their label and reason as data (a report from before that keeps its words).
+  const clients = report.clients?.map((c) => ({ ...c, ...(c.labelRef ? { label: sayText(c.labelRef, lang) } : {}), ...(c.reasonRef ? { reason: sayText(c.reasonRef, lang) } : {}) }));
+  return { ...report, lang, findings, stages, ...advice, ...(clients ? { clients } : {}), summary: { ...report.summary, headline: words } };
 }

@@ -1,4 +1,5 @@
 import type { TextRef, TextValue } from '../../common/text-ref.js';
+import { plural } from '../explain/types.js';
 
 /** Values as a template reads them: nested sentences already rendered, missing ones undefined. */
 export type Vals = { [name: string]: string | undefined };
@@ -32,7 +33,7 @@ export const PROBE_TEXTS = {
   // environment
   'environment.offline': { example: {}, en: () => 'offline', 'zh-CN': () => '离线' },
   'environment.noInterface': { example: {}, en: () => 'no network interface with a usable address', 'zh-CN': () => '没有带可用地址的网卡' },
-  'environment.interfaces': { example: { count: 2 }, en: (v) => `${v.count} usable interface(s)`, 'zh-CN': (v) => `${v.count} 个可用网卡` },
+  'environment.interfaces': { example: { count: 2 }, en: (v) => plural(v.count, 'usable interface'), 'zh-CN': (v) => `${v.count} 个可用网卡` },
   'environment.loopbackOnly': { example: {}, en: () => 'loopback only (target is local)', 'zh-CN': () => '仅回环网卡（目标在本机）' },
 
   // proxy
@@ -89,16 +90,21 @@ export const PROBE_TEXTS = {
   'tls.reconnectFailed': { example: { error: 'ECONNRESET' }, en: (v) => `could not reconnect for the handshake: ${v.error}`, 'zh-CN': (v) => `无法为握手重新连接：${v.error}` },
   'tls.handshakeFailed': { example: { error: 'ERR_SSL_WRONG_VERSION_NUMBER' }, en: (v) => `TLS handshake failed: ${v.error}`, 'zh-CN': (v) => `TLS 握手失败：${v.error}` },
   'tls.notAccepted': { example: { error: 'SELF_SIGNED_CERT_IN_CHAIN' }, en: (v) => `certificate not accepted: ${v.error ?? 'unverified'}`, 'zh-CN': (v) => `证书未被接受：${v.error ?? '未验证'}` },
+  'tls.notAcceptedBy': {
+    example: { client: 'python-requests', store: 'certifi' },
+    en: (v) => `certificate not accepted by ${v.client}'s trust store (${v.store})`,
+    'zh-CN': (v) => `${v.client} 的信任库（${v.store}）不接受该证书`,
+  },
 
   // http
   'http.answered': {
     example: { status: 200, statusText: 'OK', redirects: 1, ms: 412 },
-    en: (v) => `${v.status} ${v.statusText ?? ''}${v.redirects ? ` after ${v.redirects} redirect(s)` : ''} in ${v.ms} ms`,
+    en: (v) => `${v.status} ${v.statusText ?? ''}${v.redirects ? ` after ${plural(v.redirects, 'redirect')}` : ''} in ${v.ms} ms`,
     'zh-CN': (v) => `${v.status} ${v.statusText ?? ''}${REDIRECT_ZH(v.redirects)}，用时 ${v.ms} 毫秒`,
   },
   'http.error': { example: { error: 'HTTP_HEADERS_TIMEOUT', message: 'Headers Timeout Error' }, en: (v) => `${v.error}: ${v.message}`, 'zh-CN': (v) => `${v.error}：${v.message}` },
   'http.redirectLoop': { example: {}, en: () => 'the redirects go round in a circle', 'zh-CN': () => '重定向形成了循环' },
-  'http.redirectLimit': { example: { limit: 10 }, en: (v) => `more than ${v.limit} redirects`, 'zh-CN': (v) => `重定向超过 ${v.limit} 次` },
+  'http.redirectLimit': { example: { limit: 10 }, en: (v) => `more than ${plural(v.limit, 'redirect')}`, 'zh-CN': (v) => `重定向超过 ${v.limit} 次` },
   'http.redirectRefused': { example: { scheme: 'ftp' }, en: (v) => `redirect to a ${v.scheme} URL not followed`, 'zh-CN': (v) => `未跟随指向 ${v.scheme} 地址的重定向` },
   'http.redirectChangedMethod': { example: { status: '301', from: 'POST', to: 'GET' }, en: (v) => `a ${v.status} redirect turned the ${v.from} into a ${v.to}`, 'zh-CN': (v) => `${v.status} 重定向把 ${v.from} 变成了 ${v.to}` },
   'http.verdict': { example: { code: 'HTTP_NOT_FOUND', status: 404 }, en: (v) => `${v.code} (${v.status})`, 'zh-CN': (v) => `${v.code}（${v.status}）` },
@@ -119,7 +125,7 @@ export const PROBE_TEXTS = {
   // server
   'server.sampled': {
     example: { samples: 1, p50Ms: 180, errorPercent: 0, early: 'healthy-and-fast' },
-    en: (v) => `${v.samples} ${v.samples === '1' ? 'sample' : 'samples'}: p50 TTFB ${v.p50Ms ?? '–'} ms, errors ${v.errorPercent}%${v.early ? ` (${EARLY_EN[v.early] ?? v.early})` : ''}`,
+    en: (v) => `${plural(v.samples, 'sample')}: p50 TTFB ${v.p50Ms ?? '–'} ms, errors ${v.errorPercent}%${v.early ? ` (${EARLY_EN[v.early] ?? v.early})` : ''}`,
     'zh-CN': (v) => `${v.samples} 次采样：首字节 p50 ${v.p50Ms ?? '–'} 毫秒，错误率 ${v.errorPercent}%${v.early ? `（${EARLY_ZH[v.early] ?? v.early}）` : ''}`,
   },
   'server.notSampled': { example: {}, en: () => 'not sampled', 'zh-CN': () => '未采样' },
@@ -127,7 +133,7 @@ export const PROBE_TEXTS = {
   'server.noCheapCall': { example: {}, en: () => 'not sampled: the call is not a cheap GET and no cheap call is known for this API', 'zh-CN': () => '未采样：该调用不是低成本的 GET，也不知道此 API 有哪个低成本调用' },
   'server.healthyAndFast': { example: {}, en: () => 'one sample: the first answer was healthy and fast (--samples N takes N)', 'zh-CN': () => '只采样一次：首次应答正常且快速（--samples N 可指定采样 N 次）' },
   'server.sameEveryTime': { example: {}, en: () => 'one sample: this answer would be the same every time', 'zh-CN': () => '只采样一次：这个应答每次都会相同' },
-  'server.budgetSpent': { example: { samples: 4 }, en: (v) => `stopped after ${v.samples} samples: time budget spent`, 'zh-CN': (v) => `采样 ${v.samples} 次后停止：时间预算已用完` },
+  'server.budgetSpent': { example: { samples: 4 }, en: (v) => `stopped after ${plural(v.samples, 'sample')}: time budget spent`, 'zh-CN': (v) => `采样 ${v.samples} 次后停止：时间预算已用完` },
 
   // stream
   'stream.notApplicable': { example: {}, en: () => 'streaming not asked for (--stream)', 'zh-CN': () => '未要求检查流式响应（--stream）' },
@@ -136,7 +142,7 @@ export const PROBE_TEXTS = {
   'stream.failed': { example: { error: 'ECONNRESET' }, en: (v) => `streamed request failed: ${v.error ?? 'no answer'}`, 'zh-CN': (v) => `流式请求失败：${v.error ?? '无应答'}` },
   'stream.summary': {
     example: { events: 42, firstMs: 310, end: 'cut', cut: 'stalled', ms: 30_000 },
-    en: (v) => `${v.events} event(s), first after ${v.firstMs ?? '–'} ms, ${v.end === 'clean' ? 'ended cleanly' : v.end === 'error' ? 'error event' : `cut (${v.cut})`} in ${v.ms} ms`,
+    en: (v) => `${plural(v.events, 'event')}, first after ${v.firstMs ?? '–'} ms, ${v.end === 'clean' ? 'ended cleanly' : v.end === 'error' ? 'error event' : `cut (${v.cut})`} in ${v.ms} ms`,
     'zh-CN': (v) => `${v.events} 个事件，首个在 ${v.firstMs ?? '–'} 毫秒后到达，${v.end === 'clean' ? '正常结束' : v.end === 'error' ? '收到错误事件' : `中途断开（${CUT_ZH[v.cut ?? ''] ?? v.cut}）`}，共 ${v.ms} 毫秒`,
   },
 

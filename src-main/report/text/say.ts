@@ -1,8 +1,10 @@
 import type { Lang, StageResult } from '../../common/report.js';
 import { isTextRef, type TextRef, type TextValue } from '../../common/text-ref.js';
 import { PROBE_TEXTS, type SentenceText, type Vals } from './probe-texts.js';
+import { CLIENT_TEXTS } from './client-texts.js';
 
-const TABLE: Record<string, SentenceText> = PROBE_TEXTS;
+/** Every sentence the engine refers to by code: probes and the runner, and the client matrix's rows. */
+const TABLE: Record<string, SentenceText> = { ...PROBE_TEXTS, ...CLIENT_TEXTS };
 
 const LIST_SEP: Record<Lang, string> = { en: '; ', 'zh-CN': '；' };
 

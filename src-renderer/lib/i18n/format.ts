@@ -11,6 +11,12 @@ export function detectLang(stored: string | null, languages: readonly string[]):
   return 'en';
 }
 
+/**
+ * Fills `{name}` parameters. `{n|sample|samples}` is the English word for the count `n` (one
+ * when n is 1, the other otherwise); Chinese needs no plural and simply does not use it.
+ */
 export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, other: string) => (k in params ? (Number(params[k]) === 1 ? one : other) : m))
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }

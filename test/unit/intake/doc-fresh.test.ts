@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { KNOWLEDGE } from '../../../src-main/intake/explain/table.js';
 import { UNDERSTOOD } from '../../../src-main/intake/curl/options.js';
-import { DIFF_FIELDS } from '../../../src-main/intake/diff/diff.js';
+import { DIFF_FIELDS } from '../../../src-main/report/text/diff.js';
 
 /** docs/intake.md lists what the code covers; a row, option or field added without the doc fails here. */
 describe('docs/intake.md is fresh', () => {

@@ -42,5 +42,8 @@ describe('language choice', () => {
   it('fills parameters and leaves unknown ones visible', () => {
     expect(format('Saved as {name} ({fingerprint})', { name: 'prod', fingerprint: 'sk-…9f2c' })).toBe('Saved as prod (sk-…9f2c)');
     expect(format('Version {v}', {})).toBe('Version {v}');
+    expect(format('{n} {n|sample|samples}', { n: 1 })).toBe('1 sample');
+    expect(format('{n} {n|sample|samples}', { n: 0 })).toBe('0 samples');
+    expect(format('{n} {n|sample|samples}', { n: 20 })).toBe('20 samples');
   });
 });

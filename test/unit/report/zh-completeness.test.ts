@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CODES, type FindingCode } from '../../../src-main/common/codes.js';
 import type { Lang } from '../../../src-main/common/report.js';
 import { REQUEST_MESSAGES } from '../../../src-main/common/request-messages.js';
-import { isTextRef, type TextRef } from '../../../src-main/common/text-ref.js';
+import { isTextRef, type TextRef, type TextValue } from '../../../src-main/common/text-ref.js';
 import { UI } from '../../../src-main/report/render-strings.js';
 import {
   EVIDENCE_LABELS,
@@ -13,10 +13,19 @@ import {
   TEXTS,
   evidenceLabel,
   explain,
+  CLIENT_TEXTS,
+  caFileHeadline,
   headline,
   sayText,
   timeoutReason,
 } from '../../../src-main/report/text/index.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { ProviderId } from '../../../src-main/common/report.js';
+import { profileById } from '../../../src-main/engine/providers/index.js';
+import { parseErrorBody } from '../../../src-main/engine/providers/error-body.js';
+import { harProblemText, type HarProblem } from '../../../src-main/intake/har/messages.js';
+import { formatMs } from '../../../src-main/common/round.js';
+import { format } from '../../../src-renderer/lib/i18n/format.js';
 import { en as rendererEn } from '../../../src-renderer/lib/i18n/en.js';
 import { zhCN as rendererZh } from '../../../src-renderer/lib/i18n/zh-CN.js';
 
@@ -106,8 +115,10 @@ describe('zh-CN completeness of the text module', () => {
     expect(collect()).toEqual([]);
   });
 
-  it('every probe summary, failure and skip reason renders its example in both languages', () => {
-    for (const [code, entry] of Object.entries(PROBE_TEXTS)) {
+  it('every probe summary, failure and skip reason, and every client-matrix label and reason, renders its example in both languages', () => {
+    const table: Record<string, { example: Record<string, TextValue> }> = { ...PROBE_TEXTS, ...CLIENT_TEXTS };
+    expect(Object.keys(CLIENT_TEXTS).length).toBeGreaterThan(30);
+    for (const [code, entry] of Object.entries(table)) {
       const ref: TextRef = { code, values: entry.example };
       const values = leaves(entry.example);
       const zh = sayText(ref, 'zh-CN');
@@ -159,10 +170,89 @@ describe('zh-CN completeness of the text module', () => {
       const check = lang === 'zh-CN' ? expectChinese : expectEnglish;
       check('headline', headline('healthy', null, lang));
       check('headline', headline('degraded', lang === 'en' ? 'Slow' : '慢', lang));
+      check('headline', caFileHeadline('curl', [{ id: 'node', outcome: 'fail', code: 'TLS_UNTRUSTED_CERT' }], lang), ['curl', 'node']);
       const u = UI[lang];
       const flat = JSON.stringify({ ...u, advice: { title: u.advice.title, t: u.advice.timeouts(1, 2), r: u.advice.reproduce('K') }, checking: u.checking('dns'), bundleWritten: u.bundleWritten('/x.zip') });
       check('render-strings', flat);
     });
+    expect(collect()).toEqual([]);
+  });
+
+  it('every provider error table says what it read in Chinese too (each real error body of test/fixtures/providers)', () => {
+    const dir = new URL('../../fixtures/providers/', import.meta.url);
+    const profileOf: Record<string, ProviderId> = { relays: 'generic', cdn: 'generic' };
+    let read = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const name = file.replace(/\.json$/, '');
+      const profile = profileById(profileOf[name] ?? (name as ProviderId));
+      const fixtures = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as { name: string; status: number; body?: unknown }[];
+      for (const fx of fixtures) {
+        if (fx.body === undefined) continue;
+        const meaning = profile.meaning(fx.status, parseErrorBody(JSON.stringify(fx.body)));
+        if (!meaning) continue;
+        read++;
+        const where = `${name}: ${fx.name}`;
+        // A reason is a short phrase that may name the provider's own code (1113, rate_limit_error).
+        const own = [...new Set([...meaning.reason.matchAll(/[A-Za-z][\w.]*_[\w.]+|[A-Z][A-Za-z]+\.[A-Za-z.]+|\b[A-Z][a-z]+[A-Z]\w+/g)].map((m) => m[0]))];
+        if (typeof meaning.reasonZh !== 'string' || !hasCjk(meaning.reasonZh)) problems.push(`${where}: no Chinese reason for "${meaning.reason}"`);
+        else expectChinese(where, meaning.reasonZh, [...own, 'DashScope', 'Moonshot', 'OpenRouter', 'LiteLLM proxy', 'TPM']);
+      }
+    }
+    expect(read).toBeGreaterThan(40);
+    expect(collect()).toEqual([]);
+  });
+
+  it('why a file is not a HAR, in both languages', () => {
+    const all: HarProblem[] = [
+      { code: 'too-big', chars: 70_000_000, max: 67_108_864 },
+      { code: 'not-json' },
+      { code: 'no-log' },
+      { code: 'bad-field', field: 'log.entries[0].request.method' },
+      { code: 'no-entry', index: 7, count: 1 },
+      { code: 'not-http', index: 2, url: 'data:text/plain,x' },
+      { code: 'bad-url', index: 3 },
+    ];
+    for (const p of all) {
+      const values = leaves(p).filter((v) => v !== p.code);
+      expectChinese(`har.${p.code}`, harProblemText(p, 'zh-CN'), [...values, 'log.entries', 'HAR 1.2', 'HAR', 'Network', '{"log": {"entries": [...]}}']);
+      expect(hasCjk(harProblemText(p, 'zh-CN')), p.code).toBe(true);
+      expectEnglish(`har.${p.code}`, harProblemText(p, 'en'), values);
+    }
+    expect(collect()).toEqual([]);
+  });
+
+  it('plurals are right in English (one sample, 2 samples; never "(s)") and durations read 毫秒 / 秒 in Chinese, ms / s in English', () => {
+    /** The example with every count set to n. */
+    const withCounts = (v: unknown, n: number): unknown =>
+      typeof v === 'number' ? n : Array.isArray(v) ? v.map((x) => withCounts(x, n)) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withCounts(x, n)])) : v;
+    const texts: { where: string; lang: Lang; text: string }[] = [];
+    for (const n of [1, 2]) {
+      for (const [code, t] of Object.entries(TEXTS)) {
+        const ex = withCounts(t!.example, n) as typeof t.example;
+        both((lang) => {
+          const x = explain(code as FindingCode, ex, lang);
+          for (const text of [x.title, x.detail, ...x.fixes]) texts.push({ where: `${code} (${n})`, lang, text });
+        });
+      }
+      for (const [code, entry] of Object.entries(PROBE_TEXTS)) both((lang) => texts.push({ where: `${code} (${n})`, lang, text: sayText({ code, values: withCounts(entry.example, n) as never }, lang) }));
+      const params = (tpl: string) => Object.fromEntries([...tpl.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, n]));
+      for (const [key, tpl] of Object.entries(rendererEn)) texts.push({ where: `ui ${key} (${n})`, lang: 'en', text: format(tpl, params(tpl)) });
+      for (const [key, tpl] of Object.entries(rendererZh)) texts.push({ where: `ui ${key} (${n})`, lang: 'zh-CN', text: format(tpl, params(tpl)) });
+    }
+    for (const [key, label] of Object.entries(EVIDENCE_LABELS)) both((lang) => texts.push({ where: `label ${key}`, lang, text: label[lang] }));
+    for (const ms of [3.2, 412, 12_345]) both((lang) => texts.push({ where: `formatMs ${ms}`, lang, text: formatMs(ms, true, lang) }));
+    for (const { where, lang, text } of texts) {
+      if (lang === 'en') {
+        if (/\w\(s\)/.test(text)) problems.push(`${where}: "(s)" in: ${text}`);
+        const one = /(?<![\d.])1 (requests|samples|events|days|redirects|interfaces|usable interfaces|calls|headers|attempts|models)\b/.exec(text);
+        if (one) problems.push(`${where}: "${one[0]}" in: ${text}`);
+        if (/毫秒|\d 秒/.test(text)) problems.push(`${where}: Chinese unit in: ${text}`);
+      } else {
+        // A measured duration in a Chinese sentence says 毫秒 / 秒 (the CLI's ASCII tables keep ms).
+        const unit = /\d\s*ms\b|[（(]ms[）)]|\d s\b/.exec(text);
+        if (unit) problems.push(`${where}: "${unit[0]}" in: ${text}`);
+      }
+    }
     expect(collect()).toEqual([]);
   });
 

@@ -12,7 +12,9 @@ describe('credential hygiene', () => {
   it.each([
     ['sk-proj-abcdefghijklmnop', 'raw-bearer', []],
     [' sk-abc123 ', 'raw-bearer', ['whitespace']],
-    ['sk-abc123\n', 'raw-bearer', ['newline', 'whitespace']],
+    ['sk-abc123\n', 'raw-bearer', ['newline']],
+    ['sk-abc123\r\n', 'raw', ['newline']],
+    [' sk-abc123\n', 'raw', ['newline', 'whitespace']],
     ['"sk-abc123"', 'raw-bearer', ['quotes']],
     ["'sk-abc123'", 'raw', ['quotes']],
     ['sk-abc\u200b123', 'raw-bearer', ['non-ascii']],

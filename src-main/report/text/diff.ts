@@ -1,14 +1,25 @@
 import type { Finding, JsonValue, Lang, Report } from '../../common/report.js';
 import { STAGES } from '../../common/stages.js';
+import { WHY } from './diff-why.js';
+import { localizeReport } from './localize.js';
 
 /**
- * Two bundles side by side: what differs between "works there" and "fails here", most telling
- * first. Pure: the bundles are read (through the safe reader) by the caller.
+ * Two bundles (or two runs from the history) side by side: what differs between "works there"
+ * and "fails here", most telling first. Pure, in the text module, so the CLI's `diff`, the
+ * report's "Compare with…" and the history's compare are one implementation. The bundles are
+ * read (through the safe reader) by the caller.
+ *
+ * `a` and `b` are data (a verdict, a status, a code); the stage reasons inside them and "why it
+ * matters" are in `lang`. `diffValueText` (diff-texts.ts) words a value for people.
  */
 
 export interface BundleView {
   report: Report;
-  /** environment.json, as written by any version (read defensively: fields may be missing). */
+  /**
+   * environment.json, as written by any version (read defensively: fields may be missing); null
+   * when unknown (a run from the history keeps none): then nothing of the environment is compared,
+   * since unknown is not different.
+   */
   environment: unknown;
 }
 
@@ -48,34 +59,6 @@ const json = (v: unknown): JsonValue => {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const sorted = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).sort() : []);
 
-const W = (en: string, zh: string): Record<Lang, string> => ({ en, 'zh-CN': zh });
-
-const WHY = {
-  verdict: W('One side works and the other fails: the rows below say what else differs.', '一边正常一边失败：下面各行说明还有哪些不同。'),
-  rootCause: W('The first failing layer differs: start there.', '最先失败的层不同：从这里开始查。'),
-  finding: W('A finding present on one side only names a problem the other side does not have.', '只在一侧出现的发现，说明了另一侧没有的问题。'),
-  proxyStage: W('A different proxy (or none) is the most common reason one machine reaches an API and another does not.', '使用不同的代理（或不用代理）是一台机器能访问 API 而另一台不能的最常见原因。'),
-  proxyEffective: W('The proxy a curl-like client would use differs, and so does where it came from.', '类 curl 客户端会使用的代理及其来源不同。'),
-  proxyVars: W('Proxy variables differ: clients that read them take another path.', '代理环境变量不同：读取它们的客户端会走不同的路径。'),
-  noProxy: W('NO_PROXY differs: some hosts go direct on one side only.', 'NO_PROXY 不同：某些主机只在一侧直连。'),
-  dnsStage: W('The name resolves to different addresses: a poisoned, filtered or split-horizon resolver on one side.', '名称解析到不同的地址：一侧的解析器被污染、过滤或分区解析。'),
-  resolvers: W('Different DNS servers are asked.', '询问的 DNS 服务器不同。'),
-  tcpStage: W('The connection goes to different addresses or fails differently.', '连接到不同的地址，或失败方式不同。'),
-  serverIp: W('The calls reached different server addresses.', '调用到达了不同的服务器地址。'),
-  tlsStage: W('A different certificate chain or issuer: one side is behind TLS interception.', '证书链或签发者不同：一侧处于 TLS 拦截之后。'),
-  caVars: W('Extra CA variables change which certificates a client trusts.', '额外的 CA 变量会改变客户端信任哪些证书。'),
-  caStore: W('The trust stores differ in size: one side may lack (or add) a CA.', '信任库大小不同：一侧可能缺少（或额外添加了）某个 CA。'),
-  useSystemCa: W('Node trusts the OS store on one side only (--use-system-ca).', '只有一侧的 Node 信任操作系统证书库（--use-system-ca）。'),
-  stage: W('This stage ends differently.', '该阶段的结果不同。'),
-  clients: W('A client behaves differently (proxy use, trust store, outcome).', '某个客户端的行为不同（是否用代理、信任库、结果）。'),
-  versions: W('Different runtime or tool versions: defaults (proxy support, CA bundle, timeouts) change between versions.', '运行时或工具版本不同：不同版本的默认行为（代理支持、CA 包、超时）会变化。'),
-  os: W('A different operating system: proxy and trust settings live in different places.', '操作系统不同：代理和信任设置存放在不同位置。'),
-  envNames: W('Environment variables set on one side only (names only; values are not compared).', '只在一侧设置的环境变量（只比较名称，不比较值）。'),
-  timing: W('A phase takes much longer on one side.', '某个阶段在一侧耗时长得多。'),
-  target: W('The two bundles diagnosed different calls: compare like with like.', '两个包诊断的是不同的调用：请比较相同的调用。'),
-  locale: W('A different time zone or language: rarely the cause, worth knowing.', '时区或语言不同：很少是原因，但值得知道。'),
-};
-
 /** A stage's outcome and summary, durations left out: "in 81 ms" vs "in 79 ms" is noise, not a difference. */
 const stageReason = (r: Report, id: string) => {
   const s = r.stages.find((x) => x.id === id);
@@ -97,11 +80,15 @@ function envNames(env: unknown): string[] {
 
 export function diffBundles(a: BundleView, b: BundleView, lang: Lang = 'en'): { differences: Difference[] } {
   const out: Candidate[] = [];
+  // Only when both sides know their environment: one unknown side is not a difference.
+  const bothEnv = a.environment !== null && a.environment !== undefined && b.environment !== null && b.environment !== undefined;
   const add = (path: string, va: unknown, vb: unknown, rank: number, why: Record<Lang, string>) => {
+    if (path.startsWith('environment.') && !bothEnv) return;
     if (!same(va, vb)) out.push({ path, a: json(va), b: json(vb), rank, why });
   };
-  const ra = a.report;
-  const rb = b.report;
+  // Both reports in the language asked for: stage reasons are compared (and shown) in one language.
+  const ra = localizeReport(a.report, lang);
+  const rb = localizeReport(b.report, lang);
 
   add('summary.verdict', ra.summary.verdict, rb.summary.verdict, 0, WHY.verdict);
   add('summary.rootCause', ra.summary.rootCause, rb.summary.rootCause, 1, WHY.rootCause);
@@ -168,7 +155,7 @@ export function diffBundles(a: BundleView, b: BundleView, lang: Lang = 'en'): { 
   const nb = envNames(b.environment);
   const onlyA = na.filter((n) => !nb.includes(n));
   const onlyB = nb.filter((n) => !na.includes(n));
-  if (onlyA.length > 0 || onlyB.length > 0) out.push({ path: 'environment.variableNames', a: onlyA, b: onlyB, rank: 12, why: WHY.envNames });
+  if (bothEnv && (onlyA.length > 0 || onlyB.length > 0)) out.push({ path: 'environment.variableNames', a: onlyA, b: onlyB, rank: 12, why: WHY.envNames });
 
   // Timings: only a real difference (twice as long and 100 ms more), never noise.
   for (const k of ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'downloadMs', 'totalMs'] as const) {
