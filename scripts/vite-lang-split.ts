@@ -61,17 +61,38 @@ function literalText(n: AstNode, code: string): string | null {
   return null;
 }
 
+/** Functions of this module that take both wordings, `(en, zh)`: name → [index of en, index of zh]. */
+function pairHelpers(ast: unknown): Map<string, [number, number]> {
+  const found = new Map<string, [number, number]>();
+  const body = isNode(ast) && Array.isArray(ast.body) ? (ast.body as unknown[]) : [];
+  for (const st of body) {
+    const decl = isNode(st) && st.type === 'ExportNamedDeclaration' ? st.declaration : st;
+    if (!isNode(decl) || decl.type !== 'VariableDeclaration' || !Array.isArray(decl.declarations)) continue;
+    for (const d of decl.declarations as unknown[]) {
+      if (!isNode(d) || !isNode(d.id) || !isNode(d.init) || d.init.type !== 'ArrowFunctionExpression' || !Array.isArray(d.init.params)) continue;
+      const names = (d.init.params as unknown[]).map((x) => (isNode(x) && x.type === 'Identifier' ? x.name : null));
+      const en = names.indexOf('en');
+      const zh = names.indexOf('zh');
+      if (en >= 0 && zh >= 0) found.set(d.id.name as string, [en, zh]);
+    }
+  }
+  return found;
+}
+
 /**
  * One language's build of a text module's code:
- *   - `<other language>: value` and `example: value` properties become `<key>: undefined` (examples
- *     of evidence feed docs/codes.md and the tests, never the screen);
- *   - in the English build, string and template literals with Chinese characters become "": some
- *     helpers take a `zh` flag and choose between two literals, and the English build never passes it.
+ *   - `<other language>: value` and `example: value` properties go (reading one gives undefined as
+ *     before; examples of evidence feed docs/codes.md and the tests, never the screen);
+ *   - the other language's branch of `zh ? … : …` (helpers both languages share take a `zh` flag)
+ *     and the other language's argument of a helper declared `(en, zh) => …` become `undefined`
+ *     (tables named WHY_EN / WHY_ZH stay: the Chinese ones fall back to the English);
+ *   - in the English build, string and template literals with Chinese characters become "".
  * test/integration/renderer-size.test.ts checks that each build words every example as the full module does.
  */
 export function dropOtherLanguage(code: string, ast: unknown, keep: SplitLang): { code: string; map: ReturnType<MagicString['generateMap']> } | null {
   const s = new MagicString(code);
   let changed = false;
+  const pairs = pairHelpers(ast);
   const walk = (n: unknown): void => {
     if (Array.isArray(n)) {
       for (const x of n) walk(x);
@@ -82,13 +103,35 @@ export function dropOtherLanguage(code: string, ast: unknown, keep: SplitLang): 
       const lang = keyLang(n);
       const isExample = !n.computed && n.key.type === 'Identifier' && n.key.name === 'example';
       if ((lang !== null && lang !== keep) || isExample) {
-        s.overwrite(n.start, n.end, `${code.slice(n.key.start, n.key.end)}: undefined`);
+        // The property goes, with its comma: reading it gives undefined as before, in fewer bytes.
+        let end = n.end;
+        while (/\s/.test(code[end] ?? '')) end++;
+        s.remove(n.start, code[end] === ',' ? end + 1 : n.end);
         changed = true;
         return;
       }
       // A key is a name, not a text: only the value is walked (and a computed key).
       if (n.computed) walk(n.key);
       walk(n.value);
+      return;
+    }
+    // `W('English', '中文')` where `const W = (en, zh) => …`: the other language's argument goes.
+    if (n.type === 'CallExpression' && isNode(n.callee) && n.callee.type === 'Identifier' && pairs.has(n.callee.name as string) && Array.isArray(n.arguments)) {
+      const at = pairs.get(n.callee.name as string)![keep === 'en' ? 1 : 0];
+      const arg = (n.arguments as unknown[])[at];
+      if (isNode(arg)) {
+        s.overwrite(arg.start, arg.end, 'undefined');
+        changed = true;
+      }
+      for (const x of n.arguments as unknown[]) if (x !== arg) walk(x);
+      return;
+    }
+    // `zh ? <Chinese> : <English>` (helpers shared by both languages take a `zh` flag).
+    if (n.type === 'ConditionalExpression' && isNode(n.test) && n.test.type === 'Identifier' && n.test.name === 'zh' && isNode(n.consequent) && isNode(n.alternate)) {
+      const drop = keep === 'en' ? n.consequent : n.alternate;
+      s.overwrite(drop.start, drop.end, 'undefined');
+      changed = true;
+      walk(keep === 'en' ? n.alternate : n.consequent);
       return;
     }
     if (keep === 'en') {

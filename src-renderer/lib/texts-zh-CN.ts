@@ -5,5 +5,7 @@ export { evidenceLabel } from '../../src-main/report/text/evidence-labels.js';
 export { retryItem, retryNote, timeoutReason } from '../../src-main/report/text/advice-texts.js';
 export { redactionLabel } from '../../src-main/report/text/redaction-labels.js';
 export { localizeReport } from '../../src-main/report/text/localize.js';
-export { notCheckedItems, sayText } from '../../src-main/report/text/say.js';
+export { isBlockedReason, isCancelledReason, isNotYetCheckedReason, notCheckedItems, sayText } from '../../src-main/report/text/say.js';
+export { diffBundles } from '../../src-main/report/text/diff.js';
+export { diffValueText } from '../../src-main/report/text/diff-texts.js';
 export { zhCN as catalogue } from './i18n/zh-CN.js';

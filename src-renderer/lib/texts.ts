@@ -1,9 +1,10 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { FindingCode } from '../../src-main/common/codes.js';
 import type { AdviceBasis, RetryNoteCode } from '../../src-main/common/advice.js';
-import type { Evidence, Lang, Report } from '../../src-main/common/report.js';
+import type { Evidence, JsonValue, Lang, Report } from '../../src-main/common/report.js';
 import type { TextRef } from '../../src-main/common/text-ref.js';
 import type { Explanation } from '../../src-main/report/explain/types.js';
+import type { BundleView, Difference } from '../../src-main/report/text/diff.js';
 import type { MessageKey } from './i18n/en.js';
 import type * as EnTexts from './texts-en.js';
 
@@ -16,10 +17,8 @@ import type * as EnTexts from './texts-en.js';
  * A component that asks for a language not loaded yet (a report made in the other language) gets
  * the loaded language's words meanwhile and re-renders when the asked one arrives: never a blank.
  *
- * The three reason tests need no words; they come straight from say.ts, and tree-shaking keeps
- * the entry chunk free of its sentences (test/integration/renderer-size.test.ts checks it).
+ * (test/integration/renderer-size.test.ts checks the budget and that the entry carries no texts.)
  */
-export { isBlockedReason, isCancelledReason, isNotYetCheckedReason } from '../../src-main/report/text/say.js';
 
 /** What each language's chunk exports (the English catalogue's type is its literal words). */
 type Texts = Omit<typeof EnTexts, 'catalogue'> & { catalogue: Readonly<Record<MessageKey, string>> };
@@ -106,7 +105,14 @@ export const notCheckedItems = (reason: TextRef | string | null | undefined, lan
   const u = use(lang);
   return u.t.notCheckedItems(reason, u.lang);
 };
-/** Whether a reason is "not checked: …" (the same in every language: loads nothing). */
+// Questions about a reason whose answer is the same in every language: asked of whichever
+// language is loaded, so they never load another. (Importing say.ts here for them would pull
+// every sentence into the entry chunk: its sentence table is built with a spread.)
+type Reason = TextRef | string | null | undefined;
+export const isBlockedReason = (reason: Reason): boolean => anyLoaded().t.isBlockedReason(reason);
+export const isCancelledReason = (reason: Reason): boolean => anyLoaded().t.isCancelledReason(reason);
+export const isNotYetCheckedReason = (reason: Reason): boolean => anyLoaded().t.isNotYetCheckedReason(reason);
+/** Whether a reason is "not checked: …". */
 export const isNotCheckedReason = (reason: TextRef | string | null | undefined): boolean => {
   const u = anyLoaded();
   return u.t.notCheckedItems(reason, u.lang) !== null;
@@ -131,6 +137,15 @@ export const redactionLabel = (kind: string, lang: Lang): string => {
 export const localizeReport = (report: Report, lang: Lang): Report => {
   const u = use(lang);
   return u.t.localizeReport(report, u.lang);
+};
+/** What differs between two runs, worded in `lang` (history compare). */
+export const diffBundles = (a: BundleView, b: BundleView, lang: Lang): { differences: Difference[] } => {
+  const u = use(lang);
+  return u.t.diffBundles(a, b, u.lang);
+};
+export const diffValueText = (path: string, v: JsonValue, lang: Lang): string => {
+  const u = use(lang);
+  return u.t.diffValueText(path, v, u.lang);
 };
 /** The wizard's own strings (lib/i18n) in `lang`. */
 export const catalogue = (lang: Lang): Readonly<Record<MessageKey, string>> => use(lang).t.catalogue;
