@@ -27,7 +27,7 @@ const schema = {
     summary: {
       type: 'object',
       required: ['verdict', 'rootCause', 'headline'],
-      properties: { verdict: { enum: ['healthy', 'degraded', 'failing', 'cancelled'] }, rootCause: { oneOf: [{ $ref: '#/definitions/code' }, { type: 'null' }] }, headline: { type: 'string', minLength: 1 } },
+      properties: { verdict: { enum: ['healthy', 'degraded', 'failing', 'cancelled'] }, rootCause: { oneOf: [{ $ref: '#/definitions/code' }, { type: 'null' }] }, headline: { type: 'string', minLength: 1 }, caFileOnly: { description: 'Present when the client the run was judged for (--client, default curl) does not trust the chain and only --ca-file made it pass: that client and the matrix rows lack that CA.', type: 'object', required: ['client'], properties: { client: { type: 'string' } } } },
     },
     stages: {
       type: 'array',
@@ -89,6 +89,8 @@ const schema = {
           outcome: { enum: ['ok', 'fail', 'at-risk', 'unknown'] },
           code: { oneOf: [{ $ref: '#/definitions/code' }, { type: 'null' }] },
           reason: { type: 'string' },
+          labelRef: { description: 'The label as data (a report/text sentence code and its values), so a viewer can word it in another language.', type: 'object', required: ['code'], properties: { code: { type: 'string' }, values: { type: 'object' } } },
+          reasonRef: { description: 'The reason as data, like labelRef.', type: 'object', required: ['code'], properties: { code: { type: 'string' }, values: { type: 'object' } } },
         },
       },
     },

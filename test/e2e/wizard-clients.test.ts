@@ -19,7 +19,10 @@ describe('wizard: client matrix and client picker', () => {
       await page.locator('#env-var').fill('LAB_KEY');
       await page.locator('details.advanced > summary').click();
       await page.locator('#samples').fill('1');
+      // The default is curl, as on the command line: the hint says it never reads the system proxy settings.
+      expect(await page.locator('#client-hint').innerText()).toContain('never the system proxy settings');
       await page.locator('[data-testid="client-picker"]').selectOption('node');
+      expect(await page.locator('#client-hint').innerText()).not.toContain('never the system proxy settings');
       await page.locator('[data-action="start"]').click();
       await waitForReport(page);
       const matrix = page.locator('[data-testid="client-matrix"]');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
@@ -76,6 +76,32 @@ describe.skipIf(why !== null)('client matrix against real clients in a network n
       expect(f.evidence).toMatchObject({ client: 'node', proxy: 'http://127.0.0.1:3128', source: 'env:HTTPS_PROXY', viaProxy: 'ok' });
       expect(f.fixes.join(' ')).toMatch(/EnvHttpProxyAgent/);
       expect(code).toBe(1);
+    });
+
+    it('only an OS (desktop) proxy, no HTTPS_PROXY: the default run is judged as curl, which ignores it — CLIENT_PROXY_IGNORED is the root cause, the curl row fails, the browser row is ok; real curl, Python and Node fail too; --client browser is healthy', async () => {
+      // KDE's kioslaverc names the proxy (read through the CLI's real wiring); nothing in the environment does.
+      const home = path.join(dir, 'kde-home');
+      mkdirSync(path.join(home, '.config'), { recursive: true });
+      writeFileSync(path.join(home, '.config', 'kioslaverc'), '[Proxy Settings]\nProxyType=1\nhttpsProxy=http://127.0.0.1 3128\n');
+      const osEnv = { HOME: home, XDG_CURRENT_DESKTOP: 'KDE', NODE_EXTRA_CA_CERTS: pki.caFile, PATH: LAB_PATH };
+      const { report, code } = await diagnoseInNetns(ns, [url, '--timeout', '3000'], osEnv);
+      expect(report.summary.rootCause).toBe('CLIENT_PROXY_IGNORED');
+      expect(code).toBe(1);
+      const f = report.findings.find((x) => x.code === 'CLIENT_PROXY_IGNORED')!;
+      expect(f).toMatchObject({ severity: 'error', evidence: { client: 'curl', proxy: 'http://127.0.0.1:3128', source: 'system', systemSource: 'kioslaverc', viaProxy: 'ok' } });
+      expect(row(report.clients, 'curl')).toMatchObject({ outcome: 'fail', code: 'CLIENT_PROXY_IGNORED' });
+      expect(row(report.clients, 'browser').outcome).toBe('ok');
+      // On Linux none of these reads the desktop settings: each really goes direct and fails, as its row says.
+      for (const id of REAL_CLIENTS) {
+        const real = await runRealClient(ns, id, url, osEnv);
+        expect(real.outcome, `${id} really did: ${real.said}; the matrix said: ${row(report.clients, id).reason}`).toBe(row(report.clients, id).outcome);
+        expect(real.outcome).toBe('fail');
+      }
+      const asBrowser = await diagnoseInNetns(ns, [url, '--timeout', '3000', '--client', 'browser'], osEnv);
+      expect(asBrowser.report.summary.rootCause).toBeNull();
+      expect(asBrowser.report.summary.verdict).toBe('healthy');
+      expect(asBrowser.code).toBe(0);
+      expect(asBrowser.report.findings.find((x) => x.code === 'PROXY_IN_USE')?.evidence).toMatchObject({ source: 'system', systemSource: 'kioslaverc' });
     });
 
     it('NODE_USE_ENV_PROXY=1: the matrix follows the running Node version (≥ 24 or ≥ 22.21 reads it), like the real fetch', async () => {

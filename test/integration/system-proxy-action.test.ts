@@ -49,9 +49,23 @@ describe('the OS proxy a run did not use', () => {
     expect(reportSystemProxy(r2)).toBeNull();
   });
 
-  it('says nothing when the run already went through the OS proxy', async () => {
-    const r = await runDiagnosis(defaultRequest(lab.url('/v1/models'), { timeoutMs: 2000 }), { platform: { env: {}, resolveSystemProxy: async () => `PROXY 127.0.0.1:${proxy.port}` }, clientMatrix: false });
+  it('says nothing when the run already went through the OS proxy (--client browser, which reads it)', async () => {
+    // Was the default run: the default is now judged as curl, which never reads the OS proxy
+    // (next test); a client that follows the OS settings goes through it, and nothing is left to offer.
+    const r = await runDiagnosis(defaultRequest(lab.url('/v1/models'), { timeoutMs: 2000, client: 'browser' }), { platform: { env: {}, resolveSystemProxy: async () => `PROXY 127.0.0.1:${proxy.port}` }, clientMatrix: false });
     expect(r.findings.find((x) => x.code === 'PROXY_IN_USE')?.evidence).toMatchObject({ source: 'system' });
     expect(reportSystemProxy(r)).toBeNull();
+  });
+
+  it('the default (curl) run goes direct and offers the OS proxy through CLIENT_PROXY_IGNORED', async () => {
+    const before = proxy.forwards.length;
+    const r = await runDiagnosis(defaultRequest(lab.url('/v1/models'), { timeoutMs: 2000 }), { platform: { env: {}, resolveSystemProxy: async () => `PROXY 127.0.0.1:${proxy.port}` } });
+    expect(r.findings.map((x) => x.code)).not.toContain('PROXY_IN_USE');
+    // The call itself went direct: the proxy forwarded nothing (the second path only opened a CONNECT to measure it).
+    expect(proxy.forwards.length).toBe(before);
+    const f = r.findings.find((x) => x.code === 'CLIENT_PROXY_IGNORED')!;
+    expect(f).toMatchObject({ severity: 'warn', evidence: { client: 'curl', source: 'system', direct: 'ok', viaProxy: 'ok' } });
+    expect(reportSystemProxy(r)).toBe(proxy.proxyUrl());
+    expect(parseFix(f.fixes.at(-1)!, { systemProxy: systemProxyOf(f) }).actions).toEqual(['system-proxy']);
   });
 });

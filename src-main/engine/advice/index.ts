@@ -57,7 +57,7 @@ export function adviseFrom(view: RunView, codes: readonly FindingCode[]): Advice
     readMs: timeouts.readMs,
     ...(req.caFile ? { caFile: req.caFile } : {}),
     resolve: req.resolve,
-    ...(req.proxy !== undefined ? { proxy: typeof req.proxy === 'string' ? redactedUrl(req.proxy) : null } : {}),
+    ...(req.proxy !== undefined ? { proxy: typeof req.proxy === 'string' ? redactedUrl(req.proxy) : null } : osProxyOfRun(view)),
   };
   const sendHeaders = [...(spec.auth ? [placementHeader(spec)] : []), ...headers.map((h) => placeholders(`${h.name}: ${h.value}`))];
   return {
@@ -78,4 +78,10 @@ function placementHeader(s: CallSpec): string {
   if (a.kind === 'basic') return `Authorization: Basic <base64 of ${s.envVar}>`;
   if (a.kind === 'header') return `${a.name}: <${s.envVar}>`;
   return `(query parameter ${a.param}=<${s.envVar}>)`;
+}
+
+/** A run that took the OS proxy (--client browser): curl and the SDKs do not read it, so the snippets name it to take the same way. */
+function osProxyOfRun(view: RunView): { proxy: string } | Record<string, never> {
+  const p = view.result(PROBE_IDS.proxy);
+  return p?.status === 'ok' && p.data?.source === 'system' && p.data.proxyUrl ? { proxy: redactedUrl(p.data.proxyUrl) } : {};
 }

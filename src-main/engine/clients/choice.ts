@@ -18,19 +18,29 @@ export async function routesFor(env: NodeJS.ProcessEnv, target: URL, resolveSyst
   return { routes: clientRoutes(CLIENT_IDS, { env, target, systemPac: pac, nodeVersion: process.versions.node, os: process.platform }), systemPac: pac };
 }
 
+/** The client a run is judged as: --client, else curl (contract section 8). */
+export const runClient = (request: Pick<DiagnosisRequest, 'client'>): ClientId => request.client ?? 'curl';
+
+/** Words for the OS proxy or variable a client does not read (the proxy probe's "direct (…)"). */
+const notRead = (client: ClientId, source: string): string => `${client} does not read ${source === 'system' ? 'the OS proxy settings' : source.replace(/^env:/, '')}`;
+
 /**
- * The proxy the engine's own run uses. Default (`curl`, or `--proxy`/`--no-proxy` given): flag,
- * then the environment, then the OS, as before. `--client X`: the sources X reads, so the run
- * meets what X would meet (a Node fetch goes direct although HTTPS_PROXY is set).
+ * The proxy the engine's own run uses: `--proxy`/`--no-proxy` when given, else exactly the route
+ * the matrix computes for the run's client (routes.ts), so the verdict and that client's row can
+ * never disagree. The default is curl: the environment with curl's precedence and NO_PROXY, never
+ * the OS settings (curl does not read them); `--client browser` goes through the OS proxy.
  */
 export async function proxyChoiceFor(request: Pick<DiagnosisRequest, 'proxy' | 'client'>, env: NodeJS.ProcessEnv, target: URL, resolveSystemProxy: (url: string) => Promise<string | null>): Promise<ProxyChoice> {
-  const client = request.client;
-  if (client === undefined || client === 'curl' || request.proxy !== undefined) return chooseProxy(request.proxy, env, target, resolveSystemProxy);
-  const { routes } = await routesFor(env, target, resolveSystemProxy);
-  const cr = routes[client];
-  const noProxy = proxyFromEnv(env, target).noProxy;
-  if (cr.route === null) return chooseProxy(undefined, env, target, resolveSystemProxy);
+  if (request.proxy !== undefined) return chooseProxy(request.proxy, env, target);
+  const client = runClient(request);
+  // The OS answer is read even for curl: its route ignores it, and the run says so (CLIENT_PROXY_IGNORED).
+  const cr = (await routesFor(env, target, resolveSystemProxy)).routes[client];
+  const fromEnv = proxyFromEnv(env, target);
+  const noProxy = fromEnv.noProxy;
+  // The OS proxy could not be read for a client that follows it: the environment is the best guess.
+  if (cr.route === null) return chooseProxy(undefined, env, target);
   if (cr.route.kind === 'proxy') return { proxyUrl: cr.route.url, source: cr.route.source, noProxy };
-  if (cr.ignored) return { proxyUrl: null, source: `client:${client}`, noProxy, bypassedBy: `${client} does not read ${cr.ignored.source.replace(/^env:/, '')}` };
-  return { proxyUrl: null, source: cr.why === 'env-bypassed' ? 'env' : null, noProxy, ...(cr.why === 'env-bypassed' ? { bypassedBy: 'NO_PROXY' } : {}) };
+  if (cr.why === 'env-bypassed') return { proxyUrl: null, source: fromEnv.source ?? 'env', noProxy, bypassedBy: fromEnv.bypassedBy ?? 'NO_PROXY' };
+  if (cr.ignored) return { proxyUrl: null, source: `client:${client}`, noProxy, bypassedBy: notRead(client, cr.ignored.source) };
+  return { proxyUrl: null, source: null, noProxy };
 }

@@ -1,5 +1,5 @@
 import { APP_VERSION } from '../../common/version.js';
-import { chooseProxy } from '../net/proxy-env.js';
+import { proxyChoiceFor } from '../clients/choice.js';
 import { runCAs } from '../net/trust.js';
 import { isSocksUrl } from '../net/socks-tunnel.js';
 import { PROBE_IDS } from '../probe-data.js';
@@ -8,12 +8,12 @@ import type { ExchangeInput, ExchangeOutcome } from './exchange.js';
 import { htmlTitle, isHtml } from './html.js';
 import { BODY_TEXT_CAP, type AnswerSummary } from './types.js';
 
-/** The proxy for a URL: the proxy probe's answer for the target's origin, else chosen the same way. */
+/** The proxy for a URL: the proxy probe's answer for the target's origin, else chosen the same way (the run's client's route). */
 export function proxyResolver(ctx: ProbeContext): (url: URL) => Promise<string | null> {
   const probed = ctx.result(PROBE_IDS.proxy);
   return async (url) => {
     if (probed?.status === 'ok' && probed.data && url.origin === ctx.target.origin) return usable(probed.data.proxyUrl);
-    const c = await chooseProxy(ctx.request.proxy, ctx.platform.env, url, (u) => ctx.platform.resolveSystemProxy(u)).catch(() => null);
+    const c = await proxyChoiceFor(ctx.request, ctx.platform.env, url, (u) => ctx.platform.resolveSystemProxy(u)).catch(() => null);
     return usable(c?.proxyUrl ?? null);
   };
 }

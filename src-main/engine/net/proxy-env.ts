@@ -3,7 +3,7 @@ import net from 'node:net';
 /** Which proxy applies to a URL and where that came from. */
 export interface ProxyChoice {
   proxyUrl: string | null;
-  /** 'flag', 'flag:--no-proxy', 'env:https_proxy', 'system', or null when nothing was configured. */
+  /** 'flag', 'flag:--no-proxy', 'env:https_proxy', 'system', 'client:<id>' (a proxy that client does not read), or null when nothing was configured. */
   source: string | null;
   /** The NO_PROXY value that was consulted (null when none was set). */
   noProxy: string | null;
@@ -107,25 +107,14 @@ export function proxyFromPac(pac: string): string | null {
   return `${scheme}://${m[2]}`;
 }
 
-/** Flag first (--proxy / --no-proxy), then the environment, then (in the app) the OS. */
-export async function chooseProxy(
-  flag: string | null | undefined,
-  env: NodeJS.ProcessEnv,
-  target: URL,
-  resolveSystemProxy: (url: string) => Promise<string | null>,
-): Promise<ProxyChoice> {
+/**
+ * curl's own sources: the flag first (--proxy / --no-proxy), then the environment. Never the OS
+ * settings (curl does not read them); the clients that do are routed by clients/routes.ts.
+ */
+export function chooseProxy(flag: string | null | undefined, env: NodeJS.ProcessEnv, target: URL): ProxyChoice {
   if (flag === null) return { proxyUrl: null, source: 'flag:--no-proxy', noProxy: null };
   if (typeof flag === 'string') return { proxyUrl: normalizeProxyUrl(flag), source: 'flag', noProxy: null };
-  const fromEnv = proxyFromEnv(env, target);
-  if (fromEnv.source !== null) return fromEnv;
-  let pac: string | null = null;
-  try {
-    pac = await resolveSystemProxy(target.href);
-  } catch {
-    pac = null;
-  }
-  const sys = pac === null ? null : proxyFromPac(pac);
-  return sys ? { proxyUrl: sys, source: 'system', noProxy: fromEnv.noProxy } : fromEnv;
+  return proxyFromEnv(env, target);
 }
 
 /** Loopback and private (RFC 1918, ULA, link-local) targets, and names that only make sense locally. */

@@ -34,16 +34,17 @@ export const dnsProbe: Probe<DnsProbeData> = {
     if (fam !== 0) {
       return { status: 'ok', data: { ...empty, source: 'literal', addresses: [{ address: host, family: fam as 4 | 6 }] }, summary: { code: 'dns.literal' }, timing: { dnsMs: 0 } };
     }
-    const pins = ctx.request.resolve.filter((r) => r.host === host.toLowerCase() && r.port === port);
-    if (pins.length > 0) {
-      const addresses = pins.map((p) => ({ address: p.address, family: (net.isIPv6(p.address) ? 6 : 4) as 4 | 6 }));
-      return { status: 'ok', data: { ...empty, source: 'pinned', addresses }, summary: { code: 'dns.pinned', values: { addresses: pins.map((p) => p.address).join(', ') } }, timing: { dnsMs: 0 } };
-    }
     const proxy = ctx.result(PROBE_IDS.proxy);
+    // Through a proxy that resolves the name, a --resolve pin does not apply (curl sends the name in CONNECT too).
     // socks4:// and socks5:// tunnel to an address resolved here: the name is still ours to check.
     const localDnsTunnel = proxy?.status === 'ok' && proxy.data.connect?.ok === true && proxy.data.connect.socks?.remoteDns === false;
     if (proxy?.status === 'ok' && proxy.data.proxyUrl !== null && proxy.data.connect?.ok && !localDnsTunnel) {
       return { status: 'ok', data: { ...empty, source: 'proxy', viaProxy: true, addresses: [] }, summary: { code: 'dns.viaProxy' } };
+    }
+    const pins = ctx.request.resolve.filter((r) => r.host === host.toLowerCase() && r.port === port);
+    if (pins.length > 0) {
+      const addresses = pins.map((p) => ({ address: p.address, family: (net.isIPv6(p.address) ? 6 : 4) as 4 | 6 }));
+      return { status: 'ok', data: { ...empty, source: 'pinned', addresses }, summary: { code: 'dns.pinned', values: { addresses: pins.map((p) => p.address).join(', ') } }, timing: { dnsMs: 0 } };
     }
 
     const servers = ctx.request.dnsServers;

@@ -10,7 +10,7 @@ import { openTunnel } from '../net/proxy-tunnel.js';
 import { isSocksUrl, openSocksTunnel, type SocksFailure } from '../net/socks-tunnel.js';
 import { connectTcp } from '../net/tcp-connect.js';
 import { routeKey, type ClientRoute, type Route } from '../clients/routes.js';
-import { proxyChoiceFor, routesFor } from '../clients/choice.js';
+import { proxyChoiceFor, routesFor, runClient } from '../clients/choice.js';
 import { handshake } from './tls.js';
 import { targetHost, targetPort } from '../net/address.js';
 import type { ProbeText } from '../../report/text/probe-texts.js';
@@ -74,13 +74,15 @@ export const pathsProbe: Probe<PathsProbeData> = {
     if (distinct.size <= 1 && ctx.request.proxy === undefined) return { status: 'ok', data, summary: { code: 'paths.sameRoute' } };
     for (const r of distinct.values()) if (r.kind === 'proxy') registerProxySecrets(ctx, r.url);
     const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(boundMs)]);
-    // The engine's own probes measure its route (further than this probe would); only --client's
-    // proxy rule needs both ways here, at the end of the proxy stage.
+    // The engine's own probes measure its route (further than this probe would); only the run's
+    // client's proxy rule (rules/client-proxy.ts: --client, or curl by default, when it ignores a
+    // proxy) needs both ways here, at the end of the proxy stage.
     const own = await proxyChoiceFor(ctx.request, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u)).catch(() => null);
     const mainKey = own ? (own.proxyUrl ?? 'direct') : null;
+    const bothWays = ctx.request.client !== undefined || (ctx.request.proxy === undefined && routes[runClient(ctx.request)].ignored !== null);
     // --proxy / --no-proxy: the user said how this run may leave the machine; no other proxy is contacted.
     const list = [...distinct.values()]
-      .filter((r) => ctx.request.client !== undefined || routeKey(r) !== mainKey)
+      .filter((r) => bothWays || routeKey(r) !== mainKey)
       // When a proxy applies, the other way is direct; other proxies are tried only when none applies
       // (an OS proxy the environment lacks). So a proxy the run was told to bypass is never contacted.
       .filter((r) => r.kind === 'direct' || routeKey(r) === mainKey || (mainKey === 'direct' && ctx.request.proxy === undefined))
@@ -119,8 +121,10 @@ async function measure(route: Route, ctx: ProbeContext, signal: AbortSignal): Pr
     const pinned = ctx.request.resolve.find((r) => r.host.toLowerCase() === host.toLowerCase() && r.port === port)?.address;
     const r = await connectTcp(pinned ?? host, port, signal);
     if (!r.ok) {
+      // Only a name lookup can fail in DNS: a pinned address or an IP, or a refused connect (syscall "connect"), is TCP.
       const dnsErr = classifyNetworkError(r.error, 'dns');
-      const isDns = dnsErr.code !== null && dnsErr.code.startsWith('DNS_');
+      const connectFailed = (r.error as NodeJS.ErrnoException).syscall === 'connect' || pinned !== undefined || net.isIP(host) !== 0;
+      const isDns = !connectFailed && dnsErr.code !== null && dnsErr.code.startsWith('DNS_');
       return fail(route, isDns ? 'dns' : 'tcp', r.error, isDns ? 'dns' : 'tcp', elapsedMs(t0), 'TCP_UNREACHABLE');
     }
     socket = r.socket;

@@ -67,7 +67,8 @@ export const proxyProbe: Probe<ProxyProbeData> = {
   async run(ctx) {
     const choice = await proxyChoiceFor(ctx.request, ctx.platform.env, ctx.target, (u) => ctx.platform.resolveSystemProxy(u));
     // Which OS setting the system proxy came from (CLI: gsettings, kioslaverc, scutil, registry), or a PAC script we did not evaluate.
-    const os = choice.source === 'system' || choice.source === null ? await ctx.platform.systemProxyInfo?.().catch(() => null) : null;
+    // Also when the run's client ignores the OS proxy (source client:<id>): CLIENT_PROXY_IGNORED names where it is set.
+    const os = choice.source === 'system' || choice.source === null || choice.source.startsWith('client:') ? await ctx.platform.systemProxyInfo?.().catch(() => null) : null;
     const system = os ? { source: os.source, mode: os.mode, pacUrl: os.pacUrl } : null;
     const systemProxy = choice.source === 'system' ? null : await unusedSystemProxy(ctx.platform, ctx.target, choice.proxyUrl);
     const base = { proxyUrl: choice.proxyUrl, source: choice.source, noProxy: choice.noProxy, bypassedBy: choice.bypassedBy ?? null, targetIsLocal: isLocalTarget(ctx.target.hostname), system, ...(systemProxy ? { systemProxy } : {}) };

@@ -9,7 +9,7 @@ import { exchange, type ExchangeOutcome } from '../http/exchange.js';
 import { judgeAnswer } from '../http/answer-finding.js';
 import { planHeaders } from '../http/planned-call.js';
 import { followRedirects } from '../http/redirects.js';
-import { chooseProxy } from '../net/proxy-env.js';
+import { proxyChoiceFor } from '../clients/choice.js';
 import type { PlatformAdapters } from '../platform.js';
 import { profileFor } from '../providers/index.js';
 import type { Redactor } from '../redact.js';
@@ -46,7 +46,8 @@ export async function lightProbe(request: DiagnosisRequest, deps: LightProbeDeps
   const { planned, headers } = planHeaders({ request, provider, url: target, credential: deps.credential, oauthToken: null, redactor: deps.redactor, tlsTrusted: true, now: deps.platform.now(), ...(request.body !== undefined ? { body: request.body } : {}) });
   const { plan } = planned;
   const proxyFor = async (url: URL) => {
-    const c = await chooseProxy(request.proxy, deps.platform.env, url, (u) => deps.platform.resolveSystemProxy(u)).catch(() => null);
+    // The same route as the diagnosis: the run's client's (curl by default: never the OS proxy).
+    const c = await proxyChoiceFor(request, deps.platform.env, url, (u) => deps.platform.resolveSystemProxy(u)).catch(() => null);
     // SOCKS is not tunnelled by the exchange code: same rule as the http probe.
     return c?.proxyUrl && /^https?:/i.test(c.proxyUrl) ? c.proxyUrl : null;
   };

@@ -34,6 +34,13 @@ const NODE_FIXES_ZH = (e: Evidence) => [
   "在代码中：import { setGlobalDispatcher, EnvHttpProxyAgent } from 'undici'; setGlobalDispatcher(new EnvHttpProxyAgent());（或向 SDK 传入 agent / fetchOptions.dispatcher）。",
 ];
 
+/** Where the proxy is set: the variable, or the OS settings and which of them (gsettings, kioslaverc, scutil, registry). */
+function sourceText(e: Evidence, zh: boolean): string {
+  if (e.source !== 'system') return ev(e, 'source');
+  const where = typeof e.systemSource === 'string' && e.systemSource !== '' ? `（${e.systemSource}）` : '';
+  return zh ? `系统代理设置${where}` : `the OS proxy settings${where ? ` (${e.systemSource as string})` : ''}`;
+}
+
 /** The client's own fixes, then (for an ignored OS proxy) the run through it that the app offers as a button. */
 function fixesFor(e: Evidence, zh: boolean): string[] {
   const own = clientFixes(e, zh);
@@ -49,7 +56,11 @@ function clientFixes(e: Evidence, zh: boolean): string[] {
       ? [`设置 HTTPS_PROXY=${proxy}（requests 与 httpx 会读取它；不要传 trust_env=False）。`, `或在代码中指定：requests 使用 proxies={"https": "${proxy}"}，httpx 使用 proxy="${proxy}"。`]
       : [`Set HTTPS_PROXY=${proxy} (requests and httpx read it; do not pass trust_env=False).`, `Or name it in code: requests proxies={"https": "${proxy}"}, httpx proxy="${proxy}".`];
   }
-  if (client === 'curl') return zh ? [`curl 不读取系统代理：设置 https_proxy=${proxy} 或使用 -x ${proxy}。`] : [`curl does not read the OS proxy: set https_proxy=${proxy} or pass -x ${proxy}.`];
+  if (client === 'curl') {
+    // curl reads only the lower-case http_proxy (HTTP_PROXY is ignored: CGI's HTTP_* headers), and never the OS settings.
+    if (e.source === 'env:HTTP_PROXY') return zh ? [`curl 只读取小写的 http_proxy，忽略 HTTP_PROXY：设置 http_proxy=${proxy} 或使用 -x ${proxy}。`] : [`curl reads only the lower-case http_proxy and ignores HTTP_PROXY: set http_proxy=${proxy} or pass -x ${proxy}.`];
+    return zh ? [`curl 不读取系统代理设置：设置 HTTPS_PROXY=${proxy}（或 https_proxy）或使用 -x ${proxy}。`] : [`curl does not read the OS proxy settings: set HTTPS_PROXY=${proxy} (or https_proxy) or pass -x ${proxy}.`];
+  }
   return zh ? [`让该客户端使用代理 ${proxy}（系统代理设置或 HTTPS_PROXY）。`] : [`Make this client use the proxy ${proxy} (the OS proxy settings or HTTPS_PROXY).`];
 }
 
@@ -59,12 +70,12 @@ export const clientProxyTexts: Record<'CLIENT_PROXY_IGNORED', CodeText> = {
     example: { client: 'node', proxy: 'http://proxy.corp.example:8080', source: 'env:HTTPS_PROXY', why: 'node-no-env-proxy', nodeVersion: '20.20.0', nodeHasEnvProxy: false, direct: 'TCP_TIMEOUT', directError: 'connect ETIMEDOUT 104.18.7.192:443', viaProxy: 'ok' },
     en: (e) => ({
       title: `${ev(e, 'client')} does not use the proxy ${ev(e, 'proxy')}`,
-      detail: `The proxy comes from ${ev(e, 'source')}, and it works; but ${ev(e, 'client')} goes directly (${WHY_EN[ev(e, 'why')] ?? ev(e, 'why')}). ${e.direct === 'ok' ? 'The direct path works too, so calls succeed, bypassing the proxy.' : `The direct path fails (${ev(e, 'direct')}: ${ev(e, 'directError')}), so its calls fail while curl works.`}`,
+      detail: `The proxy comes from ${sourceText(e, false)}, and it works; but ${ev(e, 'client')} goes directly (${WHY_EN[ev(e, 'why')] ?? ev(e, 'why')}). ${e.direct === 'ok' ? 'The direct path works too, so calls succeed, bypassing the proxy.' : `The direct path fails (${ev(e, 'direct')}: ${ev(e, 'directError')}), so its calls fail although the proxy would carry them.`}`,
       fixes: fixesFor(e, false),
     }),
     'zh-CN': (e) => ({
       title: `${ev(e, 'client')} 不使用代理 ${ev(e, 'proxy')}`,
-      detail: `该代理来自 ${ev(e, 'source')}，且可用；但 ${ev(e, 'client')} 会直连（${WHY_ZH[ev(e, 'why')] ?? ev(e, 'why')}）。${e.direct === 'ok' ? '直连也可用，因此调用会绕过代理成功。' : `直连失败（${ev(e, 'direct')}：${ev(e, 'directError')}），因此它的调用失败，而 curl 正常。`}`,
+      detail: `该代理来自 ${sourceText(e, true)}，且可用；但 ${ev(e, 'client')} 会直连（${WHY_ZH[ev(e, 'why')] ?? ev(e, 'why')}）。${e.direct === 'ok' ? '直连也可用，因此调用会绕过代理成功。' : `直连失败（${ev(e, 'direct')}：${ev(e, 'directError')}），因此它的调用失败，而经该代理本可成功。`}`,
       fixes: fixesFor(e, true),
     }),
   },

@@ -91,6 +91,7 @@ export const en = {
   'target.client': 'What will make this call?',
   'target.client.hint': 'The diagnosis then follows that program’s proxy settings and certificate store.',
   'target.client.default': 'Not sure / curl (default)',
+  'target.client.default.hint': 'curl (the default) reads HTTPS_PROXY and NO_PROXY, never the system proxy settings; choose “A web browser” to diagnose through the system proxy.',
   'target.client.browser': 'A web browser',
   'target.client.node': 'Node.js (fetch)',
   'target.client.python-requests': 'Python requests',

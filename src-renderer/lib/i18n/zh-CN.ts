@@ -89,6 +89,7 @@ export const zhCN: Record<MessageKey, string> = {
   'target.client': '由什么程序发起这个调用？',
   'target.client.hint': '诊断将按该程序的代理设置和证书信任库进行。',
   'target.client.default': '不确定 / curl（默认）',
+  'target.client.default.hint': 'curl（默认）读取 HTTPS_PROXY 和 NO_PROXY，从不读取系统代理设置；选择“浏览器”则经系统代理诊断。',
   'target.client.browser': '浏览器',
   'target.client.node': 'Node.js（fetch 接口）',
   'target.client.python-requests': 'Python requests 库',

@@ -43,12 +43,13 @@ describe('proxy variables, curl style', () => {
     const c = proxyFromEnv({ https_proxy: 'http://p:1', no_proxy: 'x.com', NO_PROXY: 'y.com' }, u('https://api.x.com/'));
     expect(c).toMatchObject({ proxyUrl: null, source: 'env:https_proxy', bypassedBy: 'no_proxy entry "x.com"' });
   });
-  it('flag beats environment, --no-proxy beats both, the system proxy comes last', async () => {
-    const sys = async () => 'PROXY sys.corp:8080; DIRECT';
-    expect(await chooseProxy('http://f:1', { https_proxy: 'http://e:1' }, u('https://x.com/'), sys)).toMatchObject({ proxyUrl: 'http://f:1', source: 'flag' });
-    expect(await chooseProxy(null, { https_proxy: 'http://e:1' }, u('https://x.com/'), sys)).toMatchObject({ proxyUrl: null });
-    expect(await chooseProxy(undefined, {}, u('https://x.com/'), sys)).toMatchObject({ proxyUrl: 'http://sys.corp:8080', source: 'system' });
-    expect(await chooseProxy(undefined, {}, u('https://x.com/'), async () => 'DIRECT')).toMatchObject({ proxyUrl: null, source: null });
+  it('flag beats environment, --no-proxy beats both; the OS proxy is never read (curl does not read it)', () => {
+    // Was "the system proxy comes last": the default run now follows curl, whose route the matrix
+    // computes; the OS proxy is taken only for clients that read it (proxyChoiceFor, routes.ts).
+    expect(chooseProxy('http://f:1', { https_proxy: 'http://e:1' }, u('https://x.com/'))).toMatchObject({ proxyUrl: 'http://f:1', source: 'flag' });
+    expect(chooseProxy(null, { https_proxy: 'http://e:1' }, u('https://x.com/'))).toMatchObject({ proxyUrl: null });
+    expect(chooseProxy(undefined, { https_proxy: 'http://e:1' }, u('https://x.com/'))).toMatchObject({ proxyUrl: 'http://e:1', source: 'env:https_proxy' });
+    expect(chooseProxy(undefined, {}, u('https://x.com/'))).toMatchObject({ proxyUrl: null, source: null });
   });
   it('PAC answers', () => {
     expect(proxyFromPac('HTTPS secure:443')).toBe('https://secure:443');
