@@ -97,7 +97,7 @@ describe('lowRateBudget', () => {
 describe('streamBuffered: boundaries of the burst rule', () => {
   const base: StreamProbeData = {
     url: 'https://api.example.test/v1', status: 200, contentType: 'text/event-stream', events: 20, firstEventMs: 950, lastEventMs: 1000,
-    headersMs: 120, server: 'nginx', totalMs: 1000, ended: true, error: null, cut: null,
+    headersMs: 120, server: 'nginx', totalMs: 1000, ended: true, error: null, cut: null, refused: null,
   };
   it.each([
     ['a burst of 8 events at the end (boundary) is buffered', { events: 8 }, true],
