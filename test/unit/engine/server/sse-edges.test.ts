@@ -15,7 +15,7 @@ describe('SseParser: edges of the WHATWG rules', () => {
     ['only one leading space is dropped', ['data:  a\n\n'], [{ event: 'message', data: ' a' }]],
     ['a field name alone is an empty value', ['data\n\n'], [{ event: 'message', data: '' }]],
     ['several data lines join with \\n', ['data: a\ndata: b\n\n'], [{ event: 'message', data: 'a\nb' }]],
-    ['an event name alone dispatches', ['event: ping\n\n'], [{ event: 'ping', data: '' }]],
+    ['an event name alone dispatches (this parser does; WHATWG would drop a block without data)', ['event: ping\n\n'], [{ event: 'ping', data: '' }]],
     ['a blank line with nothing pending dispatches nothing', ['\n\n\n'], []],
   ] as [string, string[], unknown[]][])('%s', (_n, chunks, want) => {
     const p = new SseParser();
