@@ -3,6 +3,17 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
+// Layering: the renderer is a sandboxed web page. It may import the pure layers of src-main —
+// common/ (types, stage list, limits, provider detection) and the text module (report/text and
+// report/explain, which word findings and probe results in either language) — and nothing else.
+const RENDERER_LAYERS = [
+  {
+    group: ['**/src-main/**', '!**/src-main/common', '!**/src-main/common/**', '!**/src-main/report', '!**/src-main/report/text', '!**/src-main/report/text/**', '!**/src-main/report/explain', '!**/src-main/report/explain/**'],
+    message: 'The renderer may import only src-main/common and the text module (report/text, report/explain); for anything else go through window.doctor.',
+  },
+  { group: ['node:*', 'electron', 'keytar', 'undici'], message: 'The renderer has no Node: go through window.doctor.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'coverage/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
@@ -31,9 +42,7 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
-  // Layering: the renderer is a sandboxed web page. It may import the pure layers of src-main —
-  // common/ (types, stage list, limits, provider detection) and the text module (report/text and
-  // report/explain, which word findings and probe results in either language) — and nothing else.
+  // Layering (RENDERER_LAYERS above).
   {
     files: ['src-renderer/**/*.{ts,svelte}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -42,11 +51,29 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            ...RENDERER_LAYERS,
+          ],
+        },
+      ],
+    },
+  },
+  // Each language's texts are their own lazily loaded chunk (scripts/vite-lang-split.ts): a
+  // renderer file that imported the text module directly would put both languages back into the
+  // start script. Only the facade lib/texts.ts and its two per-language entries may; types may.
+  {
+    files: ['src-renderer/**/*.{ts,svelte}'],
+    ignores: ['src-renderer/lib/texts.ts', 'src-renderer/lib/texts-en.ts', 'src-renderer/lib/texts-zh-CN.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...RENDERER_LAYERS,
             {
-              group: ['**/src-main/**', '!**/src-main/common', '!**/src-main/common/**', '!**/src-main/report', '!**/src-main/report/text', '!**/src-main/report/text/**', '!**/src-main/report/explain', '!**/src-main/report/explain/**'],
-              message: 'The renderer may import only src-main/common and the text module (report/text, report/explain); for anything else go through window.doctor.',
+              group: ['**/src-main/report/text', '**/src-main/report/text/**', '**/src-main/report/explain', '**/src-main/report/explain/**'],
+              allowTypeImports: true,
+              message: 'Import texts from src-renderer/lib/texts.ts: each language is its own chunk, loaded when needed.',
             },
-            { group: ['node:*', 'electron', 'keytar', 'undici'], message: 'The renderer has no Node: go through window.doctor.' },
           ],
         },
       ],

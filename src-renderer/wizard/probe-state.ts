@@ -1,5 +1,5 @@
 import type { TextRef } from '../../src-main/common/text-ref.js';
-import { isBlockedReason, isCancelledReason } from '../../src-main/report/text/say.js';
+import { isBlockedReason, isCancelledReason } from '../lib/texts.js';
 import type { ProbeStatus, ProbeView } from '../lib/stores/run.svelte.js';
 import type { StepStatus } from './step-status.js';
 

@@ -1,6 +1,6 @@
 import { STAGES, type StageId } from '../../src-main/common/stages.js';
 import type { TextRef } from '../../src-main/common/text-ref.js';
-import { isBlockedReason, isCancelledReason, isNotYetCheckedReason, notCheckedItems } from '../../src-main/report/text/say.js';
+import { isBlockedReason, isCancelledReason, isNotCheckedReason, isNotYetCheckedReason } from '../lib/texts.js';
 import type { StageView } from '../lib/stores/run.svelte.js';
 
 /**
@@ -14,7 +14,7 @@ export type StepStatus = 'idle' | 'running' | 'pass' | 'warn' | 'fail' | 'skippe
 type Reason = TextRef | string | null | undefined;
 
 /** "not checked: …" (as data, or the words of an older report): a probe of the stage could not run. */
-const isNotChecked = (r: Reason): boolean => notCheckedItems(r, 'en') !== null;
+const isNotChecked = (r: Reason): boolean => isNotCheckedReason(r);
 
 /** Cancelled, or blocked by a prerequisite that was cancelled ("http failed: cancelled"). */
 function cancelled(r: Reason): boolean {

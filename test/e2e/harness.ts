@@ -74,6 +74,8 @@ export async function openApp(browser: Browser, table: HandlerTable, opts: { col
   });
   uncaught.set(page, errors);
   await page.goto(`${await rendererOrigin()}/index.html`);
+  // The app mounts once its language's texts (a chunk of their own) are loaded, a moment after 'load'.
+  await page.locator('#app > *').first().waitFor();
   return page;
 }
 

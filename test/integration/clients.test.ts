@@ -71,14 +71,14 @@ describe('client matrix on loopback', () => {
     expect(r.report.summary.verdict).toBe('healthy');
     expect(r.report.summary.caFileOnly).toEqual({ client: 'curl' });
     expect(outcome(r.report.clients, 'curl')).toMatchObject({ outcome: 'fail', code: 'TLS_UNTRUSTED_CERT' });
-    expect(r.report.summary.headline).toMatch(/judged with --ca-file: curl's own trust store does not accept/);
+    expect(r.report.summary.headline).toMatch(/passed with the CA file you chose; curl's own trust store does not accept/);
     expect(r.report.summary.headline).toContain('curl, browser, node');
-    expect(renderText(r.report)).toContain('judged with --ca-file');
-    expect(localizeReport(r.report, 'zh-CN').summary.headline).toContain('--ca-file');
+    expect(renderText(r.report)).toContain('with the CA file you chose');
+    expect(localizeReport(r.report, 'zh-CN').summary.headline).toContain('你选择的 CA 文件');
     // A CA the client's own store has needs no such note.
     const os = await diagnoseJson([url(web), ...pin(web), '--ca-file', pki.caFile, '--timeout', '2000'], { env: {}, deps: { platform: { systemCaCertificates: async () => [pki.root.cert] } } });
     expect(os.report.summary.caFileOnly).toBeUndefined();
-    expect(os.report.summary.headline).not.toContain('--ca-file');
+    expect(os.report.summary.headline).not.toContain('CA file you chose');
     expect(outcome(os.report.clients, 'curl')?.outcome).toBe('ok');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,8 @@ describe('the packaged app (electron-builder, linux dir target)', () => {
       // What the app runs: main, preload, the renderer, and the package.json that names main.
       for (const f of ['/dist/main/index.cjs', '/dist/preload/index.cjs', '/dist/renderer/index.html', '/package.json']) expect(files).toContain(f);
       expect(files.some((f) => /^\/dist\/renderer\/assets\/.+\.js$/.test(f))).toBe(true);
+      // Every renderer chunk, the lazily loaded language texts too (a missing one is a blank screen).
+      for (const f of readdirSync('dist/renderer/assets')) expect(files).toContain(`/dist/renderer/assets/${f}`);
       // What it must not carry: source maps, sources, tests, the CLI bundle, bundled-in libraries.
       expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
       expect(files.filter((f) => /^\/(src-main|src-renderer|test|bench|docs|scripts)\//.test(f))).toEqual([]);

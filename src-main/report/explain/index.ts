@@ -36,7 +36,7 @@ const HEADLINES = {
     cancelledAfter: (title: string) => `Cancelled before the end; found before that: ${title}`,
     notChecked: (what: string) => `No problem found in what could be checked; not checked: ${what}`,
     caFileOnly: (client: string, failing: string) =>
-      `Every check passed, judged with --ca-file: ${client}'s own trust store does not accept this certificate, so without that CA ${failing} fail (see the client matrix).`,
+      `Every check passed with the CA file you chose; ${client}'s own trust store does not accept this certificate, so without that CA ${failing} fail (see the client matrix).`,
   },
   'zh-CN': {
     healthy: '所有检查均已通过：从本机可以正常访问该 API。',
@@ -44,7 +44,7 @@ const HEADLINES = {
     cancelled: '已取消：诊断在完成前被停止，未完成的检查没有作出判断。',
     cancelledAfter: (title: string) => `已在完成前取消；取消前发现：${title}`,
     notChecked: (what: string) => `已检查的部分未发现问题；未检查：${what}`,
-    caFileOnly: (client: string, failing: string) => `所有检查均已通过，但这是借助 --ca-file 判断的：${client} 自己的信任库不接受该证书，没有这个 CA 时 ${failing} 会失败（见客户端矩阵）。`,
+    caFileOnly: (client: string, failing: string) => `所有检查均已通过，但这是借助你选择的 CA 文件判断的：${client} 自己的信任库不接受该证书，没有这个 CA 时 ${failing} 会失败（见客户端矩阵）。`,
   },
 } as const;
 

@@ -5,7 +5,7 @@ import type { StageId } from '../../../src-main/common/stages.js';
 import type { DoctorClient } from '../../../src-main/common/ipc-contract.js';
 import type { OpenedBundle } from '../../../src-main/common/bundle.js';
 import type { TextRef } from '../../../src-main/common/text-ref.js';
-import { localizeReport } from '../../../src-main/report/text/localize.js';
+import { localizeReport } from '../texts.js';
 
 export type ProbeStatus = 'pending' | 'running' | 'ok' | 'failed' | 'skipped';
 export interface ProbeView {

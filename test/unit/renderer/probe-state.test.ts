@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TextRef } from '../../../src-main/common/text-ref.js';
 import type { ProbeView } from '../../../src-renderer/lib/stores/run.svelte.js';
 import { probeMark } from '../../../src-renderer/wizard/probe-state.js';
+import { ensureTexts } from '../../../src-renderer/lib/texts.js';
+
+// Reasons are read through the renderer's texts, which the app loads before it mounts.
+beforeAll(() => ensureTexts('en'));
 
 const probe = (status: ProbeView['status'], summary: TextRef | null = null): ProbeView => ({ id: 'x', stage: 'tls', status, durationMs: 1, summary });
 

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StageId } from '../../../src-main/common/stages.js';
 import type { StageView } from '../../../src-renderer/lib/stores/run.svelte.js';
 import { stageState, stepStatus } from '../../../src-renderer/wizard/step-status.js';
+import { ensureTexts } from '../../../src-renderer/lib/texts.js';
 import { STEP_DEFS as STEPS } from '../../../src-renderer/wizard/step-defs.js';
 import { STAGES } from '../../../src-main/common/stages.js';
+
+// Step states read reasons through the renderer's texts, which the app loads before it mounts.
+beforeAll(() => ensureTexts('en'));
 
 const v = (status: StageView['status'], reason: StageView['reason'] = null): StageView => ({ status, durationMs: 1, reason });
 type Views = Partial<Record<StageId, StageView>>;

@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectProvider } from '../../../src-main/common/providers.js';
 import { resolveProvider } from '../../../src-main/engine/target.js';
 import { defaultRequest } from '../../../src-main/common/request.js';
 import { stepStatus } from '../../../src-renderer/wizard/step-status.js';
+import { ensureTexts } from '../../../src-renderer/lib/texts.js';
 import { loadRecent, rememberTarget, scrubUrl } from '../../../src-renderer/lib/recent-targets.js';
+
+// Step states read reasons through the renderer's texts, which the app loads before it mounts.
+beforeAll(() => ensureTexts('en'));
 
 class MemoryStorage {
   items = new Map<string, string>();
