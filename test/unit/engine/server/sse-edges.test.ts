@@ -17,6 +17,8 @@ describe('SseParser: edges of the WHATWG rules', () => {
     ['several data lines join with \\n', ['data: a\ndata: b\n\n'], [{ event: 'message', data: 'a\nb' }]],
     ['an event name alone dispatches (this parser does; WHATWG would drop a block without data)', ['event: ping\n\n'], [{ event: 'ping', data: '' }]],
     ['a blank line with nothing pending dispatches nothing', ['\n\n\n'], []],
+    ['a CR at the end waits, the lines before it do not', ['data: a\n\ndata: b\r'], [{ event: 'message', data: 'a' }]],
+    ['id, retry and unknown fields are not data', ['id: 7\nretry: 10\nfoo: x\ndata: a\n\n'], [{ event: 'message', data: 'a' }]],
   ] as [string, string[], unknown[]][])('%s', (_n, chunks, want) => {
     const p = new SseParser();
     expect(chunks.flatMap((c) => p.feed(c))).toEqual(want);
@@ -77,6 +79,7 @@ describe('streamError', () => {
     ['an event named "" with no error', { event: '', data: '{"type":"ping"}' }, null],
     ['not JSON and not an error event', { event: 'message', data: 'hello' }, null],
     ['a JSON array', { event: 'message', data: '[{"error":"x"}]' }, null],
+    ['an error field that is neither an object nor a string', { event: 'message', data: '{"error":true}' }, null],
   ])('%s', (_n, e, want) => {
     expect(streamError(e)).toBe(want);
   });
@@ -99,5 +102,9 @@ describe('sampleClass by stage', () => {
     ['HTTP_BODY_TIMEOUT', 'transient'],
   ])('%s is %s (no status)', (code, cls) => {
     expect(sampleClass(code, null)).toBe(cls);
+  });
+  it('any failure on a 429 answer is limited (sampling stops)', () => {
+    expect(sampleClass('HTTP_BODY_TIMEOUT', 429)).toBe('limited');
+    expect(sampleClass('EPIPE', 429)).toBe('limited');
   });
 });
