@@ -50,11 +50,11 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
   }
 
   if (s === 401) return judge401(a, plan, base, pe, meaning?.code ?? null, provider);
-  if (a.html && (s < 300 || s === 403 || s === 401)) {
+  if (a.html && (s < 300 || s === 403)) {
     return { code: 'HTTP_UNEXPECTED_CONTENT', evidence: { ...base, contentType: a.contentType, title: a.title, ...(a.bodyText ? { snippet: quote(stripTags(a.bodyText), 200) } : {}) } };
   }
-  if (s < 300) return null;
-  if (s >= 300 && s < 400) return null; // a redirect we did not follow: the http rules say why
+  // 2xx: answered as it should; 3xx: a redirect we did not follow (the http rules say why).
+  if (s < 400) return null;
 
   const limits = rateLimitTable(a.headers);
   const retryAfter = retryAfterSeconds(a.headers, a.receivedAt);
@@ -100,13 +100,11 @@ export function judgeAnswer(a: AnswerSummary, plan: CredentialPlan, provider: Pr
     if (/overload/i.test(`${err?.type ?? ''} ${err?.message ?? ''}`)) return { code: 'SERVER_OVERLOADED', evidence: serverSide };
     return { code: 'SERVER_UNAVAILABLE', evidence: { ...serverSide, gateway: gatewayOf(a.headers) } };
   }
-  if (s >= 500) {
-    if (meaning?.code === 'SERVER_OVERLOADED') return { code: 'SERVER_OVERLOADED', evidence: serverSide };
-    return { code: 'SERVER_ERROR', evidence: { ...serverSide, ...(a.title ? { title: a.title } : {}) } };
-  }
+  // (A provider saying "overloaded" was answered by the switch above, whatever the status.)
+  if (s >= 500) return { code: 'SERVER_ERROR', evidence: { ...serverSide, ...(a.title ? { title: a.title } : {}) } };
   // Any other 4xx (431 headers too large, 408, 411, 414, …) refused the request as sent: never "healthy".
-  if (s >= 400) return { code: 'HTTP_BAD_REQUEST', evidence: { ...base, method: a.method, serverMessage: providerMessage ?? quote(a.html ? a.title : a.bodyText, 300) ?? a.statusText, ...pe } };
-  return null;
+  // (Below 400 returned above, so every status that gets here is a 4xx.)
+  return { code: 'HTTP_BAD_REQUEST', evidence: { ...base, method: a.method, serverMessage: providerMessage ?? quote(a.html ? a.title : a.bodyText, 300) ?? a.statusText, ...pe } };
 }
 
 /**

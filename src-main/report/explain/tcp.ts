@@ -13,7 +13,12 @@ const tried = (e: Evidence): string => {
 
 /** The target is this machine (127.0.0.0/8, ::1, localhost): advice about "other addresses" would contradict the evidence. */
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost|.+\.localhost|::ffff:127\.\d+\.\d+\.\d+)$/i;
+/**
+ * The target is this machine. A well-known provider's name that resolved here (hosts file, --resolve)
+ * keeps the provider's advice: DNS_HOSTS_OVERRIDE says the name was redirected.
+ */
 const isLoopback = (e: Evidence): boolean => {
+  if (e.wellKnownProvider) return false;
   const addrs = Array.isArray(e.attempts) ? e.attempts.map((x) => (x && typeof x === 'object' && !Array.isArray(x) ? String(x.address) : '')) : [];
   return LOOPBACK.test(String(e.host ?? '')) || (addrs.length > 0 && addrs.every((a) => LOOPBACK.test(a)));
 };
