@@ -61,7 +61,8 @@ function stage(distDir) {
  * Electronegativity's scope analysis (estraverse, 2021) throws on ES2022 class private fields,
  * which the Svelte 5 runtime and our own engine code use; an unparsed file would be an unchecked
  * file. esbuild lowers them to WeakMaps in the staged copies (main, preload and renderer): the
- * calls, literals and property names the checks look for are unchanged.
+ * calls, literals and property names the checks look for are unchanged. The renderer's top-level
+ * await (it loads its language chunk before mounting) cannot be lowered and is kept: the parser reads it.
  */
 function lowerForParser(dir) {
   const { transformSync } = require('esbuild');
@@ -70,7 +71,7 @@ function lowerForParser(dir) {
     const file = path.join(entry.parentPath ?? entry.path, entry.name);
     // Keep each bundle's module format: main and preload are CommonJS, the renderer an ES module.
     const format = file.includes(`${path.sep}renderer${path.sep}`) ? 'esm' : 'cjs';
-    const { code } = transformSync(readFileSync(file, 'utf8'), { loader: 'js', target: 'es2020', format });
+    const { code } = transformSync(readFileSync(file, 'utf8'), { loader: 'js', target: 'es2020', format, supported: { 'top-level-await': true } });
     writeFileSync(file, code);
   }
 }

@@ -8,8 +8,5 @@ const target = document.getElementById('app');
 if (!target) throw new Error('#app missing from index.html');
 // Each language's texts are their own chunk (lib/texts.ts): load the start language's, then mount,
 // so the first screen already has its words. If that chunk cannot load, English is the fallback.
-// A promise chain, not top-level await: the security gate's scanner (scripts/electronegativity.mjs)
-// reads the built script as ES2020.
-void ensureTexts(i18n.lang)
-  .catch(() => ensureTexts('en'))
-  .then(() => mount(App, { target }));
+await ensureTexts(i18n.lang).catch(() => ensureTexts('en'));
+mount(App, { target });

@@ -73,7 +73,8 @@ export function streamError(e: SseEvent): string | null {
   const inner = j && typeof j.error === 'object' && j.error ? (j.error as Record<string, unknown>) : null;
   if (e.event === 'error' || jsonType(e.data) === 'error' || inner || (j && typeof j.error === 'string')) {
     const msg = inner?.message ?? (typeof j?.error === 'string' ? j.error : null) ?? j?.message ?? e.data;
-    return String(msg).slice(0, 300);
+    // An error event with no data is still an error: '' would read as "no error" to the stream probe.
+    return String(msg).slice(0, 300) || '(an error event without a message)';
   }
   return null;
 }

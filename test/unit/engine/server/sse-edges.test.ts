@@ -75,6 +75,7 @@ describe('streamError', () => {
     ['OpenAI: error object without a type', { event: 'message', data: '{"error":{"message":"deep"}}' }, 'deep'],
     ['error as a string', { event: 'message', data: '{"error":"str"}' }, 'str'],
     ['error object without a message: the whole data', { event: 'message', data: '{"error":{"code":1}}' }, '{"error":{"code":1}}'],
+    ['event: error with no data (was read as no error)', { event: 'error', data: '' }, '(an error event without a message)'],
     ['a normal chunk', { event: 'message', data: '{"type":"content_block_delta","message":"x"}' }, null],
     ['an event named "" with no error', { event: '', data: '{"type":"ping"}' }, null],
     ['not JSON and not an error event', { event: 'message', data: 'hello' }, null],
