@@ -21,14 +21,14 @@ describe('name predicates: the edges of each pattern', () => {
     ['sessionidx', true],
     ['session-idx', true],
     ['content-type', false],
-  ] as const)('isSensitiveHeader(%j) = %s', (name, expected) => expect(isSensitiveHeader(name)).toBe(expected));
+  ] as const)('isSensitiveHeader row %#', (name, expected) => expect(isSensitiveHeader(name)).toBe(expected));
 
   it.each([
     [' API_KEY ', true],
     ['x_api-key', true],
     ['my_api_key', true],
     ['page', false],
-  ] as const)('isSensitiveParam(%j) = %s', (name, expected) => expect(isSensitiveParam(name)).toBe(expected));
+  ] as const)('isSensitiveParam row %#', (name, expected) => expect(isSensitiveParam(name)).toBe(expected));
 
   it.each([
     ['sk-…9f2c', true],
@@ -40,7 +40,7 @@ describe('name predicates: the edges of each pattern', () => {
     ['', true],
     ['[REDACTED]', true],
     ['plainvalue', false],
-  ] as const)('isAlreadySafe(%j) = %s', (v, expected) => expect(isAlreadySafe(v)).toBe(expected));
+  ] as const)('isAlreadySafe row %#', (v, expected) => expect(isAlreadySafe(v)).toBe(expected));
 });
 
 describe('redactHeaderValue: what stays, and the preview kind', () => {
@@ -57,7 +57,7 @@ describe('redactHeaderValue: what stays, and the preview kind', () => {
     ['Set-Cookie', ' sid =abc;  HttpOnly', `sid=${R}; HttpOnly`, ['cookie']],
     ['X-Api-Key', 'abc', R, ['api key header']],
     ['Location', 'https://h.test/?api_key=abc', 'https://h.test/?api_key=%5BREDACTED%5D', ['query param']],
-  ] as const)('%s: %j → %j', (name, value, expected, hits) => {
+  ] as const)('redactHeaderValue row %#', (name, value, expected, hits) => {
     expect(withHits(redactHeaderValue, name, value)).toEqual({ out: expected, hits });
   });
 });
@@ -71,14 +71,14 @@ describe('redactParams and redactUrl', () => {
     ['key=…9f2c', 'key=…9f2c', []],
     ['key=a+b+c+d+e+f+g+h+i…', 'key=%5BREDACTED%5D', ['query param']],
     ['key=%E0%A4%A', 'key=%5BREDACTED%5D', ['query param']],
-  ] as const)('redactParams(%j)', (params, expected, hits) => {
+  ] as const)('redactParams row %#', (params, expected, hits) => {
     expect(withHits(redactParams, params)).toEqual({ out: expected, hits });
   });
 
   it.each([
     ['http://a:b:****@h.test/', 'http://%5BREDACTED%5D@h.test/', ['url credentials']],
     ['http://bob:****@h.test/', 'http://bob:****@h.test/', []],
-  ] as const)('redactUrl(%j)', (url, expected, hits) => {
+  ] as const)('redactUrl row %#', (url, expected, hits) => {
     expect(withHits(redactUrl, url)).toEqual({ out: expected, hits });
   });
 });
@@ -105,7 +105,7 @@ describe('scrubPatterns: shapes in free text, one preview hit per replacement', 
     ['token: 1234567890123456', 'token: 1234567890123456', []],
     ['password is ABCDEFGHIJKLMNOPQR', 'password is ABCDEFGHIJKLMNOPQR', []],
     ['password is AbcdefghijklmnopQ', `password is ${R}`, ['key pattern']],
-  ] as const)('%j', (text, expected, hits) => {
+  ] as const)('scrubPatterns row %#', (text, expected, hits) => {
     expect(withHits(scrubPatterns, text)).toEqual({ out: expected, hits });
   });
 });

@@ -19,7 +19,7 @@ describe('learnRequestSecrets: which request parts teach the redactor', () => {
     ['harmless query param', req({ url: 'https://api.example.test/v1?page=wobbleplank' }), {}, 'wobbleplank', false],
     ['fragment token', req({ url: 'https://api.example.test/cb#access_token=fragsecretval&state=wobbleplank' }), {}, 'fragsecretval', true],
     ['harmless fragment param', req({ url: 'https://api.example.test/cb#access_token=fragsecretval&state=wobbleplank' }), {}, 'wobbleplank', false],
-  ] as const)('%s', (_n, request, env, value, expected) => {
+  ] as const)('learn row %#', (_n, request, env, value, expected) => {
     const r = new Redactor();
     learnRequestSecrets(r, request, env);
     expect(learnt(r, value)).toBe(expected);
@@ -59,7 +59,7 @@ describe('learnHeaderValue', () => {
     ['Cookie', 'sid=cookieval1; wobbleplank', 'wobbleplank', false],
     // Only Cookie is split at `;` and `=`.
     ['X-Api-Key', 'a=wobbleplank;b', 'wobbleplank', false],
-  ] as const)('%s: %s → %s learnt=%s', (name, value, probe, expected) => {
+  ] as const)('learnHeaderValue row %#', (name, value, probe, expected) => {
     const r = new Redactor();
     learnHeaderValue(r, name, value);
     expect(learnt(r, probe)).toBe(expected);
@@ -97,7 +97,7 @@ describe('bodySecrets', () => {
     ['=x&password=formsecret', []],
     ['hello world password=formsecret', []],
     ['{not json, password=formsecret', []],
-  ] as const)('%s', (body, expected) => {
+  ] as const)('bodySecrets row %#', (body, expected) => {
     expect(bodySecrets(body)).toEqual(expected);
   });
 });

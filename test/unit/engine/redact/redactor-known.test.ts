@@ -32,7 +32,7 @@ describe('Redactor.add: what counts as a secret', () => {
     ['alice:ab', 'YWI=', false], // nor the base64 of a too-short password
     [':abcdefgh', 'abcdefgh', false], // no user part: the value as a whole only
     ['alice:wobbleplank', 'wobbleplank', true],
-  ] as const)('user:password %s → %s learnt=%s', (value, probe, expected) => {
+  ] as const)('user:password row %#', (value, probe, expected) => {
     expect(learnt(withSecrets(value), probe)).toBe(expected);
   });
 });
@@ -44,7 +44,7 @@ describe('Redactor.addUrlCredentials', () => {
     ['http://justuser1@127.0.0.1:3128', 'justuser1', true],
     ['http://urluser1:urlpassw0rd@127.0.0.1', 'urlpassw0rd', true],
     ['http://127.0.0.1:3128', 'http', false],
-  ] as const)('%s → %s learnt=%s', (url, probe, expected) => {
+  ] as const)('addUrlCredentials row %#', (url, probe, expected) => {
     const r = new Redactor();
     r.addUrlCredentials(url);
     expect(learnt(r, probe)).toBe(expected);
@@ -85,7 +85,7 @@ describe('Redactor.scrub: known values', () => {
     [['wobbleplank', 'bleplank'], 'x wobble\nplank y', `x ${R} y`],
     [['wobbleplank', 'bleplank1'], 'x wobble\nplank1 y', `x ${R}${R} y`],
     [['wobbleplank', 'zzundefined'], 'wob\nbleplank zz', `${R} zz`],
-  ] as const)('across line breaks: %j in %j', (secrets, text, expected) => {
+  ] as const)('across line breaks row %#', (secrets, text, expected) => {
     expect(withSecrets(...secrets).scrub(text)).toBe(expected);
   });
 });
@@ -115,7 +115,7 @@ describe('Redactor.scrubDeep(WithHits): structure', () => {
     [{ name: 42, value: 'abc' }, { name: 42, value: 'abc' }, []],
     [{ name: 'x-api-key', value: 7 }, { name: 'x-api-key', value: 7 }, []],
     [{ list: [{ 'x-api-key': { nested: 'abc' } }] }, { list: [{ 'x-api-key': { nested: 'abc' } }] }, []],
-  ] as const)('%j', (value, expected, hits) => {
+  ] as const)('scrubDeep row %#', (value, expected, hits) => {
     expect(r.scrubDeepWithHits(value)).toEqual({ value: expected, hits });
     expect(r.scrubDeep(value)).toEqual(expected);
   });
@@ -137,7 +137,7 @@ describe('unescapeJson', () => {
     ['a\\nb\\rc\\td\\be\\ff', 'a\nb\rc\td\be\ff'],
     ['\\u0041\\u00e9', 'Aé'],
     ['\\u00 \\u12G4 \\q \\x41', '\\u00 \\u12G4 \\q \\x41'],
-  ])('%j → %j', (text, expected) => expect(unescapeJson(text)).toBe(expected));
+  ])('unescapeJson row %#', (text, expected) => expect(unescapeJson(text)).toBe(expected));
 });
 
 describe('redactUrlWith', () => {
@@ -163,7 +163,7 @@ describe('encodings', () => {
     ['abcdef', ['616263646566', '616263646566'.toUpperCase()], []],
     ['abcdefgh', ['ABCDEFGH', 'hgfedcba'], []],
     ['abcdefG', [], ['ABCDEFG', 'abcdefg', 'Gfedcba']],
-  ] as const)('%j', (value, has, hasNot) => {
+  ] as const)('encodings row %#', (value, has, hasNot) => {
     const forms = encodings(value);
     for (const f of has) expect(forms).toContain(f);
     for (const f of hasNot) expect(forms).not.toContain(f);
