@@ -21,6 +21,8 @@ describe('name predicates: the edges of each pattern', () => {
     ['sessionidx', true],
     ['session-idx', true],
     ['content-type', false],
+    ['token', true],
+    ['jwt', true],
   ] as const)('isSensitiveHeader row %#', (name, expected) => expect(isSensitiveHeader(name)).toBe(expected));
 
   it.each([
@@ -46,6 +48,7 @@ describe('name predicates: the edges of each pattern', () => {
 describe('redactHeaderValue: what stays, and the preview kind', () => {
   it.each([
     ['Authorization', 'Bearer abc', `Bearer ${R}`, ['authorization header']],
+    [' Authorization ', 'Bearer abc', `Bearer ${R}`, ['authorization header']],
     ['Authorization', 'Bearer  abc', `Bearer ${R}`, ['authorization header']],
     ['Authorization', '123 Bearer abc', R, ['authorization header']],
     ['Authorization', 'Basic Zm9vOmJhcg==', `Basic ${R}`, ['basic credentials']],
@@ -78,6 +81,9 @@ describe('redactParams and redactUrl', () => {
   it.each([
     ['http://a:b:****@h.test/', 'http://%5BREDACTED%5D@h.test/', ['url credentials']],
     ['http://bob:****@h.test/', 'http://bob:****@h.test/', []],
+    ['?api_key=abc&page=2', '?api_key=%5BREDACTED%5D&page=2', ['query param']],
+    ['#access_token=abc&state=x', '#access_token=%5BREDACTED%5D&state=x', ['query param']],
+    ['/cb?page=2#access_token=abc', '/cb?page=2#access_token=%5BREDACTED%5D', ['query param']],
   ] as const)('redactUrl row %#', (url, expected, hits) => {
     expect(withHits(redactUrl, url)).toEqual({ out: expected, hits });
   });
