@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROBES } from '../../src-main/engine/probes/index.js';
 import { STAGES } from '../../src-main/common/stages.js';
 import type { Report } from '../../src-main/common/report.js';
-import { codesOf, diagnoseJson, makeLabPki, stageOf, startAlertServer, startPlainHttpServer, startSilentServer, startTlsServer, type LabPki, type LabServer, type TlsFault } from '../lab/index.js';
+import { codesOf, diagnoseJson, stageOf, startAlertServer, startPlainHttpServer, startSilentServer, type TlsFault } from '../lab/index.js';
+import { useTlsLab } from '../lab/tls-pool.js';
 
 const TIMEOUT = 2_000;
 /** Five network phases at most, each bounded by --timeout, plus generous slack for a noisy 2-core machine. */
 const BOUND_MS = 5 * TIMEOUT + 5_000;
 const OWN = ['environment', 'proxy', 'dns', 'tcp', 'tls'] as const;
 
-let pki: LabPki;
-const servers: LabServer[] = [];
-const start = async (fault: TlsFault) => {
-  const s = await startTlsServer(pki, fault);
-  servers.push(s);
-  return s;
-};
-beforeAll(async () => {
-  pki = await makeLabPki();
-});
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-});
+const lab = useTlsLab();
+const start = (fault: TlsFault) => lab.start(fault);
 
 /** No stage may pass unless some probe of that stage ran: "not checked" is never "fine". */
 function expectNoPassWithoutProbes(r: Report) {
@@ -34,7 +24,7 @@ function expectNoPassWithoutProbes(r: Report) {
 describe('tls stage against the lab', () => {
   it('a healthy HTTPS target (trusted with --ca-file) passes environment..tls with timings and exits 0', async () => {
     const s = await start('healthy');
-    const run = await diagnoseJson([s.url('https', '/v1/models'), '--ca-file', pki.caFile, '--timeout', String(TIMEOUT)]);
+    const run = await diagnoseJson([s.url('https', '/v1/models'), '--ca-file', lab.pki.caFile, '--timeout', String(TIMEOUT)]);
     expect(run.code).toBe(0);
     for (const id of OWN) expect(stageOf(run.report, id).status).toBe('pass');
     expect(run.report.summary.rootCause).toBeNull();
@@ -47,7 +37,7 @@ describe('tls stage against the lab', () => {
 
   it('sends SNI for a name (--resolve pin) and verifies it', async () => {
     const s = await start('healthy');
-    const run = await diagnoseJson([`https://api.lab.test:${s.port}/`, '--resolve', `api.lab.test:${s.port}:127.0.0.1`, '--ca-file', pki.caFile]);
+    const run = await diagnoseJson([`https://api.lab.test:${s.port}/`, '--resolve', `api.lab.test:${s.port}:127.0.0.1`, '--ca-file', lab.pki.caFile]);
     for (const id of OWN) expect(stageOf(run.report, id).status).toBe('pass');
   });
 
@@ -69,7 +59,7 @@ describe('tls stage against the lab', () => {
   for (const [fault, code, more] of cases) {
     it(`${fault} → ${code}`, async () => {
       const s = await start(fault);
-      const run = await diagnoseJson([s.url(), '--ca-file', pki.caFile, '--timeout', String(TIMEOUT)]);
+      const run = await diagnoseJson([s.url(), '--ca-file', lab.pki.caFile, '--timeout', String(TIMEOUT)]);
       expect(codesOf(run.report)).toContain(code);
       expect(run.report.summary.rootCause).toBe(code);
       expect(run.code).toBe(1);
@@ -82,7 +72,7 @@ describe('tls stage against the lab', () => {
 
   it('expiring in 5 days → TLS_CERT_EXPIRING_SOON: a warning, degraded, exit 0, no root cause', async () => {
     const s = await start('expiring');
-    const run = await diagnoseJson([s.url(), '--ca-file', pki.caFile, '--timeout', String(TIMEOUT)]);
+    const run = await diagnoseJson([s.url(), '--ca-file', lab.pki.caFile, '--timeout', String(TIMEOUT)]);
     expect(codesOf(run.report)).toContain('TLS_CERT_EXPIRING_SOON');
     expect(run.report.findings.find((f) => f.code === 'TLS_CERT_EXPIRING_SOON')!.evidence.daysLeft).toBe(4);
     expect(run.report.summary.rootCause).toBeNull();
@@ -93,7 +83,7 @@ describe('tls stage against the lab', () => {
 
   it('a private root only the OS store holds: judged as curl (default) the call works and Node\'s refusal is a warning; --client node makes TLS_OS_TRUST_ONLY the root cause; without it in the store it is just untrusted', async () => {
     const s = await start('os-only');
-    const osStore = { deps: { platform: { systemCaCertificates: async () => [pki.corpRoot.cert] } } };
+    const osStore = { deps: { platform: { systemCaCertificates: async () => [lab.pki.corpRoot.cert] } } };
     const asCurl = await diagnoseJson([s.url(), '--timeout', String(TIMEOUT)], osStore);
     // curl trusts the OS store: the request went out over the chain it accepts, and the verdict says so.
     expect(asCurl.report.summary.rootCause).toBeNull();
@@ -126,7 +116,7 @@ describe('tls stage against the lab', () => {
 
   it('a port that accepts and stays silent → TLS_HANDSHAKE_TIMEOUT within the budget', async () => {
     const s = await startSilentServer();
-    servers.push(s);
+    lab.keep(s);
     const run = await diagnoseJson([s.url(), '--timeout', '800']);
     expect(run.report.summary.rootCause).toBe('TLS_HANDSHAKE_TIMEOUT');
     expect(run.code).toBe(1);
@@ -135,7 +125,7 @@ describe('tls stage against the lab', () => {
 
   it('plain HTTP on an https:// URL → TLS_NOT_TLS, quoting what the port answered', async () => {
     const s = await startPlainHttpServer();
-    servers.push(s);
+    lab.keep(s);
     const run = await diagnoseJson([s.url('https'), '--timeout', String(TIMEOUT)]);
     expect(run.report.summary.rootCause).toBe('TLS_NOT_TLS');
     expect(String(run.report.findings[0]!.evidence.firstBytes)).toMatch(/^HTTP\/1\.1 /);
@@ -145,7 +135,7 @@ describe('tls stage against the lab', () => {
 
   it('a fatal alert in the handshake → TLS_PROTOCOL_ERROR', async () => {
     const s = await startAlertServer();
-    servers.push(s);
+    lab.keep(s);
     const run = await diagnoseJson([s.url(), '--timeout', String(TIMEOUT)]);
     expect(run.report.summary.rootCause).toBe('TLS_PROTOCOL_ERROR');
     expect(run.report.findings[0]!.evidence.errno).toMatch(/ALERT|HANDSHAKE/i);
@@ -155,7 +145,7 @@ describe('tls stage against the lab', () => {
 
   it('an http:// URL skips tls as not applicable without blocking later stages', async () => {
     const s = await startPlainHttpServer();
-    servers.push(s);
+    lab.keep(s);
     const run = await diagnoseJson([s.url('http')]);
     expect(stageOf(run.report, 'tls')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/plain http/) });
     expect(stageOf(run.report, 'tcp').status).toBe('pass');
